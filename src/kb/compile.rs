@@ -1,0 +1,982 @@
+//! The hot cache compiler's front half: load `data/` and `audio/`, validate everything, render
+//! every answer. Shared by `build.rs` (which then generates the tables) and `clara check` (which
+//! only reports), so a content editor sees exactly the errors the build would give.
+//!
+//! Every problem is one line naming the file and the field.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::normalize::Normalized;
+use super::schema::{
+    Conversational, Curated, CuratedAnswer, Facet, FacetText, GuardCategory, Lang, Layout,
+    Localized, MAX_ANSWER_CHARS, MAX_PHRASE_WORDS, MIN_STEM_BYTES, Override, Procedure,
+    ProcedureId, SharedVocabulary, WEIGHT_STRONG, WEIGHT_WEAK,
+};
+
+/// One thing wrong with the content, located by file and field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Path relative to the content root, e.g. `data/tramites/imv.json`.
+    pub file: String,
+    /// Dotted field path inside the file, e.g. `facetas.requisitos.ar`.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.field, self.message)
+        }
+    }
+}
+
+/// What a vocabulary term routes to. Several claims on one term merge into one entry.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TermEntry {
+    pub procedure: Option<ProcedureId>,
+    /// Procedure weight ([`WEIGHT_STRONG`] or [`WEIGHT_WEAK`]); 0 when no procedure.
+    pub weight: u8,
+    pub facet: Option<Facet>,
+    pub conversational: Option<Conversational>,
+    /// The language the term belongs to; `None` when it is shared by several (loanwords).
+    pub lang: Option<Lang>,
+}
+
+/// A term's language claims, folded: one language, or shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LangClaim {
+    One(Lang),
+    Shared,
+}
+
+/// An answer rendered to WhatsApp text.
+#[derive(Debug, Clone)]
+pub struct RenderedAnswer {
+    /// `imv.requisitos.fr`, `greeting.ar`: also the audio file's stem.
+    pub id: String,
+    pub lang: Lang,
+    pub text: String,
+    /// Index into [`Compiled::audio`].
+    pub audio: Option<usize>,
+}
+
+/// An audio file of `audio/`, matched to its answer.
+#[derive(Debug, Clone)]
+pub struct AudioSource {
+    /// File name, e.g. `imv.descripcion.es.mp3`.
+    pub name: String,
+    pub path: PathBuf,
+    pub mime: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything the build embeds, validated.
+#[derive(Debug)]
+pub struct Compiled {
+    /// In [`ProcedureId::ALL`] order.
+    pub procedures: Vec<Procedure>,
+    pub answers: Vec<RenderedAnswer>,
+    /// `[procedure][facet][lang]` → index into `answers`.
+    pub procedure_answers: Vec<[[Option<usize>; 4]; 6]>,
+    /// `[curated][lang]` → index into `answers`, in [`Curated::ALL`] order.
+    pub curated_answers: Vec<[usize; 4]>,
+    /// Normalized words and phrases.
+    pub terms: BTreeMap<String, TermEntry>,
+    /// Normalized stems (without the `*`).
+    pub stems: BTreeMap<String, TermEntry>,
+    pub guard_terms: BTreeMap<String, GuardCategory>,
+    pub guard_stems: BTreeMap<String, GuardCategory>,
+    pub audio: Vec<AudioSource>,
+    /// The files read, for `cargo:rerun-if-changed`.
+    pub inputs: Vec<PathBuf>,
+}
+
+impl Compiled {
+    /// Answer ids that have no audio file (information for editors, not an error).
+    pub fn answers_without_audio(&self) -> impl Iterator<Item = &str> {
+        self.answers
+            .iter()
+            .filter(|a| a.audio.is_none())
+            .map(|a| a.id.as_str())
+    }
+}
+
+/// Accumulates problems so that one run reports all of them.
+#[derive(Default)]
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn push(&mut self, file: &str, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem {
+            file: file.to_string(),
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+}
+
+/// Loads, validates and renders the content under `root` (which holds `data/` and `audio/`).
+///
+/// # Errors
+/// Every problem found, one per line when displayed; the list is never empty on error.
+pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
+    let mut problems = Problems::default();
+    let mut inputs = Vec::new();
+
+    let layouts: Option<Localized<Layout>> =
+        read_json(root, "data/plantillas.json", &mut problems, &mut inputs);
+    let shared: Option<SharedVocabulary> = read_json(
+        root,
+        "data/vocabulario/compartido.json",
+        &mut problems,
+        &mut inputs,
+    );
+    let procedures = load_procedures(root, &mut problems, &mut inputs);
+    let curated = load_curated(root, &mut problems, &mut inputs);
+    let overrides: Vec<Override> = if root.join("data/answers/overrides.json").exists() {
+        read_json(
+            root,
+            "data/answers/overrides.json",
+            &mut problems,
+            &mut inputs,
+        )
+        .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+
+    if let Some(layouts) = &layouts {
+        check_layouts(layouts, &mut problems);
+    }
+    for (file, procedure) in &procedures {
+        check_procedure(file, procedure, &mut problems);
+    }
+
+    let mut vocab = VocabBuilder::default();
+    for (file, procedure) in &procedures {
+        vocab.add_procedure(file, procedure, &mut problems);
+    }
+    if let Some(shared) = &shared {
+        vocab.add_shared(shared, &mut problems);
+    }
+
+    let mut answers = Vec::new();
+    let mut procedure_answers = Vec::new();
+    if let Some(layouts) = &layouts {
+        for (file, procedure) in &procedures {
+            let mut table = [[None; 4]; 6];
+            for &facet in Facet::ALL {
+                let Some(texts) = procedure.facetas.get(facet) else {
+                    continue;
+                };
+                for (lang, text) in texts.iter() {
+                    let id = format!("{}.{}.{}", procedure.id, facet, lang);
+                    let rendered = render(procedure, facet, lang, text, layouts.get(lang));
+                    check_length(file, &id, &rendered, &mut problems);
+                    table[facet.index()][lang.index()] = Some(answers.len());
+                    answers.push(RenderedAnswer {
+                        id,
+                        lang,
+                        text: rendered,
+                        audio: None,
+                    });
+                }
+            }
+            procedure_answers.push(table);
+        }
+    }
+    apply_overrides(
+        &overrides,
+        &procedures,
+        &procedure_answers,
+        &mut answers,
+        &mut problems,
+    );
+
+    let mut curated_answers = Vec::new();
+    for &which in Curated::ALL {
+        let mut row = [0; 4];
+        match curated.get(which.as_str()) {
+            Some((file, answer)) => {
+                for (lang, text) in answer.texto.iter() {
+                    let id = format!("{which}.{lang}");
+                    check_text(file, &format!("{which}.texto.{lang}"), text, &mut problems);
+                    check_length(file, &id, text, &mut problems);
+                    row[lang.index()] = answers.len();
+                    answers.push(RenderedAnswer {
+                        id,
+                        lang,
+                        text: text.clone(),
+                        audio: None,
+                    });
+                }
+            }
+            None => problems.push(
+                "data/answers",
+                which.as_str(),
+                "missing curated answer (every build needs it in es, fr, en and ar)",
+            ),
+        }
+        curated_answers.push(row);
+    }
+
+    let audio = load_audio(root, &mut answers, &mut problems, &mut inputs);
+
+    if procedures.len() == ProcedureId::ALL.len() && problems.0.is_empty() {
+        let (terms, stems, guard_terms, guard_stems) = vocab.finish();
+        Ok(Compiled {
+            procedures: procedures.into_iter().map(|(_, p)| p).collect(),
+            answers,
+            procedure_answers,
+            curated_answers,
+            terms,
+            stems,
+            guard_terms,
+            guard_stems,
+            audio,
+            inputs,
+        })
+    } else {
+        if problems.0.is_empty() {
+            problems.push("data/tramites", "", "not every procedure could be loaded");
+        }
+        Err(problems.0)
+    }
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    rel: &str,
+    problems: &mut Problems,
+    inputs: &mut Vec<PathBuf>,
+) -> Option<T> {
+    let path = root.join(rel);
+    inputs.push(path.clone());
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) => {
+            problems.push(rel, "", format!("cannot read: {err}"));
+            return None;
+        }
+    };
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    match serde_path_to_error::deserialize(de) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            let field = err.path().to_string();
+            let field = if field == "." { String::new() } else { field };
+            problems.push(rel, field, err.into_inner().to_string());
+            None
+        }
+    }
+}
+
+/// Relative paths of the files in `root/dir` with extension `ext`, sorted.
+fn list_files(root: &Path, dir: &str, ext: Option<&str>) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(root.join(dir)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| !n.starts_with('.'))
+        .filter(|n| ext.is_none_or(|ext| Path::new(n).extension().is_some_and(|e| e == ext)))
+        .collect();
+    names.sort();
+    names.into_iter().map(|n| format!("{dir}/{n}")).collect()
+}
+
+fn load_procedures(
+    root: &Path,
+    problems: &mut Problems,
+    inputs: &mut Vec<PathBuf>,
+) -> Vec<(String, Procedure)> {
+    let mut found: BTreeMap<ProcedureId, (String, Procedure)> = BTreeMap::new();
+    for rel in list_files(root, "data/tramites", Some("json")) {
+        let stem = Path::new(&rel)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let Some(id) = ProcedureId::parse(&stem) else {
+            problems.push(
+                &rel,
+                "",
+                format!(
+                    "unknown procedure `{stem}` (expected one of {})",
+                    names(ProcedureId::ALL)
+                ),
+            );
+            continue;
+        };
+        if let Some(procedure) = read_json::<Procedure>(root, &rel, problems, inputs) {
+            if procedure.id != stem {
+                problems.push(
+                    &rel,
+                    "id",
+                    format!("`{}` does not match the file name `{stem}`", procedure.id),
+                );
+            }
+            found.insert(id, (rel, procedure));
+        }
+    }
+    for id in ProcedureId::ALL {
+        if !found.contains_key(id) && !root.join(format!("data/tramites/{id}.json")).exists() {
+            problems.push(
+                &format!("data/tramites/{id}.json"),
+                "",
+                "missing procedure file",
+            );
+        }
+    }
+    found.into_values().collect()
+}
+
+fn load_curated(
+    root: &Path,
+    problems: &mut Problems,
+    inputs: &mut Vec<PathBuf>,
+) -> BTreeMap<String, (String, CuratedAnswer)> {
+    let mut all: BTreeMap<String, (String, CuratedAnswer)> = BTreeMap::new();
+    for rel in list_files(root, "data/answers", Some("json")) {
+        if rel.ends_with("/overrides.json") {
+            continue;
+        }
+        let Some(map) = read_json::<BTreeMap<String, CuratedAnswer>>(root, &rel, problems, inputs)
+        else {
+            continue;
+        };
+        for (id, answer) in map {
+            if Curated::parse(&id).is_none() {
+                problems.push(
+                    &rel,
+                    &id,
+                    format!(
+                        "unknown answer id (expected one of {})",
+                        names(Curated::ALL)
+                    ),
+                );
+            } else if let Some((other, _)) = all.get(&id) {
+                problems.push(&rel, &id, format!("answer id already defined in {other}"));
+            } else {
+                all.insert(id, (rel.clone(), answer));
+            }
+        }
+    }
+    all
+}
+
+fn names<T: fmt::Display>(all: &[T]) -> String {
+    all.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn check_text(file: &str, field: &str, text: &str, problems: &mut Problems) {
+    if text.trim().is_empty() {
+        problems.push(file, field, "empty text");
+    }
+}
+
+fn check_length(file: &str, id: &str, text: &str, problems: &mut Problems) {
+    let chars = text.chars().count();
+    if chars > MAX_ANSWER_CHARS {
+        problems.push(
+            file,
+            id,
+            format!("answer too long: {chars} characters (WhatsApp allows {MAX_ANSWER_CHARS})"),
+        );
+    }
+}
+
+/// `https://host/...` with no spaces: enough to catch typos; the editors check the page itself.
+fn check_url(file: &str, field: &str, url: &str, problems: &mut Problems) {
+    let host = url
+        .strip_prefix("https://")
+        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
+    let valid = match host {
+        Some(host) => {
+            host.contains('.')
+                && !host.starts_with('.')
+                && !host.ends_with('.')
+                && !url.chars().any(char::is_whitespace)
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        }
+        None => false,
+    };
+    if !valid {
+        problems.push(
+            file,
+            field,
+            format!("malformed URL `{url}` (expected https://host/...)"),
+        );
+    }
+}
+
+fn check_date(file: &str, date: &str, problems: &mut Problems) {
+    if parse_date(date).is_none() {
+        problems.push(
+            file,
+            "fecha_verificacion",
+            format!("`{date}` is not a date (expected YYYY-MM or YYYY-MM-DD)"),
+        );
+    }
+}
+
+/// `(year, month, day)` from `YYYY-MM` or `YYYY-MM-DD`.
+fn parse_date(date: &str) -> Option<(u16, u8, Option<u8>)> {
+    let mut parts = date.split('-');
+    let year = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
+    let month: u8 = parts.next().filter(|m| m.len() == 2)?.parse().ok()?;
+    let day: Option<u8> = match parts.next() {
+        Some(d) if d.len() == 2 => Some(d.parse().ok()?),
+        Some(_) => return None,
+        None => None,
+    };
+    let valid = (1..=12).contains(&month)
+        && day.is_none_or(|d| (1..=31).contains(&d))
+        && parts.next().is_none();
+    valid.then_some((year, month, day))
+}
+
+fn check_procedure(file: &str, p: &Procedure, problems: &mut Problems) {
+    for (field, texts) in [("nombre", &p.nombre), ("organismo", &p.organismo)] {
+        for (lang, text) in texts.iter() {
+            check_text(file, &format!("{field}.{lang}"), text, problems);
+        }
+    }
+    check_url(file, "fuente_url", &p.fuente_url, problems);
+    for (i, url) in p.fuentes_extra.iter().enumerate() {
+        check_url(file, &format!("fuentes_extra[{i}]"), url, problems);
+    }
+    if !p.telefono.chars().any(|c| c.is_ascii_digit()) {
+        problems.push(file, "telefono", "no phone number");
+    }
+    check_date(file, &p.fecha_verificacion, problems);
+    for &facet in Facet::ALL {
+        let Some(texts) = p.facetas.get(facet) else {
+            if facet == Facet::Cuantia && p.id == ProcedureId::Imv.as_str() {
+                problems.push(file, "facetas.cuantia", "the IMV needs its amounts");
+            }
+            continue;
+        };
+        for (lang, text) in texts.iter() {
+            let field = format!("facetas.{facet}.{lang}");
+            check_text(file, &format!("{field}.resumen"), &text.resumen, problems);
+            for (i, step) in text.pasos.iter().enumerate() {
+                check_text(file, &format!("{field}.pasos[{i}]"), step, problems);
+            }
+        }
+    }
+}
+
+fn check_layouts(layouts: &Localized<Layout>, problems: &mut Problems) {
+    const FILE: &str = "data/plantillas.json";
+    const PLACEHOLDERS: [&str; 7] = [
+        "{nombre}",
+        "{faceta}",
+        "{resumen}",
+        "{pasos}",
+        "{fuente_url}",
+        "{telefono}",
+        "{fecha}",
+    ];
+    for (lang, layout) in layouts.iter() {
+        for needed in PLACEHOLDERS {
+            if !layout.respuesta.contains(needed) {
+                problems.push(
+                    FILE,
+                    format!("{lang}.respuesta"),
+                    format!("missing placeholder {needed}"),
+                );
+            }
+        }
+        for &facet in Facet::ALL {
+            if layout
+                .facetas
+                .get(facet.as_str())
+                .is_none_or(|t| t.trim().is_empty())
+            {
+                problems.push(
+                    FILE,
+                    format!("{lang}.facetas.{facet}"),
+                    "missing facet title",
+                );
+            }
+        }
+        for key in layout.facetas.keys() {
+            if Facet::parse(key).is_none() {
+                problems.push(FILE, format!("{lang}.facetas.{key}"), "unknown facet");
+            }
+        }
+        if layout.meses.len() != 12 {
+            problems.push(
+                FILE,
+                format!("{lang}.meses"),
+                format!("expected 12 month names, found {}", layout.meses.len()),
+            );
+        }
+    }
+}
+
+/// Renders one procedure facet in one language through the language's layout.
+pub fn render(
+    p: &Procedure,
+    facet: Facet,
+    lang: Lang,
+    text: &FacetText,
+    layout: &Layout,
+) -> String {
+    let steps: String = text
+        .pasos
+        .iter()
+        .enumerate()
+        .map(|(i, step)| format!("{}. {}\n", i + 1, step.trim()))
+        .collect();
+    let steps = if steps.is_empty() {
+        steps
+    } else {
+        format!("\n{steps}")
+    };
+    layout
+        .respuesta
+        .replace("{nombre}", p.nombre.get(lang).trim())
+        .replace(
+            "{faceta}",
+            layout
+                .facetas
+                .get(facet.as_str())
+                .map_or("", |t| t.as_str()),
+        )
+        .replace("{resumen}", text.resumen.trim())
+        .replace("{pasos}", &steps)
+        .replace("{fuente_url}", &p.fuente_url)
+        .replace("{telefono}", &p.telefono)
+        .replace("{fecha}", &render_date(&p.fecha_verificacion, layout))
+}
+
+fn render_date(date: &str, layout: &Layout) -> String {
+    let Some((year, month, day)) = parse_date(date) else {
+        return date.to_string();
+    };
+    let month_name = layout
+        .meses
+        .get(usize::from(month) - 1)
+        .map_or("", |m| m.as_str());
+    let pattern = if day.is_some() {
+        &layout.fecha_dia
+    } else {
+        &layout.fecha_mes
+    };
+    pattern
+        .replace("{dia}", &day.unwrap_or_default().to_string())
+        .replace("{mes}", month_name)
+        .replace("{anio}", &year.to_string())
+}
+
+fn apply_overrides(
+    overrides: &[Override],
+    procedures: &[(String, Procedure)],
+    table: &[[[Option<usize>; 4]; 6]],
+    answers: &mut [RenderedAnswer],
+    problems: &mut Problems,
+) {
+    const FILE: &str = "data/answers/overrides.json";
+    for (i, o) in overrides.iter().enumerate() {
+        let field = format!("[{i}]");
+        let position = procedures.iter().position(|(_, p)| p.id == o.tramite);
+        let (Some(position), Some(facet), Some(lang)) =
+            (position, Facet::parse(&o.faceta), Lang::parse(&o.idioma))
+        else {
+            problems.push(
+                FILE,
+                field,
+                format!(
+                    "no answer for ({}, {}, {}): check tramite, faceta and idioma",
+                    o.tramite, o.faceta, o.idioma
+                ),
+            );
+            continue;
+        };
+        let Some(index) = table
+            .get(position)
+            .and_then(|t| t[facet.index()][lang.index()])
+        else {
+            problems.push(
+                FILE,
+                field,
+                format!("{} has no facet {}", o.tramite, o.faceta),
+            );
+            continue;
+        };
+        check_text(FILE, &format!("{field}.texto"), &o.texto, problems);
+        check_length(FILE, &answers[index].id, &o.texto, problems);
+        answers[index].text = o.texto.clone();
+    }
+}
+
+fn load_audio(
+    root: &Path,
+    answers: &mut [RenderedAnswer],
+    problems: &mut Problems,
+    inputs: &mut Vec<PathBuf>,
+) -> Vec<AudioSource> {
+    let mut audio = Vec::new();
+    for rel in list_files(root, "audio", None) {
+        let path = root.join(&rel);
+        let name = rel.trim_start_matches("audio/").to_string();
+        if name == "README.md" {
+            continue;
+        }
+        inputs.push(path.clone());
+        let (stem, mime) = if let Some(stem) = name.strip_suffix(".mp3") {
+            (stem, "audio/mpeg")
+        } else if let Some(stem) = name.strip_suffix(".ogg") {
+            (stem, "audio/ogg")
+        } else {
+            problems.push(&rel, "", "not an audio file (expected .mp3 or .ogg)");
+            continue;
+        };
+        let Some(answer) = answers.iter_mut().find(|a| a.id == stem) else {
+            problems.push(
+                &rel,
+                "",
+                format!("audio file that no answer uses (no answer `{stem}`)"),
+            );
+            continue;
+        };
+        if answer.audio.is_some() {
+            problems.push(
+                &rel,
+                "",
+                format!("answer `{stem}` already has an audio file"),
+            );
+            continue;
+        }
+        match fs::read(&path) {
+            Ok(bytes) if bytes.is_empty() => problems.push(&rel, "", "empty audio file"),
+            Ok(bytes) => {
+                answer.audio = Some(audio.len());
+                audio.push(AudioSource {
+                    name,
+                    path,
+                    mime,
+                    bytes,
+                });
+            }
+            Err(err) => problems.push(&rel, "", format!("cannot read: {err}")),
+        }
+    }
+    audio
+}
+
+/// Collects vocabulary claims and merges them into lookup tables.
+#[derive(Default)]
+struct VocabBuilder {
+    /// term → (entry, language claim, where it was first claimed for a procedure).
+    terms: BTreeMap<String, (TermEntry, Option<LangClaim>, String)>,
+    stems: BTreeMap<String, (TermEntry, Option<LangClaim>, String)>,
+    guard_terms: BTreeMap<String, (GuardCategory, String)>,
+    guard_stems: BTreeMap<String, (GuardCategory, String)>,
+}
+
+/// What one listed term claims.
+#[derive(Clone, Copy)]
+enum Claim {
+    Procedure(ProcedureId, u8),
+    Facet(Facet),
+    Conversational(Conversational),
+    Language,
+}
+
+/// A term split into its normalized key and whether it is a stem.
+fn parse_term(
+    file: &str,
+    field: &str,
+    raw: &str,
+    problems: &mut Problems,
+) -> Option<(String, bool)> {
+    let stem = raw.trim_end().ends_with('*');
+    let body = raw.trim_end().trim_end_matches('*');
+    if body.contains('*') {
+        problems.push(file, field, format!("`{raw}`: `*` may only end a stem"));
+        return None;
+    }
+    let key = Normalized::new(body).as_str().to_string();
+    let words = key.split(' ').count();
+    if key.is_empty() {
+        problems.push(file, field, format!("`{raw}` is empty after normalization"));
+        None
+    } else if stem && (words > 1 || key.len() < MIN_STEM_BYTES) {
+        problems.push(
+            file,
+            field,
+            format!("stem `{raw}` must be one word of at least {MIN_STEM_BYTES} bytes"),
+        );
+        None
+    } else if words > MAX_PHRASE_WORDS {
+        problems.push(
+            file,
+            field,
+            format!("`{raw}` has more than {MAX_PHRASE_WORDS} words"),
+        );
+        None
+    } else {
+        Some((key, stem))
+    }
+}
+
+impl VocabBuilder {
+    fn add_procedure(&mut self, file: &str, p: &Procedure, problems: &mut Problems) {
+        let Some(id) = ProcedureId::parse(&p.id) else {
+            return;
+        };
+        for (list, weight, name) in [
+            (&p.vocabulario.fuerte, WEIGHT_STRONG, "fuerte"),
+            (&p.vocabulario.debil, WEIGHT_WEAK, "debil"),
+        ] {
+            for (lang, terms) in list.iter() {
+                for (i, raw) in terms.iter().enumerate() {
+                    let field = format!("vocabulario.{name}.{lang}[{i}]");
+                    self.claim(
+                        file,
+                        &field,
+                        raw,
+                        Some(lang),
+                        Claim::Procedure(id, weight),
+                        problems,
+                    );
+                }
+            }
+        }
+    }
+
+    fn add_shared(&mut self, v: &SharedVocabulary, problems: &mut Problems) {
+        const FILE: &str = "data/vocabulario/compartido.json";
+        for (name, lists) in &v.facetas {
+            let Some(facet) = Facet::parse(name) else {
+                problems.push(FILE, format!("facetas.{name}"), "unknown facet");
+                continue;
+            };
+            self.add_lists(
+                FILE,
+                &format!("facetas.{name}"),
+                lists,
+                Claim::Facet(facet),
+                problems,
+            );
+        }
+        for (name, lists) in &v.conversacion {
+            let Some(conv) = Conversational::parse(name) else {
+                problems.push(
+                    FILE,
+                    format!("conversacion.{name}"),
+                    "expected greeting or menu",
+                );
+                continue;
+            };
+            let field = format!("conversacion.{name}");
+            self.add_lists(FILE, &field, lists, Claim::Conversational(conv), problems);
+        }
+        for (name, lists) in &v.guardarrailes {
+            let Some(category) = GuardCategory::parse(name) else {
+                problems.push(
+                    FILE,
+                    format!("guardarrailes.{name}"),
+                    format!(
+                        "unknown category (expected one of {})",
+                        names(GuardCategory::ALL)
+                    ),
+                );
+                continue;
+            };
+            for (lang, terms) in lists.iter() {
+                for (i, raw) in terms.iter().enumerate() {
+                    let field = format!("guardarrailes.{name}.{lang}[{i}]");
+                    self.guard(FILE, &field, raw, category, problems);
+                }
+            }
+        }
+        for (name, words) in &v.idiomas {
+            let lang = match Lang::parse(name) {
+                Some(lang) if lang != Lang::Ar => lang,
+                _ => {
+                    problems.push(
+                        FILE,
+                        format!("idiomas.{name}"),
+                        "expected es, fr or en (Arabic is told by its script)",
+                    );
+                    continue;
+                }
+            };
+            for (i, raw) in words.iter().enumerate() {
+                let field = format!("idiomas.{name}[{i}]");
+                self.claim(FILE, &field, raw, Some(lang), Claim::Language, problems);
+            }
+        }
+    }
+
+    fn add_lists(
+        &mut self,
+        file: &str,
+        field: &str,
+        lists: &Localized<Vec<String>>,
+        claim: Claim,
+        problems: &mut Problems,
+    ) {
+        for (lang, terms) in lists.iter() {
+            for (i, raw) in terms.iter().enumerate() {
+                let field = format!("{field}.{lang}[{i}]");
+                self.claim(file, &field, raw, Some(lang), claim, problems);
+            }
+        }
+    }
+
+    fn claim(
+        &mut self,
+        file: &str,
+        field: &str,
+        raw: &str,
+        lang: Option<Lang>,
+        claim: Claim,
+        problems: &mut Problems,
+    ) {
+        let Some((key, stem)) = parse_term(file, field, raw, problems) else {
+            return;
+        };
+        let table = if stem {
+            &mut self.stems
+        } else {
+            &mut self.terms
+        };
+        let slot = table
+            .entry(key.clone())
+            .or_insert_with(|| (TermEntry::default(), None, format!("{file}: {field}")));
+        let here = format!("{file}: {field}");
+        let (entry, lang_claim, origin) = slot;
+        match claim {
+            Claim::Procedure(id, weight) => match entry.procedure {
+                Some(other) if other != id && entry.weight == weight => problems.push(
+                    file,
+                    field,
+                    format!(
+                        "term `{raw}` is claimed by {other} ({origin}) and {id} with equal weight"
+                    ),
+                ),
+                Some(other) if other != id && entry.weight > weight => {}
+                _ if entry.conversational.is_some() => problems.push(
+                    file,
+                    field,
+                    format!("term `{raw}` is already a greeting/menu word ({origin})"),
+                ),
+                _ => {
+                    if entry.procedure != Some(id) {
+                        *origin = here;
+                    }
+                    entry.weight = entry.weight.max(weight);
+                    entry.procedure = Some(id);
+                }
+            },
+            Claim::Facet(facet) => match entry.facet {
+                Some(other) if other != facet => problems.push(
+                    file,
+                    field,
+                    format!("term `{raw}` is claimed by facets {other} and {facet}"),
+                ),
+                _ => entry.facet = Some(facet),
+            },
+            Claim::Conversational(conv) => match (entry.conversational, entry.procedure) {
+                (Some(other), _) if other != conv => problems.push(
+                    file,
+                    field,
+                    format!("term `{raw}` is both {other} and {conv}"),
+                ),
+                (_, Some(p)) => problems.push(
+                    file,
+                    field,
+                    format!("term `{raw}` already routes to {p} ({origin})"),
+                ),
+                _ => entry.conversational = Some(conv),
+            },
+            Claim::Language => {}
+        }
+        if let Some(lang) = lang {
+            *lang_claim = match *lang_claim {
+                None => Some(LangClaim::One(lang)),
+                Some(LangClaim::One(l)) if l == lang => Some(LangClaim::One(l)),
+                Some(_) => Some(LangClaim::Shared),
+            };
+        }
+    }
+
+    fn guard(
+        &mut self,
+        file: &str,
+        field: &str,
+        raw: &str,
+        category: GuardCategory,
+        problems: &mut Problems,
+    ) {
+        let Some((key, stem)) = parse_term(file, field, raw, problems) else {
+            return;
+        };
+        let table = if stem {
+            &mut self.guard_stems
+        } else {
+            &mut self.guard_terms
+        };
+        match table.get(&key) {
+            Some((other, origin)) if *other != category => problems.push(
+                file,
+                field,
+                format!("term `{raw}` is already guardrail {other} ({origin})"),
+            ),
+            Some(_) => {}
+            None => {
+                table.insert(key, (category, format!("{file}: {field}")));
+            }
+        }
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn finish(
+        self,
+    ) -> (
+        BTreeMap<String, TermEntry>,
+        BTreeMap<String, TermEntry>,
+        BTreeMap<String, GuardCategory>,
+        BTreeMap<String, GuardCategory>,
+    ) {
+        let fold = |table: BTreeMap<String, (TermEntry, Option<LangClaim>, String)>| {
+            table
+                .into_iter()
+                .map(|(k, (mut entry, lang, _))| {
+                    entry.lang = match lang {
+                        Some(LangClaim::One(l)) => Some(l),
+                        _ => None,
+                    };
+                    (k, entry)
+                })
+                .collect()
+        };
+        let plain = |table: BTreeMap<String, (GuardCategory, String)>| {
+            table.into_iter().map(|(k, (c, _))| (k, c)).collect()
+        };
+        (
+            fold(self.terms),
+            fold(self.stems),
+            plain(self.guard_terms),
+            plain(self.guard_stems),
+        )
+    }
+}

@@ -1,0 +1,287 @@
+//! The knowledge base's data types, shared by `build.rs` (through `#[path]`) and the library.
+//!
+//! This file must stay free of `crate::` paths and may only use crates that are both
+//! `[dependencies]` and `[build-dependencies]` (serde, rkyv).
+//!
+//! Invariants, enforced by the compiler in `compile.rs` (at build time and by `clara check`):
+//! - every user-facing text exists, non-empty, in the four languages of [`Lang::ALL`];
+//! - the procedures are exactly those of [`ProcedureId::ALL`], one file each;
+//! - every URL is `https://` with a host; `fecha_verificacion` is `YYYY-MM` or `YYYY-MM-DD`;
+//! - vocabulary terms are unique after normalization unless their weights differ;
+//! - every rendered answer is at most [`MAX_ANSWER_CHARS`] characters.
+
+use serde::Deserialize;
+
+/// Twilio's WhatsApp body limit, in characters.
+pub const MAX_ANSWER_CHARS: usize = 1600;
+
+/// A stem (`empadron*`) must keep at least this many bytes, so that it cannot swallow short words.
+pub const MIN_STEM_BYTES: usize = 4;
+
+/// Phrases are matched as token n-grams up to this length.
+pub const MAX_PHRASE_WORDS: usize = 3;
+
+/// Weight of a term listed in `vocabulario`.
+pub const WEIGHT_STRONG: u8 = 3;
+/// Weight of a term listed in `vocabulario_debil`: two of them, or one strong term, make a match.
+pub const WEIGHT_WEAK: u8 = 1;
+/// The score a procedure needs before Clara answers with it.
+pub const MATCH_THRESHOLD: u8 = 2;
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u8)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order (the order of the generated tables).
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name used in data files, ids and JSON output.
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the name used in data files.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+
+            /// Position in [`Self::ALL`].
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum! {
+    /// A language Clara speaks.
+    Lang { Es = "es", Fr = "fr", En = "en", Ar = "ar" }
+}
+
+string_enum! {
+    /// A procedure Clara knows; each has `data/tramites/<id>.json`.
+    ProcedureId { Imv = "imv", Empadronamiento = "empadronamiento", TarjetaSanitaria = "tarjeta_sanitaria" }
+}
+
+string_enum! {
+    /// One part of a procedure's information, answered on its own.
+    Facet {
+        Descripcion = "descripcion",
+        Requisitos = "requisitos",
+        Documentos = "documentos",
+        ComoSolicitar = "como_solicitar",
+        Plazos = "plazos",
+        /// Only the IMV has amounts.
+        Cuantia = "cuantia",
+    }
+}
+
+string_enum! {
+    /// The curated answers of `data/answers/`, which every build must contain in every language.
+    Curated {
+        /// Hello + who Clara is + the numbered menu.
+        Greeting = "greeting",
+        /// The numbered menu alone.
+        Menu = "menu",
+        AckText = "ack_text",
+        AckAudio = "ack_audio",
+        AckImage = "ack_image",
+        /// Out of scope: what Clara can help with.
+        FallbackGeneric = "fallback_generic",
+        TranscriptionFailed = "transcription_failed",
+        LlmFailed = "llm_failed",
+        RateLimited = "rate_limited",
+        Busy = "busy",
+        GuardrailSelfHarm = "guardrail_self_harm",
+        GuardrailViolence = "guardrail_violence",
+        GuardrailIllegal = "guardrail_illegal",
+        /// The answer to a photographed official letter.
+        ImageLetter = "image_letter",
+    }
+}
+
+string_enum! {
+    /// What a guardrail term signals.
+    GuardCategory { SelfHarm = "self_harm", Violence = "violence", Illegal = "illegal" }
+}
+
+string_enum! {
+    /// Words that route to something other than a procedure.
+    Conversational { Greeting = "greeting", Menu = "menu" }
+}
+
+impl GuardCategory {
+    /// The curated answer given when this guardrail fires.
+    pub const fn answer(self) -> Curated {
+        match self {
+            GuardCategory::SelfHarm => Curated::GuardrailSelfHarm,
+            GuardCategory::Violence => Curated::GuardrailViolence,
+            GuardCategory::Illegal => Curated::GuardrailIllegal,
+        }
+    }
+}
+
+/// One value per language. A missing language is a build error naming the field.
+#[derive(Debug, Clone, Default, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized<T> {
+    pub es: T,
+    pub fr: T,
+    pub en: T,
+    pub ar: T,
+}
+
+impl<T> Localized<T> {
+    /// The value for `lang`.
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::Es => &self.es,
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+            Lang::Ar => &self.ar,
+        }
+    }
+
+    /// `(lang, value)` pairs in [`Lang::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &T)> {
+        Lang::ALL.iter().map(move |&lang| (lang, self.get(lang)))
+    }
+}
+
+/// The text of one facet in one language: a short paragraph and, optionally, numbered points.
+#[derive(Debug, Clone, Default, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FacetText {
+    /// One to three plain sentences. Uncertain facts say so ("por confirmar").
+    pub resumen: String,
+    /// Rendered as numbered steps.
+    #[serde(default)]
+    pub pasos: Vec<String>,
+}
+
+/// The facets of a procedure. `cuantia` exists only where the procedure has amounts.
+#[derive(Debug, Clone, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facets {
+    pub descripcion: Localized<FacetText>,
+    pub requisitos: Localized<FacetText>,
+    pub documentos: Localized<FacetText>,
+    pub como_solicitar: Localized<FacetText>,
+    pub plazos: Localized<FacetText>,
+    #[serde(default)]
+    pub cuantia: Option<Localized<FacetText>>,
+}
+
+impl Facets {
+    /// The facet's texts, if the procedure has that facet.
+    pub fn get(&self, facet: Facet) -> Option<&Localized<FacetText>> {
+        match facet {
+            Facet::Descripcion => Some(&self.descripcion),
+            Facet::Requisitos => Some(&self.requisitos),
+            Facet::Documentos => Some(&self.documentos),
+            Facet::ComoSolicitar => Some(&self.como_solicitar),
+            Facet::Plazos => Some(&self.plazos),
+            Facet::Cuantia => self.cuantia.as_ref(),
+        }
+    }
+}
+
+/// Words that point at a procedure, per language. Syntax of a term: `word`, `a phrase of up to
+/// three words`, or `stem*` (matches any word that starts with the stem).
+#[derive(Debug, Clone, Default, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    /// Terms that alone identify the procedure ([`WEIGHT_STRONG`]).
+    pub fuerte: Localized<Vec<String>>,
+    /// Terms that only count together with another ([`WEIGHT_WEAK`]).
+    #[serde(default)]
+    pub debil: Localized<Vec<String>>,
+}
+
+/// `data/tramites/<id>.json`: one procedure.
+#[derive(Debug, Clone, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Procedure {
+    /// One of [`ProcedureId::ALL`]; equals the file stem.
+    pub id: String,
+    pub nombre: Localized<String>,
+    pub organismo: Localized<String>,
+    /// The official page every answer points to.
+    pub fuente_url: String,
+    /// Further official sources (the law, other pages), for the LLM context and the editors.
+    #[serde(default)]
+    pub fuentes_extra: Vec<String>,
+    /// Phone numbers, language-neutral, as people dial them.
+    pub telefono: String,
+    /// When the facts were last checked against the official sources: `YYYY-MM` or `YYYY-MM-DD`.
+    pub fecha_verificacion: String,
+    pub facetas: Facets,
+    /// Facts still to confirm, for editors; never shown to users.
+    #[serde(default)]
+    pub verificar: Vec<String>,
+    pub vocabulario: Vocabulary,
+}
+
+/// One curated answer in `data/answers/*.json` (a file is a map from id to this).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedAnswer {
+    pub texto: Localized<String>,
+}
+
+/// One entry of `data/answers/overrides.json`: replaces a rendered procedure answer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub tramite: String,
+    pub faceta: String,
+    pub idioma: String,
+    pub texto: String,
+}
+
+/// The per-language layout of a rendered procedure answer (`data/plantillas.json`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    /// The answer, with placeholders `{nombre}`, `{faceta}`, `{resumen}`, `{pasos}`,
+    /// `{fuente_url}`, `{telefono}` and `{fecha}`.
+    pub respuesta: String,
+    /// Facet titles, keyed by facet name.
+    pub facetas: std::collections::BTreeMap<String, String>,
+    /// Month names, January first, for the verification date.
+    pub meses: Vec<String>,
+    /// How a `YYYY-MM` date reads, with `{mes}` and `{anio}`.
+    pub fecha_mes: String,
+    /// How a `YYYY-MM-DD` date reads, with `{dia}`, `{mes}` and `{anio}`.
+    pub fecha_dia: String,
+}
+
+/// `data/vocabulario/*.json`: words that route to facets, greetings/menu, guardrails and languages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedVocabulary {
+    /// Facet name → terms per language.
+    pub facetas: std::collections::BTreeMap<String, Localized<Vec<String>>>,
+    /// `greeting` / `menu` → terms per language.
+    pub conversacion: std::collections::BTreeMap<String, Localized<Vec<String>>>,
+    /// Guardrail category → terms per language.
+    pub guardarrailes: std::collections::BTreeMap<String, Localized<Vec<String>>>,
+    /// Common function words that hint at a language (Arabic is told by its script).
+    pub idiomas: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// What `build.rs` archives with rkyv: the procedures in [`ProcedureId::ALL`] order.
+#[derive(Debug, Clone, rkyv::Archive, rkyv::Serialize)]
+pub struct KnowledgeBase {
+    pub procedures: Vec<Procedure>,
+}

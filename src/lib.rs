@@ -1,0 +1,18 @@
+//! Clara: a WhatsApp assistant that tells people in Spain how to get the Ingreso Mínimo Vital,
+//! the empadronamiento and the tarjeta sanitaria, in Spanish, French, English and Arabic.
+//!
+//! Static first: `build.rs` compiles `data/` and `audio/` into tables embedded in the binary, and
+//! the [`respond`] module answers from them with no network and no heap allocation.
+//!
+//! # Layout
+//! - [`kb`]: the knowledge base: schema (shared with `build.rs`), the compiler front half
+//!   (validation and rendering, shared with `clara check`), normalization, the generated tables.
+//! - [`respond`]: normalization → guardrails → vocabulary → language → a `&'static` answer.
+//! - [`cli`]: the `clara` command line (`ask`, `check`).
+
+pub mod cli;
+pub mod kb;
+pub mod respond;
+
+pub use kb::{Answer, AudioFile, Facet, Lang, ProcedureId};
+pub use respond::{Intent, Reply, Responder, Source};

@@ -1,0 +1,62 @@
+//! Which language to answer in: the channel's, else Arabic script, else vocabulary hints, else
+//! `whatlang` on longer text, else Spanish.
+
+use std::sync::LazyLock;
+
+use crate::kb::Lang;
+
+/// Below this many characters `whatlang` guesses too often to be worth it.
+const WHATLANG_MIN_CHARS: usize = 24;
+
+static DETECTOR: LazyLock<whatlang::Detector> = LazyLock::new(|| {
+    whatlang::Detector::with_allowlist(vec![
+        whatlang::Lang::Spa,
+        whatlang::Lang::Fra,
+        whatlang::Lang::Eng,
+        whatlang::Lang::Ara,
+    ])
+});
+
+/// Votes from words whose language is known, indexed by [`Lang::index`].
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Hints([u8; 4]);
+
+impl Hints {
+    pub(crate) fn vote(&mut self, lang: Lang) {
+        self.0[lang.index()] = self.0[lang.index()].saturating_add(1);
+    }
+
+    /// The language with strictly the most votes.
+    fn winner(&self) -> Option<Lang> {
+        let best = *self.0.iter().max()?;
+        let mut leaders = Lang::ALL.iter().filter(|l| self.0[l.index()] == best);
+        match (best, leaders.next(), leaders.next()) {
+            (1.., Some(&lang), None) => Some(lang),
+            _ => None,
+        }
+    }
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Decides the language of `normalized` (the normalized message) given the vocabulary `hints`.
+pub(crate) fn detect(normalized: &str, hints: Hints) -> Lang {
+    if normalized.chars().any(is_arabic) {
+        return Lang::Ar;
+    }
+    if let Some(lang) = hints.winner() {
+        return lang;
+    }
+    if normalized.chars().count() >= WHATLANG_MIN_CHARS {
+        // Only reached by long text with no telling word; whatlang allocates, the rest does not.
+        match DETECTOR.detect_lang(normalized) {
+            Some(whatlang::Lang::Fra) => return Lang::Fr,
+            Some(whatlang::Lang::Eng) => return Lang::En,
+            Some(whatlang::Lang::Ara) => return Lang::Ar,
+            _ => {}
+        }
+    }
+    Lang::Es
+}

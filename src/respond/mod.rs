@@ -1,0 +1,230 @@
+//! The responder: from a message's text to a precomputed answer, with no network and no heap
+//! allocation (normalization, tables and scoring all live on the stack or in the binary).
+//!
+//! Order: normalize → guardrails → vocabulary scan (procedure, facet, greeting/menu, language
+//! votes) → language → decision. A procedure beats a greeting; out-of-scope text is a miss.
+
+mod guardrails;
+mod language;
+mod lexicon;
+mod tokens;
+
+use crate::kb::normalize::Normalized;
+use crate::kb::schema::MATCH_THRESHOLD;
+use crate::kb::{
+    self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, ProcedureId, STEMS, TERMS,
+};
+use language::Hints;
+use tokens::Tokens;
+
+/// What the message was about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    Procedure(ProcedureId),
+    Greeting,
+    Menu,
+    /// A guardrail fired.
+    Blocked(GuardCategory),
+    /// Nothing Clara's cache knows: a miss.
+    None,
+}
+
+impl Intent {
+    /// The name used in JSON output and logs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Intent::Procedure(p) => p.as_str(),
+            Intent::Greeting => "greeting",
+            Intent::Menu => "menu",
+            Intent::Blocked(_) => "blocked",
+            Intent::None => "none",
+        }
+    }
+}
+
+/// Where an answer came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The compiled cache (procedures, greeting, menu).
+    Cache,
+    Guardrail,
+    /// A miss answered with `fallback_generic`.
+    Fallback,
+}
+
+impl Source {
+    /// The name used in JSON output, logs and metrics.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Cache => "cache",
+            Source::Guardrail => "guardrail",
+            Source::Fallback => "fallback",
+        }
+    }
+}
+
+/// The responder's verdict on one message.
+#[derive(Debug, Clone, Copy)]
+pub struct Reply {
+    pub intent: Intent,
+    /// Set for procedure answers only.
+    pub facet: Option<Facet>,
+    pub lang: Lang,
+    pub source: Source,
+    pub answer: &'static Answer,
+}
+
+impl Reply {
+    /// Whether the cache could not answer (the miss path takes over).
+    pub fn is_miss(&self) -> bool {
+        self.intent == Intent::None
+    }
+}
+
+/// Scores gathered in one scan of the vocabulary.
+#[derive(Default)]
+struct Scores {
+    procedure: [u8; 3],
+    /// Token index of each procedure's first mention, to break ties by what came first.
+    first_seen: [usize; 3],
+    facet: [u8; 6],
+    greeting: bool,
+    menu: bool,
+    hints: Hints,
+}
+
+impl Scores {
+    fn scan(tokens: &Tokens<'_>) -> Scores {
+        let mut s = Scores {
+            first_seen: [usize::MAX; 3],
+            ..Scores::default()
+        };
+        lexicon::scan(tokens, &TERMS, &STEMS, |at, hit| {
+            let term = hit.value;
+            if let Some(p) = term.procedure {
+                let i = p.index();
+                s.procedure[i] = s.procedure[i].saturating_add(term.weight);
+                s.first_seen[i] = s.first_seen[i].min(at);
+            }
+            if let Some(f) = term.facet {
+                // Longer phrases are more specific: "cuánto tarda" (plazos) beats "cuánto" (cuantía).
+                s.facet[f.index()] = s.facet[f.index()].saturating_add(hit.words as u8);
+            }
+            match term.conversational {
+                Some(Conversational::Greeting) => s.greeting = true,
+                Some(Conversational::Menu) => s.menu = true,
+                None => {}
+            }
+            if let Some(lang) = term.lang {
+                s.hints.vote(lang);
+            }
+        });
+        s
+    }
+
+    fn procedure(&self) -> Option<ProcedureId> {
+        ProcedureId::ALL
+            .iter()
+            .copied()
+            .filter(|p| self.procedure[p.index()] >= MATCH_THRESHOLD)
+            .max_by(|a, b| {
+                let (a, b) = (a.index(), b.index());
+                self.procedure[a]
+                    .cmp(&self.procedure[b])
+                    .then(self.first_seen[b].cmp(&self.first_seen[a]))
+            })
+    }
+
+    /// The most asked-for facet, `descripcion` when none was.
+    fn facet(&self) -> Facet {
+        Facet::ALL
+            .iter()
+            .copied()
+            .rev()
+            .max_by_key(|f| self.facet[f.index()])
+            .filter(|f| self.facet[f.index()] > 0)
+            .unwrap_or(Facet::Descripcion)
+    }
+}
+
+/// A menu reply: "1", "2", "3" (also 1️⃣ and ١, which normalize to the digit), in menu order.
+fn menu_choice(normalized: &str) -> Option<ProcedureId> {
+    match normalized.as_bytes() {
+        [d @ b'1'..=b'9'] => ProcedureId::ALL.get(usize::from(d - b'1')).copied(),
+        _ => None,
+    }
+}
+
+/// Answers messages from the compiled cache.
+#[derive(Debug, Clone, Copy)]
+pub struct Responder {
+    guardrails: bool,
+}
+
+impl Default for Responder {
+    fn default() -> Self {
+        Responder { guardrails: true }
+    }
+}
+
+impl Responder {
+    /// A responder; `guardrails` false skips the pre-check (`GUARDRAILS_ON=false`).
+    pub fn new(guardrails: bool) -> Responder {
+        Responder { guardrails }
+    }
+
+    /// Answers `text`. `lang` is the channel's language when it is known; it wins over detection.
+    pub fn respond(&self, text: &str, lang: Option<Lang>) -> Reply {
+        let normalized = Normalized::new(text);
+        let tokens = Tokens::new(&normalized);
+        let scores = Scores::scan(&tokens);
+        let lang = lang.unwrap_or_else(|| language::detect(normalized.as_str(), scores.hints));
+
+        if self.guardrails
+            && let Some(category) = guardrails::check(&tokens)
+        {
+            return Reply {
+                intent: Intent::Blocked(category),
+                facet: None,
+                lang,
+                source: Source::Guardrail,
+                answer: kb::curated(category.answer(), lang),
+            };
+        }
+
+        let procedure = menu_choice(normalized.as_str()).or_else(|| scores.procedure());
+        if let Some(procedure) = procedure {
+            let asked = scores.facet();
+            let (facet, answer) = match kb::procedure_answer(procedure, asked, lang) {
+                Some(answer) => (asked, answer),
+                None => (
+                    Facet::Descripcion,
+                    kb::procedure_answer(procedure, Facet::Descripcion, lang)
+                        .expect("every procedure has a descripcion (checked by build.rs)"),
+                ),
+            };
+            return Reply {
+                intent: Intent::Procedure(procedure),
+                facet: Some(facet),
+                lang,
+                source: Source::Cache,
+                answer,
+            };
+        }
+
+        let (intent, curated, source) = if scores.greeting {
+            (Intent::Greeting, Curated::Greeting, Source::Cache)
+        } else if scores.menu {
+            (Intent::Menu, Curated::Menu, Source::Cache)
+        } else {
+            (Intent::None, Curated::FallbackGeneric, Source::Fallback)
+        };
+        Reply {
+            intent,
+            facet: None,
+            lang,
+            source,
+            answer: kb::curated(curated, lang),
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! Token spans over a normalized text, on the stack, so that n-grams are plain sub-slices.
+
+use crate::kb::normalize::{NORMALIZED_CAP, Normalized};
+
+/// At most one token per two bytes (a letter and a space).
+const MAX_TOKENS: usize = NORMALIZED_CAP / 2 + 1;
+
+/// The tokens of a [`Normalized`] text as byte ranges.
+pub(crate) struct Tokens<'a> {
+    text: &'a str,
+    spans: [(u16, u16); MAX_TOKENS],
+    len: usize,
+}
+
+impl<'a> Tokens<'a> {
+    pub(crate) fn new(normalized: &'a Normalized) -> Tokens<'a> {
+        let text = normalized.as_str();
+        let mut tokens = Tokens {
+            text,
+            spans: [(0, 0); MAX_TOKENS],
+            len: 0,
+        };
+        let mut start = 0;
+        for (i, byte) in text.bytes().chain(std::iter::once(b' ')).enumerate() {
+            if byte == b' ' {
+                if i > start && tokens.len < MAX_TOKENS {
+                    // Both fit: the text is at most NORMALIZED_CAP bytes.
+                    tokens.spans[tokens.len] = (start as u16, i as u16);
+                    tokens.len += 1;
+                }
+                start = i + 1;
+            }
+        }
+        tokens
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Token `i`.
+    pub(crate) fn get(&self, i: usize) -> &'a str {
+        let (start, end) = self.spans[i];
+        &self.text[usize::from(start)..usize::from(end)]
+    }
+
+    /// Tokens `i .. i + n` as one slice ("ingreso minimo vital"), if there are that many.
+    pub(crate) fn ngram(&self, i: usize, n: usize) -> Option<&'a str> {
+        let last = (i + n).checked_sub(1).filter(|&last| last < self.len)?;
+        Some(&self.text[usize::from(self.spans[i].0)..usize::from(self.spans[last].1)])
+    }
+}
