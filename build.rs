@@ -3,6 +3,7 @@
 //!
 //! Loading, validation and rendering live in `src/kb/compile.rs`, shared with `clara check`.
 
+use std::collections::BTreeMap;
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
@@ -91,55 +92,76 @@ fn term_source(t: &TermEntry) -> String {
     )
 }
 
-fn phf_map<V>(
+/// Source of a `Lexicon` static: words with phrase heads, stems and stem heads.
+fn lexicon<V: Copy>(
     name: &str,
     ty: &str,
     doc: &str,
-    entries: impl Iterator<Item = (String, V)>,
+    words: &BTreeMap<String, V>,
+    stems: &BTreeMap<String, V>,
     value: impl Fn(&V) -> String,
 ) -> String {
-    let mut map = phf_codegen::Map::new();
-    for (key, v) in entries {
-        map.entry(key, value(&v));
+    // word → (its own value, longest phrase starting with it, in words)
+    let mut entries: BTreeMap<&str, (Option<V>, usize)> = BTreeMap::new();
+    for (key, v) in words {
+        entries.entry(key).or_insert((None, 1)).0 = Some(*v);
+        let n = key.split(' ').count();
+        if n > 1 {
+            let head = key.split(' ').next().unwrap_or_default();
+            let slot = entries.entry(head).or_insert((None, 1));
+            slot.1 = slot.1.max(n);
+        }
     }
+    let mut word_map = phf_codegen::Map::new();
+    for (key, (v, longest)) in &entries {
+        let v = v
+            .as_ref()
+            .map_or("None".to_string(), |v| format!("Some({})", value(v)));
+        word_map.entry(*key, format!("Entry {{ value: {v}, longest: {longest} }}"));
+    }
+    let mut stem_map = phf_codegen::Map::new();
+    for (key, v) in stems {
+        stem_map.entry(key.as_str(), value(v));
+    }
+    let stem_max = stems.keys().map(String::len).max().unwrap_or(0);
     format!(
-        "/// {doc}\npub static {name}: phf::Map<&'static str, {ty}> = {};\n",
-        map.build()
+        "/// {doc}\npub static {name}: Lexicon<{ty}> = Lexicon {{ words: {}, stems: {}, word_heads: {}, stem_heads: {}, stem_max_bytes: {stem_max} }};\n",
+        word_map.build(),
+        stem_map.build(),
+        heads(entries.keys().copied()),
+        heads(stems.keys().map(String::as_str)),
     )
+}
+
+/// Source of a `Heads` bitmap holding the heads of `keys`.
+fn heads<'a>(keys: impl Iterator<Item = &'a str>) -> String {
+    let mut bits = [0u64; normalize::HEAD_WORDS];
+    for key in keys {
+        let i = normalize::Heads::index(key);
+        bits[i / 64] |= 1 << (i % 64);
+    }
+    let words: Vec<String> = bits.iter().map(|w| format!("{w:#x}")).collect();
+    format!("Heads([{}])", words.join(","))
 }
 
 fn write_tables(c: &Compiled, out: &Path) {
     let mut code = String::new();
-    code.push_str(&phf_map(
+    code.push_str(&lexicon(
         "TERMS",
         "Term",
-        "Normalized words and phrases → what they route to.",
-        c.terms.iter().map(|(k, v)| (k.clone(), *v)),
+        "Vocabulary: procedures, facets, greeting/menu and language hints.",
+        &c.terms,
+        &c.stems,
         term_source,
     ));
-    code.push_str(&phf_map(
-        "STEMS",
-        "Term",
-        "Normalized stems → what words starting with them route to.",
-        c.stems.iter().map(|(k, v)| (k.clone(), *v)),
-        term_source,
+    code.push_str(&lexicon(
+        "GUARDS",
+        "GuardCategory",
+        "Guardrail words, phrases and stems.",
+        &c.guard_terms,
+        &c.guard_stems,
+        |g| format!("GuardCategory::{g:?}"),
     ));
-    for (name, table, doc) in [
-        (
-            "GUARD_TERMS",
-            &c.guard_terms,
-            "Guardrail words and phrases.",
-        ),
-        ("GUARD_STEMS", &c.guard_stems, "Guardrail stems."),
-    ] {
-        code.push_str(&phf_map(
-            name,
-            "GuardCategory",
-            doc,
-            table.iter().map(|(k, v)| (k.clone(), *v)),
-            |g| format!("GuardCategory::{g:?}"),
-        ));
-    }
 
     let mut audio_ids = phf_codegen::Map::new();
     writeln!(

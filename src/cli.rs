@@ -38,6 +38,11 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Print an answer's text as a voice should read it (used by scripts/gen-audio.sh).
+    Speech {
+        /// The answer id, e.g. `imv.descripcion.es` or `greeting.ar`.
+        id: String,
+    },
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
@@ -53,6 +58,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Command::Ask { lang, json, text } => ask(&text.join(" "), lang, json),
         Command::Check { dir } => Ok(check(&dir)),
+        Command::Speech { id } => match kb::answer_by_id(&id) {
+            Some(answer) => {
+                print!("{}", crate::speech::speakable(answer.text));
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                eprintln!(
+                    "clara: no answer `{id}` (ids look like imv.descripcion.es or greeting.ar)"
+                );
+                Ok(ExitCode::from(2))
+            }
+        },
     }
 }
 

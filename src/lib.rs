@@ -8,11 +8,13 @@
 //! - [`kb`]: the knowledge base: schema (shared with `build.rs`), the compiler front half
 //!   (validation and rendering, shared with `clara check`), normalization, the generated tables.
 //! - [`respond`]: normalization → guardrails → vocabulary → language → a `&'static` answer.
-//! - [`cli`]: the `clara` command line (`ask`, `check`).
+//! - [`speech`]: answer text → what a voice should read.
+//! - [`cli`]: the `clara` command line (`ask`, `check`, `speech`).
 
 pub mod cli;
 pub mod kb;
 pub mod respond;
+pub mod speech;
 
 pub use kb::{Answer, AudioFile, Facet, Lang, ProcedureId};
 pub use respond::{Intent, Reply, Responder, Source};

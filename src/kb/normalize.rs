@@ -43,45 +43,76 @@ fn fold(c: char) -> Folded {
     }
 }
 
+/// The state of one normalization pass.
+struct Writer {
+    out: Normalized,
+    /// A separator was seen since the last kept character.
+    pending_space: bool,
+    /// The buffer cannot take the next character: the rest of the input is dropped.
+    full: bool,
+}
+
+impl Writer {
+    fn separator(&mut self) {
+        self.pending_space = self.out.len > 0;
+    }
+
+    fn fold(&mut self, c: char) {
+        match fold(c) {
+            Folded::Drop => {}
+            Folded::Separator => self.separator(),
+            Folded::Keep(k) => self.keep(k),
+        }
+    }
+
+    #[inline]
+    fn keep(&mut self, c: char) {
+        let space = usize::from(self.pending_space);
+        if self.full || self.out.len + space + c.len_utf8() > NORMALIZED_CAP {
+            self.full = true;
+            return;
+        }
+        if self.pending_space {
+            self.out.buf[self.out.len] = b' ';
+            self.out.len += 1;
+            self.pending_space = false;
+        }
+        self.out.len += c.encode_utf8(&mut self.out.buf[self.out.len..]).len();
+    }
+}
+
 impl Normalized {
     /// Normalizes `text`; see the module documentation for what that means.
     pub fn new(text: &str) -> Normalized {
-        let mut out = Normalized {
-            buf: [0; NORMALIZED_CAP],
-            len: 0,
+        let mut w = Writer {
+            out: Normalized {
+                buf: [0; NORMALIZED_CAP],
+                len: 0,
+            },
+            pending_space: false,
+            full: false,
         };
-        let mut pending_space = false;
-        let mut full = false;
-        'outer: for c in text.chars() {
-            for lower in c.to_lowercase() {
-                decompose_canonical(lower, |d| {
-                    if full {
-                        return;
-                    }
-                    match fold(d) {
-                        Folded::Drop => {}
-                        Folded::Separator => pending_space = out.len > 0,
-                        Folded::Keep(k) => {
-                            let space = usize::from(pending_space);
-                            if out.len + space + k.len_utf8() > NORMALIZED_CAP {
-                                full = true;
-                                return;
-                            }
-                            if pending_space {
-                                out.buf[out.len] = b' ';
-                                out.len += 1;
-                                pending_space = false;
-                            }
-                            out.len += k.encode_utf8(&mut out.buf[out.len..]).len();
-                        }
-                    }
-                });
-                if full {
-                    break 'outer;
+        for c in text.chars() {
+            if w.full {
+                break;
+            }
+            if c.is_ascii() {
+                // Fast path: most messages are mostly ASCII, which needs no table lookups.
+                if c.is_ascii_alphanumeric() {
+                    w.keep(c.to_ascii_lowercase());
+                } else {
+                    w.separator();
+                }
+            } else if matches!(c, '\u{0600}'..='\u{0621}' | '\u{0627}'..='\u{06FF}') {
+                // Arabic has no case, and in this range nothing decomposes: fold directly.
+                w.fold(c);
+            } else {
+                for lower in c.to_lowercase() {
+                    decompose_canonical(lower, |d| w.fold(d));
                 }
             }
         }
-        out
+        w.out
     }
 
     /// The normalized text.
@@ -104,5 +135,27 @@ impl Normalized {
 impl std::fmt::Debug for Normalized {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_tuple("Normalized").field(&self.as_str()).finish()
+    }
+}
+
+/// Words per bitmap in a [`Heads`] set: one bit for every possible first two bytes.
+pub const HEAD_WORDS: usize = 65536 / 64;
+
+/// A set of two-byte word heads, as a bitmap: one memory read tells whether any key of a table
+/// can start like this word, so most words cost no hash lookup at all.
+pub struct Heads(pub [u64; HEAD_WORDS]);
+
+impl Heads {
+    /// The bit of a (non-empty) word: its first two bytes, or its only byte.
+    pub fn index(word: &str) -> usize {
+        let b = word.as_bytes();
+        (usize::from(b.first().copied().unwrap_or(0)) << 8)
+            | usize::from(b.get(1).copied().unwrap_or(0))
+    }
+
+    /// Whether some key starts with the same two bytes as `word`.
+    pub fn contains(&self, word: &str) -> bool {
+        let i = Heads::index(word);
+        self.0[i / 64] >> (i % 64) & 1 == 1
     }
 }

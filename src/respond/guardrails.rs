@@ -3,12 +3,12 @@
 
 use super::lexicon;
 use super::tokens::Tokens;
-use crate::kb::{GUARD_STEMS, GUARD_TERMS, GuardCategory};
+use crate::kb::{GUARDS, GuardCategory};
 
 /// The first guardrail category the text triggers, self-harm first.
 pub(crate) fn check(tokens: &Tokens<'_>) -> Option<GuardCategory> {
     let mut found: Option<GuardCategory> = None;
-    lexicon::scan(tokens, &GUARD_TERMS, &GUARD_STEMS, |_, hit| {
+    lexicon::scan(tokens, &GUARDS, |_, hit| {
         // Lower index = more urgent (self-harm before violence before illegal).
         if found.is_none_or(|f| hit.value.index() < f.index()) {
             found = Some(hit.value);

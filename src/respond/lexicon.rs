@@ -1,7 +1,8 @@
-//! Longest-match lookup of a token position in a pair of word and stem tables.
+//! Longest-match lookup of a token position in a [`Lexicon`].
 
 use super::tokens::Tokens;
-use crate::kb::schema::{MAX_PHRASE_WORDS, MIN_STEM_BYTES};
+use crate::kb::Lexicon;
+use crate::kb::schema::MIN_STEM_BYTES;
 
 /// A hit: the value and how many tokens it covered.
 pub(crate) struct Hit<V> {
@@ -10,41 +11,46 @@ pub(crate) struct Hit<V> {
 }
 
 /// Looks up the longest phrase starting at token `i`, else the longest stem of token `i`.
+/// Most words start no key and cost two bitmap reads; a known word costs one hash lookup.
 pub(crate) fn lookup<V: Copy>(
     tokens: &Tokens<'_>,
     i: usize,
-    words: &phf::Map<&'static str, V>,
-    stems: &phf::Map<&'static str, V>,
+    lexicon: &Lexicon<V>,
 ) -> Option<Hit<V>> {
-    for n in (1..=MAX_PHRASE_WORDS).rev() {
-        if let Some(value) = tokens.ngram(i, n).and_then(|key| words.get(key)) {
-            return Some(Hit {
-                value: *value,
-                words: n,
-            });
+    let token = tokens.get(i);
+    let entry = if lexicon.word_heads.contains(token) {
+        lexicon.words.get(token)
+    } else {
+        None
+    };
+    let longest = entry.map_or(1, |e| usize::from(e.longest));
+    for n in (2..=longest).rev() {
+        if let Some(value) = tokens.ngram(i, n).and_then(|key| lexicon.word(key)) {
+            return Some(Hit { value, words: n });
         }
     }
-    let token = tokens.get(i);
-    (MIN_STEM_BYTES..=token.len())
+    if let Some(value) = entry.and_then(|e| e.value) {
+        return Some(Hit { value, words: 1 });
+    }
+    if !lexicon.stem_heads.contains(token) {
+        return None;
+    }
+    (MIN_STEM_BYTES..=token.len().min(lexicon.stem_max_bytes))
         .rev()
         .filter(|&end| token.is_char_boundary(end))
-        .find_map(|end| stems.get(&token[..end]))
-        .map(|value| Hit {
-            value: *value,
-            words: 1,
-        })
+        .find_map(|end| lexicon.stem(&token[..end]))
+        .map(|value| Hit { value, words: 1 })
 }
 
 /// Walks the tokens left to right, calling `f` for each longest match and skipping what it covered.
 pub(crate) fn scan<V: Copy>(
     tokens: &Tokens<'_>,
-    words: &phf::Map<&'static str, V>,
-    stems: &phf::Map<&'static str, V>,
+    lexicon: &Lexicon<V>,
     mut f: impl FnMut(usize, Hit<V>),
 ) {
     let mut i = 0;
     while i < tokens.len() {
-        match lookup(tokens, i, words, stems) {
+        match lookup(tokens, i, lexicon) {
             Some(hit) => {
                 let covered = hit.words;
                 f(i, hit);

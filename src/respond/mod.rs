@@ -12,9 +12,13 @@ mod tokens;
 use crate::kb::normalize::Normalized;
 use crate::kb::schema::MATCH_THRESHOLD;
 use crate::kb::{
-    self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, ProcedureId, STEMS, TERMS,
+    self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, ProcedureId, TERMS,
 };
 use language::Hints;
+
+/// A greeting or "menu" only counts in a short message: in a longer one ("hola, mi casero me
+/// echa") it is politeness around a question the cache cannot answer, so the miss path should.
+const CONVERSATIONAL_MAX_TOKENS: usize = 4;
 use tokens::Tokens;
 
 /// What the message was about.
@@ -99,7 +103,7 @@ impl Scores {
             first_seen: [usize::MAX; 3],
             ..Scores::default()
         };
-        lexicon::scan(tokens, &TERMS, &STEMS, |at, hit| {
+        lexicon::scan(tokens, &TERMS, |at, hit| {
             let term = hit.value;
             if let Some(p) = term.procedure {
                 let i = p.index();
@@ -212,9 +216,10 @@ impl Responder {
             };
         }
 
-        let (intent, curated, source) = if scores.greeting {
+        let short = tokens.len() <= CONVERSATIONAL_MAX_TOKENS;
+        let (intent, curated, source) = if short && scores.greeting {
             (Intent::Greeting, Curated::Greeting, Source::Cache)
-        } else if scores.menu {
+        } else if short && scores.menu {
             (Intent::Menu, Curated::Menu, Source::Cache)
         } else {
             (Intent::None, Curated::FallbackGeneric, Source::Fallback)

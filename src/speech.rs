@@ -1,0 +1,66 @@
+//! WhatsApp text → text for a voice: no markup, no emoji, web addresses shortened to their host.
+
+/// Turns an answer's WhatsApp text into what a text-to-speech engine should read.
+pub fn speakable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut spoken = String::with_capacity(line.len());
+        for word in line.split(' ') {
+            let word = match word
+                .strip_prefix("https://")
+                .or_else(|| word.strip_prefix("http://"))
+            {
+                Some(rest) => {
+                    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+                    host.strip_prefix("www.").unwrap_or(host)
+                }
+                None => word,
+            };
+            let word: String = word.chars().filter(|&c| !is_markup_or_symbol(c)).collect();
+            if !word.is_empty() {
+                if !spoken.is_empty() {
+                    spoken.push(' ');
+                }
+                spoken.push_str(&word);
+            }
+        }
+        let spoken = spoken.trim();
+        if spoken.is_empty() {
+            continue;
+        }
+        out.push_str(spoken);
+        // A full stop makes the voice pause between lines.
+        if !spoken.ends_with(['.', ':', '?', '!', '؟', '。']) {
+            out.push('.');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// WhatsApp markup (`*bold*`, `_italic_`, `~strike~`) and pictographs (emoji, keycaps, arrows).
+fn is_markup_or_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '*' | '_' | '~' | '`' | '\u{FE0F}' | '\u{20E3}' | '\u{200D}'
+    ) || (u32::from(c) >= 0x2190 && !c.is_alphanumeric() && !matches!(c, '€' | '«' | '»'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::speakable;
+
+    #[test]
+    fn strips_markup_emoji_and_shortens_urls() {
+        let text = "*IMV* · _Qué es_\n\n1️⃣ Pide cita\n🔗 Fuente oficial: https://www.madrid.es/portal/x?y=1\n📞 010";
+        assert_eq!(
+            speakable(text),
+            "IMV · Qué es.\n1 Pide cita.\nFuente oficial: madrid.es.\n010.\n"
+        );
+    }
+
+    #[test]
+    fn keeps_arabic_and_euro_signs() {
+        assert_eq!(speakable("المبلغ 733 € تقريباً"), "المبلغ 733 € تقريباً.\n");
+    }
+}

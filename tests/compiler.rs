@@ -1,0 +1,299 @@
+//! The hot cache compiler's validation, on broken copies of the real content: each breakage
+//! yields one precise line naming the file and the field.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use clara::kb::compile::compile;
+use serde_json::Value;
+
+/// A temporary copy of `data/` (audio is left out unless a test adds it).
+struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+            &dir.path().join("data"),
+        );
+        fs::create_dir_all(dir.path().join("audio")).unwrap();
+        Fixture { dir }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Edits a JSON file in place.
+    fn edit(&self, rel: &str, f: impl FnOnce(&mut Value)) {
+        let path = self.path(rel);
+        let mut value: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        f(&mut value);
+        fs::write(&path, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    }
+
+    /// The problems, one line each.
+    fn problems(&self) -> Vec<String> {
+        match compile(self.dir.path()) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// Asserts that compiling fails with exactly this one problem.
+    fn assert_problem(&self, expected: &str) {
+        assert_eq!(self.problems(), vec![expected.to_string()]);
+    }
+}
+
+#[test]
+fn the_real_content_compiles() {
+    let compiled = compile(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("data/ is valid");
+    assert_eq!(compiled.procedures.len(), 3);
+    // 3 procedures × 5 facets + the IMV's cuantía, and 14 curated answers, in 4 languages.
+    assert_eq!(compiled.answers.len(), (3 * 5 + 1 + 14) * 4);
+}
+
+#[test]
+fn missing_language() {
+    let f = Fixture::new();
+    f.edit("data/tramites/imv.json", |v| {
+        v["facetas"]["requisitos"]
+            .as_object_mut()
+            .unwrap()
+            .remove("ar");
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    // serde adds where in the file: "at line N column M".
+    assert!(
+        problems[0]
+            .starts_with("data/tramites/imv.json: facetas.requisitos: missing field `ar` at line "),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn empty_facet_text() {
+    let f = Fixture::new();
+    f.edit("data/tramites/empadronamiento.json", |v| {
+        v["facetas"]["plazos"]["fr"]["resumen"] = Value::from("  ");
+    });
+    f.assert_problem("data/tramites/empadronamiento.json: facetas.plazos.fr.resumen: empty text");
+}
+
+#[test]
+fn malformed_url() {
+    let f = Fixture::new();
+    f.edit("data/tramites/tarjeta_sanitaria.json", |v| {
+        v["fuente_url"] = Value::from("http//comunidad.madrid");
+    });
+    f.assert_problem(
+        "data/tramites/tarjeta_sanitaria.json: fuente_url: malformed URL `http//comunidad.madrid` (expected https://host/...)",
+    );
+}
+
+#[test]
+fn answer_too_long() {
+    let f = Fixture::new();
+    f.edit("data/tramites/imv.json", |v| {
+        v["facetas"]["plazos"]["en"]["resumen"] = Value::from("a".repeat(1600));
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/tramites/imv.json: imv.plazos.en: answer too long: "),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn keyword_claimed_by_two_procedures_with_equal_weight() {
+    let f = Fixture::new();
+    f.edit("data/tramites/tarjeta_sanitaria.json", |v| {
+        v["vocabulario"]["fuerte"]["es"]
+            .as_array_mut()
+            .unwrap()
+            .push(Value::from("IMV"));
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/tramites/tarjeta_sanitaria.json: vocabulario.fuerte.es[")
+            && problems[0].contains(
+                "term `IMV` is claimed by imv (data/tramites/imv.json: vocabulario.fuerte."
+            )
+            && problems[0].ends_with("and tarjeta_sanitaria with equal weight"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn keyword_with_different_weights_goes_to_the_stronger() {
+    let f = Fixture::new();
+    f.edit("data/tramites/tarjeta_sanitaria.json", |v| {
+        v["vocabulario"]["debil"]["es"]
+            .as_array_mut()
+            .unwrap()
+            .push(Value::from("imv"));
+    });
+    let compiled = compile(f.dir.path()).expect("different weights are allowed");
+    assert_eq!(
+        compiled.terms["imv"].procedure.map(|p| p.as_str()),
+        Some("imv")
+    );
+}
+
+#[test]
+fn audio_file_that_no_answer_uses() {
+    let f = Fixture::new();
+    fs::write(f.path("audio/imv.descripcion.xx.mp3"), b"ID3").unwrap();
+    f.assert_problem("audio/imv.descripcion.xx.mp3: audio file that no answer uses (no answer `imv.descripcion.xx`)");
+}
+
+#[test]
+fn audio_file_is_attached_to_its_answer() {
+    let f = Fixture::new();
+    fs::write(f.path("audio/greeting.fr.mp3"), b"ID3 fake").unwrap();
+    let compiled = compile(f.dir.path()).unwrap();
+    let greeting = compiled
+        .answers
+        .iter()
+        .find(|a| a.id == "greeting.fr")
+        .unwrap();
+    assert_eq!(
+        compiled.audio[greeting.audio.unwrap()].name,
+        "greeting.fr.mp3"
+    );
+}
+
+#[test]
+fn missing_curated_answer() {
+    let f = Fixture::new();
+    f.edit("data/answers/templates.json", |v| {
+        v.as_object_mut().unwrap().remove("busy");
+    });
+    f.assert_problem(
+        "data/answers: busy: missing curated answer (every build needs it in es, fr, en and ar)",
+    );
+}
+
+#[test]
+fn unknown_curated_id_is_a_typo() {
+    let f = Fixture::new();
+    f.edit("data/answers/templates.json", |v| {
+        let busy = v["busy"].clone();
+        v.as_object_mut().unwrap().insert("bussy".into(), busy);
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/answers/templates.json: bussy: unknown answer id"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn bad_date_and_short_stem_are_both_reported() {
+    let f = Fixture::new();
+    f.edit("data/tramites/imv.json", |v| {
+        v["fecha_verificacion"] = Value::from("marzo 2026");
+        v["vocabulario"]["fuerte"]["fr"]
+            .as_array_mut()
+            .unwrap()
+            .push(Value::from("rs*"));
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(
+        problems[0],
+        "data/tramites/imv.json: fecha_verificacion: `marzo 2026` is not a date (expected YYYY-MM or YYYY-MM-DD)"
+    );
+    assert!(
+        problems[1].ends_with("stem `rs*` must be one word of at least 4 bytes"),
+        "{}",
+        problems[1]
+    );
+}
+
+#[test]
+fn unknown_field_is_rejected() {
+    let f = Fixture::new();
+    f.edit("data/tramites/imv.json", |v| {
+        v["telefonos"] = Value::from("900");
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/tramites/imv.json: telefonos: unknown field `telefonos`"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn override_replaces_the_rendered_answer() {
+    let f = Fixture::new();
+    fs::write(
+        f.path("data/answers/overrides.json"),
+        r#"[{"tramite": "imv", "faceta": "plazos", "idioma": "fr", "texto": "Texte revu. 900 20 22 22"}]"#,
+    )
+    .unwrap();
+    let compiled = compile(f.dir.path()).unwrap();
+    let answer = compiled
+        .answers
+        .iter()
+        .find(|a| a.id == "imv.plazos.fr")
+        .unwrap();
+    assert_eq!(answer.text, "Texte revu. 900 20 22 22");
+}
+
+#[test]
+fn override_of_a_missing_facet() {
+    let f = Fixture::new();
+    fs::write(
+        f.path("data/answers/overrides.json"),
+        r#"[{"tramite": "empadronamiento", "faceta": "cuantia", "idioma": "es", "texto": "x"}]"#,
+    )
+    .unwrap();
+    f.assert_problem("data/answers/overrides.json: [0]: empadronamiento has no facet cuantia");
+}
+
+#[test]
+fn check_command_reports_problems_and_fails() {
+    let f = Fixture::new();
+    f.edit("data/tramites/imv.json", |v| {
+        v["fuente_url"] = Value::from("not a url");
+    });
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_clara"))
+        .arg("check")
+        .arg(f.dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("data/tramites/imv.json: fuente_url: malformed URL `not a url`"),
+        "{stderr}"
+    );
+}

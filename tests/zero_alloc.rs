@@ -1,0 +1,101 @@
+//! The responder's promise: from `&str` to the answer, zero heap allocations. A counting global
+//! allocator proves it over questions in the four languages.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use clara::{Lang, Responder};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// Only the measuring thread counts: the test harness allocates on other threads.
+    static COUNTING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn count() {
+    if COUNTING.with(Cell::get) {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Runs `f` with this thread's allocations counted; returns how many there were.
+fn allocations_in(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    COUNTING.with(|c| c.set(true));
+    f();
+    COUNTING.with(|c| c.set(false));
+    ALLOCATIONS.load(Ordering::SeqCst) - before
+}
+
+// SAFETY: delegates every call to the system allocator unchanged; it only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count();
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count();
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+const QUERIES: &[&str] = &[
+    "¿Qué es el IMV?",
+    "hola, ¿qué requisitos hay para empadronarme en Madrid?",
+    "necesito ver un médico y no tengo tarjeta sanitaria",
+    "cuanto dinero da el ingreso minimo vital",
+    "Bonjour, comment s'inscrire au padrón ?",
+    "je veux voir un médecin, quels documents faut-il ?",
+    "How do I apply for the minimum income?",
+    "what documents do I need for the town hall registration",
+    "ما هي البطاقة الصحية",
+    "كيف أسجل في البلدية؟",
+    "1️⃣",
+    "٣",
+    "menu",
+    "quiero suicidarme",
+    "what's the weather like today in Madrid",
+    "",
+];
+
+#[test]
+fn responder_makes_no_heap_allocation() {
+    let responder = Responder::default();
+    // Warm up: lazily initialised statics may allocate once, and that is not per message.
+    for q in QUERIES {
+        std::hint::black_box(responder.respond(q, None));
+    }
+    let mut langs = [0usize; 4];
+    let allocations = allocations_in(|| {
+        for q in QUERIES {
+            let reply = std::hint::black_box(responder.respond(std::hint::black_box(q), None));
+            langs[reply.lang.index()] += 1;
+        }
+        for lang in Lang::ALL {
+            std::hint::black_box(responder.respond("requisitos del padrón", Some(*lang)));
+        }
+    });
+    assert_eq!(
+        allocations, 0,
+        "the responder allocated {allocations} times"
+    );
+    // The query set really covers the four languages.
+    assert!(langs.iter().all(|&n| n > 0), "languages seen: {langs:?}");
+}
+
+#[test]
+fn the_counter_counts() {
+    // If the allocator were not installed, the test above could not fail.
+    let allocations = allocations_in(|| drop(std::hint::black_box(vec![1u8; 64])));
+    assert_eq!(allocations, 1);
+}
