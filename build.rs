@@ -64,22 +64,6 @@ fn write_archive(compiled: &Compiled, out: &Path) {
     fs::write(out.join("kb.rkyv"), &bytes).expect("OUT_DIR is writable");
 }
 
-/// XML text escaping for TwiML bodies.
-fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn term_source(t: &TermEntry) -> String {
     let opt = |s: Option<String>| s.map_or("None".to_string(), |s| format!("Some({s})"));
     format!(
@@ -198,7 +182,7 @@ fn write_tables(c: &Compiled, out: &Path) {
             a.id,
             a.lang,
             a.text,
-            xml_escape(&a.text),
+            compile::xml_escape(&a.text),
             a.audio.map_or("None".to_string(), |i| format!("Some({i})")),
         )
         .unwrap();

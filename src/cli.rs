@@ -7,19 +7,26 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
+use tracing::{info, warn};
+
+use crate::config::Config;
 use crate::kb::{self, Lang};
 use crate::respond::Responder;
+use crate::{http, observability};
 
 /// Clara: WhatsApp guidance for the IMV, the padrón and the tarjeta sanitaria.
 #[derive(Debug, Parser)]
 #[command(name = "clara", version, about)]
 pub struct Args {
+    /// What to do; `serve` when omitted, so `cargo run --release` serves.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Serve the WhatsApp webhook, health check, audio, metrics and web chat API (the default).
+    Serve,
     /// Answer a question offline from the compiled cache.
     Ask {
         /// Answer in this language (es, fr, en, ar) instead of detecting it.
@@ -55,7 +62,8 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 /// # Errors
 /// I/O errors writing the output.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    match args.command {
+    match args.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(),
         Command::Ask { lang, json, text } => ask(&text.join(" "), lang, json),
         Command::Check { dir } => Ok(check(&dir)),
         Command::Speech { id } => match kb::answer_by_id(&id) {
@@ -71,6 +79,34 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         },
     }
+}
+
+fn serve() -> anyhow::Result<ExitCode> {
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("clara: {err}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    observability::init(&config);
+    if config.demo_mode {
+        info!("offline demo configuration: cache answers, templates for misses, no network");
+    }
+    if !config.checks_signatures() {
+        warn!("TWILIO_AUTH_TOKEN is not set: webhook signatures are NOT checked");
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(("0.0.0.0", config.port)).await?;
+        info!(addr = %listener.local_addr()?, version = env!("CARGO_PKG_VERSION"), "listening");
+        let app = http::App::new(config);
+        http::run(listener, app, http::shutdown_signal()).await?;
+        info!("stopped");
+        Ok(ExitCode::SUCCESS)
+    })
 }
 
 fn ask(text: &str, lang: Option<Lang>, json: bool) -> anyhow::Result<ExitCode> {

@@ -8,11 +8,17 @@
 //! - [`kb`]: the knowledge base: schema (shared with `build.rs`), the compiler front half
 //!   (validation and rendering, shared with `clara check`), normalization, the generated tables.
 //! - [`respond`]: normalization → guardrails → vocabulary → language → a `&'static` answer.
+//! - [`config`]: every environment variable in one table, read and validated once.
+//! - [`http`]: the service Twilio calls (`clara serve`): webhook, health, audio, metrics, chat.
+//! - [`observability`]: logging set-up and the keyed phone hash.
 //! - [`speech`]: answer text → what a voice should read.
-//! - [`cli`]: the `clara` command line (`ask`, `check`, `speech`).
+//! - [`cli`]: the `clara` command line (`serve`, `ask`, `check`, `speech`).
 
 pub mod cli;
+pub mod config;
+pub mod http;
 pub mod kb;
+pub mod observability;
 pub mod respond;
 pub mod speech;
 

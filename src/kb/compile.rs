@@ -529,6 +529,22 @@ fn check_layouts(layouts: &Localized<Layout>, problems: &mut Problems) {
     }
 }
 
+/// XML text escaping: answers are escaped once, at build time, for their TwiML `<Body>`.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Renders one procedure facet in one language through the language's layout.
 pub fn render(
     p: &Procedure,

@@ -139,11 +139,13 @@ impl Scores {
             })
     }
 
-    /// The most asked-for facet, `descripcion` when none was.
+    /// The most asked-for facet; `descripcion` (the default) only when no other was asked for,
+    /// so "what is the amount" is about the amount.
     fn facet(&self) -> Facet {
         Facet::ALL
             .iter()
             .copied()
+            .filter(|&f| f != Facet::Descripcion)
             .rev()
             .max_by_key(|f| self.facet[f.index()])
             .filter(|f| self.facet[f.index()] > 0)

@@ -1,0 +1,356 @@
+//! Configuration from the environment: every variable in one table ([`VARIABLES`]), read and
+//! validated once at start-up. A bad value stops start-up with one line naming the variable and
+//! what it accepts. Secrets are never printed: `Debug` redacts them.
+
+use std::fmt;
+use std::time::Duration;
+
+/// One environment variable the service reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Variable {
+    pub name: &'static str,
+    /// The default, as text; empty when unset means "off" or "none".
+    pub default: &'static str,
+    /// What values it accepts, for errors and docs.
+    pub accepts: &'static str,
+    /// A credential: never logged, never shown by `/health`.
+    pub secret: bool,
+    /// One line for operators.
+    pub doc: &'static str,
+}
+
+macro_rules! vars {
+    ($($name:literal, $default:literal, $accepts:literal, $secret:literal, $doc:literal;)+) => {
+        /// Every variable the service reads: the single source of truth for docs, `.env.example`
+        /// and `render.yaml`.
+        pub const VARIABLES: &[Variable] = &[$(Variable {
+            name: $name, default: $default, accepts: $accepts, secret: $secret, doc: $doc,
+        }),+];
+    };
+}
+
+vars! {
+    "PORT", "5000", "a TCP port (0-65535; 0 picks a free one)", false, "Port to listen on, on 0.0.0.0 (Render sets 10000).";
+    "PUBLIC_URL", "", "an http(s) URL without a trailing slash", false, "The URL Twilio calls, used to check signatures and to build audio links.";
+    "TWILIO_ACCOUNT_SID", "", "a Twilio account SID (AC...)", false, "Twilio account for sending replies and fetching media.";
+    "TWILIO_AUTH_TOKEN", "", "the account's auth token", true, "Validates X-Twilio-Signature; required unless demo mode or ALLOW_UNSIGNED.";
+    "TWILIO_SANDBOX_FROM", "whatsapp:+14155238886", "whatsapp:+<E.164 number>", false, "The WhatsApp sender replies come from.";
+    "ALLOW_UNSIGNED", "false", "true or false", false, "Accept unsigned webhooks without an auth token (testing only).";
+    "GEMINI_API_KEY", "", "a Google AI API key", true, "Gemini, for answers to misses and transcription.";
+    "DEMO_MODE", "", "true or false (unset: true when no key is set)", false, "Offline demo: cache answers, templates for misses, no network.";
+    "LLM_LIVE", "true", "true or false", false, "Answer misses with Gemini (needs GEMINI_API_KEY, not in demo mode).";
+    "WHISPER_ON", "true", "true or false", false, "Transcribe voice notes (needs GEMINI_API_KEY, not in demo mode).";
+    "LLM_TIMEOUT", "6", "seconds, 1-60", false, "Time allowed for one Gemini answer.";
+    "WHISPER_TIMEOUT", "12", "seconds, 1-120", false, "Time allowed to fetch and transcribe a voice note.";
+    "AUDIO_BASE_URL", "", "an http(s) URL without a trailing slash", false, "Where audio files are served from; default PUBLIC_URL/static/cache.";
+    "OBSERVABILITY_ON", "true", "true or false", false, "JSON log lines (true) or compact text (false).";
+    "GUARDRAILS_ON", "true", "true or false", false, "Check for self-harm, violence and illegal requests first.";
+    "STRUCTURED_OUTPUT_ON", "false", "true or false", false, "Ask Gemini for JSON with a response schema.";
+    "RAG_ENABLED", "false", "true or false", false, "Accepted for compatibility with the original deployment; unused.";
+    "LOG_LEVEL", "info", "error, warn, info, debug or trace", false, "How much to log.";
+    "ADMIN_TOKEN", "", "any string", true, "Bearer token required by /metrics when set.";
+}
+
+/// A configuration value that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {name}: {problem} (accepts {accepts})")]
+pub struct ConfigError {
+    pub name: &'static str,
+    pub problem: String,
+    pub accepts: &'static str,
+}
+
+/// The validated configuration.
+#[derive(Clone)]
+pub struct Config {
+    pub port: u16,
+    /// Without a trailing slash.
+    pub public_url: Option<String>,
+    pub twilio_account_sid: Option<String>,
+    pub twilio_auth_token: Option<String>,
+    pub twilio_from: String,
+    pub allow_unsigned: bool,
+    pub gemini_api_key: Option<String>,
+    pub demo_mode: bool,
+    pub llm_live: bool,
+    pub whisper_on: bool,
+    pub llm_timeout: Duration,
+    pub whisper_timeout: Duration,
+    /// Without a trailing slash.
+    pub audio_base_url: Option<String>,
+    pub json_logs: bool,
+    pub guardrails: bool,
+    pub structured_output: bool,
+    pub log_level: String,
+    pub admin_token: Option<String>,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redact = |s: &Option<String>| if s.is_some() { "<set>" } else { "<unset>" };
+        f.debug_struct("Config")
+            .field("port", &self.port)
+            .field("public_url", &self.public_url)
+            .field("twilio_account_sid", &self.twilio_account_sid)
+            .field("twilio_auth_token", &redact(&self.twilio_auth_token))
+            .field("twilio_from", &self.twilio_from)
+            .field("allow_unsigned", &self.allow_unsigned)
+            .field("gemini_api_key", &redact(&self.gemini_api_key))
+            .field("demo_mode", &self.demo_mode)
+            .field("llm_live", &self.llm_live)
+            .field("whisper_on", &self.whisper_on)
+            .field("llm_timeout", &self.llm_timeout)
+            .field("whisper_timeout", &self.whisper_timeout)
+            .field("audio_base_url", &self.audio_base_url)
+            .field("json_logs", &self.json_logs)
+            .field("guardrails", &self.guardrails)
+            .field("structured_output", &self.structured_output)
+            .field("log_level", &self.log_level)
+            .field("admin_token", &redact(&self.admin_token))
+            .finish()
+    }
+}
+
+/// Reads raw values through a lookup function, checking names against [`VARIABLES`].
+struct Reader<F> {
+    lookup: F,
+}
+
+/// The declaration of `name`. Reading an undeclared variable is a programming error, caught by
+/// the first test that builds a configuration.
+fn declared(name: &str) -> &'static Variable {
+    VARIABLES
+        .iter()
+        .find(|v| v.name == name)
+        .unwrap_or_else(|| panic!("{name} is read but not declared in VARIABLES"))
+}
+
+fn invalid(name: &str, problem: impl Into<String>) -> ConfigError {
+    let var = declared(name);
+    ConfigError {
+        name: var.name,
+        problem: problem.into(),
+        accepts: var.accepts,
+    }
+}
+
+impl<F: Fn(&str) -> Option<String>> Reader<F> {
+    /// The value, trimmed; `None` when unset or empty.
+    fn raw(&self, name: &str) -> Option<String> {
+        declared(name);
+        (self.lookup)(name)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    }
+
+    fn text(&self, name: &str) -> String {
+        self.raw(name)
+            .unwrap_or_else(|| declared(name).default.to_string())
+    }
+
+    fn opt_bool(&self, name: &str) -> Result<Option<bool>, ConfigError> {
+        match self.raw(name) {
+            None => Ok(None),
+            Some(v) => match v.to_ascii_lowercase().as_str() {
+                "true" | "1" | "yes" | "on" => Ok(Some(true)),
+                "false" | "0" | "no" | "off" => Ok(Some(false)),
+                _ => Err(invalid(name, format!("`{v}` is not a boolean"))),
+            },
+        }
+    }
+
+    fn bool(&self, name: &str) -> Result<bool, ConfigError> {
+        Ok(self
+            .opt_bool(name)?
+            .unwrap_or(declared(name).default == "true"))
+    }
+
+    fn number(&self, name: &str, range: std::ops::RangeInclusive<u64>) -> Result<u64, ConfigError> {
+        let text = self.text(name);
+        text.parse::<u64>()
+            .ok()
+            .filter(|n| range.contains(n))
+            .ok_or_else(|| invalid(name, format!("`{text}` is out of range")))
+    }
+
+    fn url(&self, name: &str) -> Result<Option<String>, ConfigError> {
+        let Some(url) = self.raw(name) else {
+            return Ok(None);
+        };
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        match rest {
+            Some(rest) if !rest.is_empty() && !url.contains(char::is_whitespace) => {
+                Ok(Some(url.trim_end_matches('/').to_string()))
+            }
+            _ => Err(invalid(name, format!("`{url}` is not an http(s) URL"))),
+        }
+    }
+}
+
+impl Config {
+    /// Reads the process environment.
+    ///
+    /// # Errors
+    /// The first variable whose value cannot be used.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads configuration through `lookup` (tests pass a closure instead of the environment).
+    ///
+    /// # Errors
+    /// The first variable whose value cannot be used.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let r = Reader { lookup };
+        let port = r.number("PORT", 0..=65535)? as u16;
+        let twilio_auth_token = r.raw("TWILIO_AUTH_TOKEN");
+        let gemini_api_key = r.raw("GEMINI_API_KEY");
+        let twilio_account_sid = r.raw("TWILIO_ACCOUNT_SID");
+        if let Some(sid) = &twilio_account_sid
+            && !(sid.len() == 34 && sid.starts_with("AC"))
+        {
+            return Err(invalid(
+                "TWILIO_ACCOUNT_SID",
+                "not 34 characters starting with AC",
+            ));
+        }
+        let no_keys = twilio_auth_token.is_none() && gemini_api_key.is_none();
+        let demo_mode = r.opt_bool("DEMO_MODE")?.unwrap_or(no_keys);
+        let allow_unsigned = r.bool("ALLOW_UNSIGNED")?;
+        if twilio_auth_token.is_none() && !demo_mode && !allow_unsigned {
+            return Err(ConfigError {
+                name: "TWILIO_AUTH_TOKEN",
+                problem: "required to check webhook signatures".into(),
+                accepts: "the account's auth token; or set DEMO_MODE=true or ALLOW_UNSIGNED=true",
+            });
+        }
+        let twilio_from = r.text("TWILIO_SANDBOX_FROM");
+        if !twilio_from.starts_with("whatsapp:+") {
+            return Err(invalid(
+                "TWILIO_SANDBOX_FROM",
+                format!("`{twilio_from}` is not a WhatsApp sender"),
+            ));
+        }
+        let log_level = r.text("LOG_LEVEL").to_ascii_lowercase();
+        if !["error", "warn", "info", "debug", "trace"].contains(&log_level.as_str()) {
+            return Err(invalid(
+                "LOG_LEVEL",
+                format!("`{log_level}` is not a level"),
+            ));
+        }
+        r.bool("RAG_ENABLED")?; // accepted for compatibility, unused
+        Ok(Config {
+            port,
+            public_url: r.url("PUBLIC_URL")?,
+            twilio_account_sid,
+            twilio_auth_token,
+            twilio_from,
+            allow_unsigned,
+            gemini_api_key,
+            demo_mode,
+            llm_live: r.bool("LLM_LIVE")?,
+            whisper_on: r.bool("WHISPER_ON")?,
+            llm_timeout: Duration::from_secs(r.number("LLM_TIMEOUT", 1..=60)?),
+            whisper_timeout: Duration::from_secs(r.number("WHISPER_TIMEOUT", 1..=120)?),
+            audio_base_url: r.url("AUDIO_BASE_URL")?,
+            json_logs: r.bool("OBSERVABILITY_ON")?,
+            guardrails: r.bool("GUARDRAILS_ON")?,
+            structured_output: r.bool("STRUCTURED_OUTPUT_ON")?,
+            log_level,
+            admin_token: r.raw("ADMIN_TOKEN"),
+        })
+    }
+
+    /// Whether signatures are checked (an auth token is set).
+    pub fn checks_signatures(&self) -> bool {
+        self.twilio_auth_token.is_some()
+    }
+
+    /// Whether Twilio's REST API can be used to deliver replies.
+    pub fn twilio_configured(&self) -> bool {
+        self.twilio_account_sid.is_some() && self.twilio_auth_token.is_some()
+    }
+
+    /// Where `/static/cache/<file>` is reachable from outside, if known.
+    pub fn audio_base(&self) -> Option<String> {
+        self.audio_base_url.clone().or_else(|| {
+            self.public_url
+                .as_ref()
+                .map(|u| format!("{u}/static/cache"))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn no_keys_is_the_offline_demo() {
+        let c = config(&[]).unwrap();
+        assert!(c.demo_mode);
+        assert_eq!(c.port, 5000);
+        assert_eq!(c.twilio_from, "whatsapp:+14155238886");
+        assert_eq!(c.llm_timeout, Duration::from_secs(6));
+        assert_eq!(c.whisper_timeout, Duration::from_secs(12));
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let e = config(&[("PORT", "99999")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid PORT: `99999` is out of range (accepts a TCP port (0-65535; 0 picks a free one))"
+        );
+        let e = config(&[("DEMO_MODE", "maybe")]).unwrap_err();
+        assert_eq!(e.name, "DEMO_MODE");
+        let e = config(&[("PUBLIC_URL", "clara.example")]).unwrap_err();
+        assert_eq!(e.name, "PUBLIC_URL");
+        let e = config(&[("LLM_TIMEOUT", "0")]).unwrap_err();
+        assert_eq!(e.name, "LLM_TIMEOUT");
+    }
+
+    #[test]
+    fn refuses_unsigned_webhooks_outside_demo() {
+        let e = config(&[("GEMINI_API_KEY", "k")]).unwrap_err();
+        assert_eq!(e.name, "TWILIO_AUTH_TOKEN");
+        assert!(config(&[("GEMINI_API_KEY", "k"), ("ALLOW_UNSIGNED", "true")]).is_ok());
+    }
+
+    #[test]
+    fn debug_redacts_secrets() {
+        let c = config(&[
+            ("TWILIO_AUTH_TOKEN", "sekrit-token"),
+            ("ADMIN_TOKEN", "adm1n"),
+        ])
+        .unwrap();
+        let shown = format!("{c:?}");
+        assert!(
+            !shown.contains("sekrit-token") && !shown.contains("adm1n"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn every_read_variable_is_declared() {
+        // from_lookup panics on an undeclared name; asking for every declared one must not.
+        let seen = std::cell::RefCell::new(Vec::new());
+        let _ = Config::from_lookup(|name| {
+            seen.borrow_mut().push(name.to_string());
+            None
+        });
+        for name in seen.borrow().iter() {
+            assert!(VARIABLES.iter().any(|v| v.name == name), "{name}");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Prometheus text-format metrics: requests by route and status, answers by source, latency
+//! histograms by route, miss queue depth, build info. A handful of fixed series, so plain atomics
+//! (and one small map for statuses) serve better than a metrics framework.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+/// Routes, as metric labels.
+pub const ROUTES: [&str; 6] = ["webhook", "health", "static", "metrics", "chat", "other"];
+
+/// Answer sources, as metric labels.
+pub const SOURCES: [&str; 4] = ["cache", "guardrail", "fallback", "llm"];
+
+/// Latency bucket bounds in seconds: the cache path lives in the first buckets.
+const BUCKETS: [f64; 12] = [
+    0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 2.5,
+];
+
+#[derive(Default)]
+struct Histogram {
+    buckets: [AtomicU64; BUCKETS.len()],
+    count: AtomicU64,
+    sum_micros: AtomicU64,
+}
+
+/// The service's counters.
+#[derive(Default)]
+pub struct Metrics {
+    requests: Mutex<BTreeMap<(usize, u16), u64>>,
+    answers: [AtomicU64; SOURCES.len()],
+    latency: [Histogram; ROUTES.len()],
+    dead_letters: AtomicU64,
+}
+
+fn index_of(list: &[&str], label: &str) -> usize {
+    list.iter()
+        .position(|l| *l == label)
+        .unwrap_or(list.len() - 1)
+}
+
+impl Metrics {
+    /// Records one finished request.
+    pub fn observe(&self, route: &str, status: u16, elapsed: Duration) {
+        let route = index_of(&ROUTES, route);
+        if let Ok(mut requests) = self.requests.lock() {
+            *requests.entry((route, status)).or_default() += 1;
+        }
+        let h = &self.latency[route];
+        let seconds = elapsed.as_secs_f64();
+        for (bucket, bound) in h.buckets.iter().zip(BUCKETS) {
+            if seconds <= bound {
+                bucket.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        h.count.fetch_add(1, Ordering::Relaxed);
+        h.sum_micros
+            .fetch_add(elapsed.as_micros() as u64, Ordering::Relaxed);
+    }
+
+    /// Records an answer given, by source (`cache`, `guardrail`, `fallback`, `llm`).
+    pub fn answered(&self, source: &str) {
+        self.answers[index_of(&SOURCES, source)].fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Answers given so far from `source`.
+    pub fn answers(&self, source: &str) -> u64 {
+        self.answers[index_of(&SOURCES, source)].load(Ordering::Relaxed)
+    }
+
+    /// Records a reply written to the dead-letter file.
+    pub fn dead_lettered(&self) {
+        self.dead_letters.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The exposition text.
+    pub fn render(&self, queue_depth: usize, version: &str) -> String {
+        let mut out = String::with_capacity(4096);
+        out.push_str("# HELP clara_requests_total HTTP requests by route and status.\n# TYPE clara_requests_total counter\n");
+        if let Ok(requests) = self.requests.lock() {
+            for ((route, status), n) in requests.iter() {
+                let _ = writeln!(
+                    out,
+                    "clara_requests_total{{route=\"{}\",status=\"{status}\"}} {n}",
+                    ROUTES[*route]
+                );
+            }
+        }
+        out.push_str(
+            "# HELP clara_answers_total Answers by source.\n# TYPE clara_answers_total counter\n",
+        );
+        for (source, n) in SOURCES.iter().zip(&self.answers) {
+            let _ = writeln!(
+                out,
+                "clara_answers_total{{source=\"{source}\"}} {}",
+                n.load(Ordering::Relaxed)
+            );
+        }
+        out.push_str("# HELP clara_request_duration_seconds Time to answer a request, by route.\n# TYPE clara_request_duration_seconds histogram\n");
+        for (route, h) in ROUTES.iter().zip(&self.latency) {
+            for (bucket, bound) in h.buckets.iter().zip(BUCKETS) {
+                let _ = writeln!(
+                    out,
+                    "clara_request_duration_seconds_bucket{{route=\"{route}\",le=\"{bound}\"}} {}",
+                    bucket.load(Ordering::Relaxed)
+                );
+            }
+            let count = h.count.load(Ordering::Relaxed);
+            let _ = writeln!(
+                out,
+                "clara_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {count}"
+            );
+            let _ = writeln!(
+                out,
+                "clara_request_duration_seconds_sum{{route=\"{route}\"}} {}",
+                h.sum_micros.load(Ordering::Relaxed) as f64 / 1e6
+            );
+            let _ = writeln!(
+                out,
+                "clara_request_duration_seconds_count{{route=\"{route}\"}} {count}"
+            );
+        }
+        let _ = writeln!(
+            out,
+            "# HELP clara_miss_queue_depth Messages waiting for the miss pipeline.\n# TYPE clara_miss_queue_depth gauge\nclara_miss_queue_depth {queue_depth}"
+        );
+        let _ = writeln!(
+            out,
+            "# HELP clara_dead_letters_total Replies Twilio would not take, written to the dead-letter file.\n# TYPE clara_dead_letters_total counter\nclara_dead_letters_total {}",
+            self.dead_letters.load(Ordering::Relaxed)
+        );
+        let _ = writeln!(
+            out,
+            "# HELP clara_build_info Build information.\n# TYPE clara_build_info gauge\nclara_build_info{{version=\"{version}\",answers=\"{}\",audio_files=\"{}\"}} 1",
+            crate::kb::answers().len(),
+            crate::kb::audio_files().len()
+        );
+        out
+    }
+}

@@ -1,0 +1,88 @@
+//! The HTTP service Twilio calls: `POST /webhook`, `/health`, `/static/cache/<file>`, `/metrics`,
+//! `POST /api/chat`. A question the compiled cache can answer is answered inside the webhook's
+//! own response (TwiML), with no outbound call.
+//!
+//! - `server`: accept loop and graceful shutdown.
+//! - `routes`: the one `match` from request to handler, and errors to status codes.
+//! - `webhook`, `chat`, `static_audio`: the handlers.
+//! - `signature`, `form`, `twiml`: Twilio's wire formats.
+//! - `dedupe`, `metrics`: state shared by requests.
+
+mod chat;
+pub mod dedupe;
+pub mod form;
+pub mod metrics;
+mod routes;
+mod server;
+pub mod signature;
+mod static_audio;
+pub mod twiml;
+mod webhook;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+pub use server::{run, shutdown_signal};
+
+use crate::config::Config;
+use crate::observability::PhoneHasher;
+use crate::respond::Responder;
+
+/// Largest request body accepted (Twilio's webhooks are a few KiB).
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// Everything a request handler needs, shared by all connections.
+pub struct App {
+    /// Validated configuration, read once at start-up.
+    pub config: Config,
+    /// The compiled-cache responder (guardrails per `GUARDRAILS_ON`).
+    pub responder: Responder,
+    pub metrics: metrics::Metrics,
+    /// Recent `MessageSid`s and their responses.
+    pub dedupe: dedupe::Dedupe,
+    /// Hashes phone numbers for logs.
+    pub phones: PhoneHasher,
+    /// `AUDIO_BASE_URL`, else `PUBLIC_URL/static/cache`, XML-escaped for TwiML.
+    audio_base_xml: Option<String>,
+    started: Instant,
+    request_ids: AtomicU64,
+    /// Random per process, so request ids from two instances do not collide.
+    request_prefix: u32,
+}
+
+impl App {
+    /// Builds the shared state from a validated configuration.
+    pub fn new(config: Config) -> Arc<App> {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u8(1);
+        Arc::new(App {
+            responder: Responder::new(config.guardrails),
+            metrics: metrics::Metrics::default(),
+            dedupe: dedupe::Dedupe::default(),
+            phones: PhoneHasher::new(&config),
+            audio_base_xml: config.audio_base().map(|b| twiml::escape(&b)),
+            started: Instant::now(),
+            request_ids: AtomicU64::new(0),
+            request_prefix: h.finish() as u32,
+            config,
+        })
+    }
+
+    /// A new request id, unique within this process.
+    fn next_request_id(&self) -> String {
+        let n = self.request_ids.fetch_add(1, Ordering::Relaxed);
+        format!("{:08x}{n:08x}", self.request_prefix)
+    }
+
+    /// Seconds since start-up.
+    pub fn uptime_s(&self) -> u64 {
+        self.started.elapsed().as_secs()
+    }
+
+    /// Messages waiting for the miss pipeline (none exists yet, so always 0).
+    pub fn queue_depth(&self) -> usize {
+        0
+    }
+}
