@@ -45,6 +45,14 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Print the X-Twilio-Signature of a form body for a URL, with TWILIO_AUTH_TOKEN from the
+    /// environment (to test a deployment with a signed curl).
+    Sign {
+        /// The full URL Twilio calls, e.g. https://clara.example.org/webhook.
+        url: String,
+        /// The form body, e.g. 'Body=hola&From=whatsapp%3A%2B34600000000'.
+        body: String,
+    },
     /// Print an answer's text as a voice should read it (used by scripts/gen-audio.sh).
     Speech {
         /// The answer id, e.g. `imv.descripcion.es` or `greeting.ar`.
@@ -66,6 +74,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Serve => serve(),
         Command::Ask { lang, json, text } => ask(&text.join(" "), lang, json),
         Command::Check { dir } => Ok(check(&dir)),
+        Command::Sign { url, body } => {
+            let Some(token) = std::env::var("TWILIO_AUTH_TOKEN")
+                .ok()
+                .filter(|t| !t.is_empty())
+            else {
+                eprintln!("clara: TWILIO_AUTH_TOKEN is not set");
+                return Ok(ExitCode::from(2));
+            };
+            match http::form::parse(body.as_bytes()) {
+                Ok(params) => {
+                    println!("{}", http::signature::sign(&token, &url, &params));
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(err) => {
+                    eprintln!("clara: the body is not a form: {err}");
+                    Ok(ExitCode::from(2))
+                }
+            }
+        }
         Command::Speech { id } => match kb::answer_by_id(&id) {
             Some(answer) => {
                 print!("{}", crate::speech::speakable(answer.text));
@@ -100,10 +127,11 @@ fn serve() -> anyhow::Result<ExitCode> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
+        let shutdown = http::shutdown_signal()?;
         let listener = tokio::net::TcpListener::bind(("0.0.0.0", config.port)).await?;
         info!(addr = %listener.local_addr()?, version = env!("CARGO_PKG_VERSION"), "listening");
         let app = http::App::new(config);
-        http::run(listener, app, http::shutdown_signal()).await?;
+        http::run(listener, app, shutdown).await?;
         info!("stopped");
         Ok(ExitCode::SUCCESS)
     })

@@ -66,26 +66,33 @@ pub async fn run(
     Ok(())
 }
 
-/// Completes on Ctrl-C or SIGTERM (what Render and containers send).
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
+/// A future that completes on SIGINT (Ctrl-C) or SIGTERM (what Render and containers send).
+/// The handlers are installed now, not on first poll, so a signal that arrives right after
+/// start-up is not lost to the default action.
+///
+/// # Errors
+/// The signal handlers could not be installed.
+#[cfg(unix)]
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(async move {
+        tokio::select! {
+            _ = interrupt.recv() => info!(signal = "SIGINT", "shutdown requested"),
+            _ = terminate.recv() => info!(signal = "SIGTERM", "shutdown requested"),
         }
-    };
-    #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => info!(signal = "SIGINT", "shutdown requested"),
-        () = term => info!(signal = "SIGTERM", "shutdown requested"),
-    }
+    })
+}
+
+/// A future that completes on Ctrl-C.
+///
+/// # Errors
+/// Never on this platform; the signature matches the Unix one.
+#[cfg(not(unix))]
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = ()>> {
+    Ok(async {
+        let _ = tokio::signal::ctrl_c().await;
+        info!(signal = "ctrl-c", "shutdown requested");
+    })
 }

@@ -30,3 +30,45 @@ pub fn message(answer: &Answer, audio_base_xml: Option<&str>) -> Bytes {
     out.push_str("</Message></Response>");
     Bytes::from(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::Lang;
+
+    #[test]
+    fn escaped_answers_round_trip_through_an_xml_parser() {
+        let text = "Tom & Jerry <b>\"quoted\"</b> l'IMV > 0 & done";
+        let escaped: &'static str = Box::leak(escape(text).into_boxed_str());
+        let answer = Answer {
+            id: "test.es",
+            lang: Lang::Es,
+            text,
+            twiml_body: escaped,
+            audio: None,
+        };
+        let xml = message(&answer, Some("https://x.example/a?b=1&amp;c=2"));
+        let xml = std::str::from_utf8(&xml).unwrap();
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let mut body = String::new();
+        let mut in_body = false;
+        loop {
+            match reader.read_event().expect("well-formed XML") {
+                quick_xml::events::Event::Start(e) => in_body = e.name().as_ref() == b"Body",
+                quick_xml::events::Event::End(_) => in_body = false,
+                quick_xml::events::Event::Text(t) if in_body => body.push_str(&t.decode().unwrap()),
+                quick_xml::events::Event::GeneralRef(r) if in_body => {
+                    body.push_str(
+                        &quick_xml::escape::unescape(&format!("&{};", String::from_utf8_lossy(&r)))
+                            .unwrap(),
+                    );
+                }
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(body, text);
+        // No audio on this answer, so no <Media> even with a base URL.
+        assert!(!xml.contains("<Media>"));
+    }
+}

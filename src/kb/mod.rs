@@ -73,7 +73,7 @@ pub struct Answer {
     pub text: &'static str,
     /// `text`, XML-escaped for a TwiML `<Body>`.
     pub twiml_body: &'static str,
-    audio: Option<u16>,
+    pub(crate) audio: Option<u16>,
 }
 
 impl Answer {
