@@ -107,9 +107,11 @@ fn lexicon<V: Copy>(
     for (key, v) in stems {
         stem_map.entry(key.as_str(), value(v));
     }
-    let stem_max = stems.keys().map(String::len).max().unwrap_or(0);
+    let stem_lengths = stems
+        .keys()
+        .fold(0u64, |mask, k| mask | 1 << k.len().min(63));
     format!(
-        "/// {doc}\npub static {name}: Lexicon<{ty}> = Lexicon {{ words: {}, stems: {}, word_heads: {}, stem_heads: {}, stem_max_bytes: {stem_max} }};\n",
+        "/// {doc}\npub static {name}: Lexicon<{ty}> = Lexicon {{ words: {}, stems: {}, word_heads: {}, stem_heads: {}, stem_lengths: {stem_lengths:#x} }};\n",
         word_map.build(),
         stem_map.build(),
         heads(entries.keys().copied()),

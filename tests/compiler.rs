@@ -230,7 +230,7 @@ fn bad_date_and_short_stem_are_both_reported() {
         "data/tramites/imv.json: fecha_verificacion: `marzo 2026` is not a date (expected YYYY-MM or YYYY-MM-DD)"
     );
     assert!(
-        problems[1].ends_with("stem `rs*` must be one word of at least 4 bytes"),
+        problems[1].ends_with("stem `rs*` must be one word of 4 to 63 bytes"),
         "{}",
         problems[1]
     );

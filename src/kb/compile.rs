@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use super::normalize::Normalized;
 use super::schema::{
     Conversational, Curated, CuratedAnswer, Facet, FacetText, GuardCategory, Lang, Layout,
-    Localized, MAX_ANSWER_CHARS, MAX_PHRASE_WORDS, MIN_STEM_BYTES, Override, Procedure,
-    ProcedureId, SharedVocabulary, WEIGHT_STRONG, WEIGHT_WEAK,
+    Localized, MAX_ANSWER_CHARS, MAX_PHRASE_WORDS, MAX_STEM_BYTES, MIN_STEM_BYTES, Override,
+    Procedure, ProcedureId, SharedVocabulary, WEIGHT_STRONG, WEIGHT_WEAK,
 };
 
 /// One thing wrong with the content, located by file and field.
@@ -733,11 +733,11 @@ fn parse_term(
     if key.is_empty() {
         problems.push(file, field, format!("`{raw}` is empty after normalization"));
         None
-    } else if stem && (words > 1 || key.len() < MIN_STEM_BYTES) {
+    } else if stem && (words > 1 || key.len() < MIN_STEM_BYTES || key.len() > MAX_STEM_BYTES) {
         problems.push(
             file,
             field,
-            format!("stem `{raw}` must be one word of at least {MIN_STEM_BYTES} bytes"),
+            format!("stem `{raw}` must be one word of {MIN_STEM_BYTES} to {MAX_STEM_BYTES} bytes"),
         );
         None
     } else if words > MAX_PHRASE_WORDS {

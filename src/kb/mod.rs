@@ -38,8 +38,8 @@ pub struct Lexicon<V: 'static> {
     pub(crate) word_heads: normalize::Heads,
     /// The heads of every stem: a token whose head is not here matches no stem.
     pub(crate) stem_heads: normalize::Heads,
-    /// The longest stem, in bytes.
-    pub(crate) stem_max_bytes: usize,
+    /// Bit `n` is set when some stem is `n` bytes long (stems are at most 63 bytes).
+    pub(crate) stem_lengths: u64,
 }
 
 /// A [`Lexicon`] word entry.

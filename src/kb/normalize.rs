@@ -16,6 +16,10 @@ pub const NORMALIZED_CAP: usize = 512;
 pub struct Normalized {
     buf: [u8; NORMALIZED_CAP],
     len: usize,
+    /// Characters kept (spaces included).
+    chars: usize,
+    /// Whether an Arabic letter was kept.
+    arabic: bool,
 }
 
 /// What one (lowercased, decomposed) character becomes.
@@ -38,6 +42,9 @@ fn fold(c: char) -> Folded {
         '\u{0649}' => Folded::Keep('\u{064A}'), // alef maqsura → yaa
         '\u{0660}'..='\u{0669}' => Folded::Keep(char::from(b'0' + (c as u32 - 0x0660) as u8)),
         '\u{06F0}'..='\u{06F9}' => Folded::Keep(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        // The Arabic letters (what is left of U+0621..U+064A once the arms above have run):
+        // answered here because `is_alphanumeric` is a table search outside ASCII.
+        '\u{0621}'..='\u{064A}' => Folded::Keep(c),
         c if c.is_alphanumeric() => Folded::Keep(c),
         _ => Folded::Separator,
     }
@@ -61,8 +68,30 @@ impl Writer {
         match fold(c) {
             Folded::Drop => {}
             Folded::Separator => self.separator(),
-            Folded::Keep(k) => self.keep(k),
+            Folded::Keep(k) => {
+                self.out.arabic |= matches!(k, '\u{0600}'..='\u{06FF}');
+                self.keep(k);
+            }
         }
+    }
+
+    /// [`Writer::keep`] for an ASCII letter or digit: one byte, no encoding.
+    #[inline(always)]
+    fn keep_ascii(&mut self, b: u8) {
+        let space = usize::from(self.pending_space);
+        if self.out.len + space >= NORMALIZED_CAP {
+            self.full = true;
+            return;
+        }
+        if self.pending_space {
+            self.out.buf[self.out.len] = b' ';
+            self.out.len += 1;
+            self.out.chars += 1;
+            self.pending_space = false;
+        }
+        self.out.buf[self.out.len] = b;
+        self.out.len += 1;
+        self.out.chars += 1;
     }
 
     #[inline]
@@ -75,9 +104,11 @@ impl Writer {
         if self.pending_space {
             self.out.buf[self.out.len] = b' ';
             self.out.len += 1;
+            self.out.chars += 1;
             self.pending_space = false;
         }
         self.out.len += c.encode_utf8(&mut self.out.buf[self.out.len..]).len();
+        self.out.chars += 1;
     }
 }
 
@@ -88,6 +119,8 @@ impl Normalized {
             out: Normalized {
                 buf: [0; NORMALIZED_CAP],
                 len: 0,
+                chars: 0,
+                arabic: false,
             },
             pending_space: false,
             full: false,
@@ -99,7 +132,7 @@ impl Normalized {
             if c.is_ascii() {
                 // Fast path: most messages are mostly ASCII, which needs no table lookups.
                 if c.is_ascii_alphanumeric() {
-                    w.keep(c.to_ascii_lowercase());
+                    w.keep_ascii(c.to_ascii_lowercase() as u8);
                 } else {
                     w.separator();
                 }
@@ -124,6 +157,16 @@ impl Normalized {
     /// The tokens, in order.
     pub fn tokens(&self) -> impl Iterator<Item = &str> {
         self.as_str().split(' ').filter(|t| !t.is_empty())
+    }
+
+    /// How many characters the normalized text has.
+    pub fn char_count(&self) -> usize {
+        self.chars
+    }
+
+    /// Whether the text has Arabic letters.
+    pub fn has_arabic(&self) -> bool {
+        self.arabic
     }
 
     /// Whether nothing but separators was given.

@@ -18,6 +18,9 @@ pub const MAX_ANSWER_CHARS: usize = 1600;
 /// A stem (`empadron*`) must keep at least this many bytes, so that it cannot swallow short words.
 pub const MIN_STEM_BYTES: usize = 4;
 
+/// A stem may be at most this long (the generated table keeps stem lengths in a 64-bit mask).
+pub const MAX_STEM_BYTES: usize = 63;
+
 /// Phrases are matched as token n-grams up to this length.
 pub const MAX_PHRASE_WORDS: usize = 3;
 

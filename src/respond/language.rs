@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::kb::Lang;
+use crate::kb::normalize::Normalized;
 
 /// Below this many characters `whatlang` guesses too often to be worth it.
 const WHATLANG_MIN_CHARS: usize = 24;
@@ -37,21 +38,17 @@ impl Hints {
     }
 }
 
-fn is_arabic(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-}
-
-/// Decides the language of `normalized` (the normalized message) given the vocabulary `hints`.
-pub(crate) fn detect(normalized: &str, hints: Hints) -> Lang {
-    if normalized.chars().any(is_arabic) {
+/// Decides the language of a normalized message given the vocabulary `hints`.
+pub(crate) fn detect(normalized: &Normalized, hints: Hints) -> Lang {
+    if normalized.has_arabic() {
         return Lang::Ar;
     }
     if let Some(lang) = hints.winner() {
         return lang;
     }
-    if normalized.chars().count() >= WHATLANG_MIN_CHARS {
+    if normalized.char_count() >= WHATLANG_MIN_CHARS {
         // Only reached by long text with no telling word; whatlang allocates, the rest does not.
-        match DETECTOR.detect_lang(normalized) {
+        match DETECTOR.detect_lang(normalized.as_str()) {
             Some(whatlang::Lang::Fra) => return Lang::Fr,
             Some(whatlang::Lang::Eng) => return Lang::En,
             Some(whatlang::Lang::Ara) => return Lang::Ar,

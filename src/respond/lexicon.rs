@@ -2,7 +2,7 @@
 
 use super::tokens::Tokens;
 use crate::kb::Lexicon;
-use crate::kb::schema::MIN_STEM_BYTES;
+use crate::kb::schema::{MAX_STEM_BYTES, MIN_STEM_BYTES};
 
 /// A hit: the value and how many tokens it covered.
 pub(crate) struct Hit<V> {
@@ -35,9 +35,9 @@ pub(crate) fn lookup<V: Copy>(
     if !lexicon.stem_heads.contains(token) {
         return None;
     }
-    (MIN_STEM_BYTES..=token.len().min(lexicon.stem_max_bytes))
+    (MIN_STEM_BYTES..=token.len().min(MAX_STEM_BYTES))
         .rev()
-        .filter(|&end| token.is_char_boundary(end))
+        .filter(|&end| lexicon.stem_lengths >> end & 1 == 1 && token.is_char_boundary(end))
         .find_map(|end| lexicon.stem(&token[..end]))
         .map(|value| Hit { value, words: 1 })
 }

@@ -184,7 +184,7 @@ impl Responder {
         let normalized = Normalized::new(text);
         let tokens = Tokens::new(&normalized);
         let scores = Scores::scan(&tokens);
-        let lang = lang.unwrap_or_else(|| language::detect(normalized.as_str(), scores.hints));
+        let lang = lang.unwrap_or_else(|| language::detect(&normalized, scores.hints));
 
         if self.guardrails
             && let Some(category) = guardrails::check(&tokens)
@@ -198,7 +198,7 @@ impl Responder {
             };
         }
 
-        let procedure = menu_choice(normalized.as_str()).or_else(|| scores.procedure());
+        let procedure = menu_choice(tokens.text()).or_else(|| scores.procedure());
         if let Some(procedure) = procedure {
             let asked = scores.facet();
             let (facet, answer) = match kb::procedure_answer(procedure, asked, lang) {

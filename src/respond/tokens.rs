@@ -34,6 +34,11 @@ impl<'a> Tokens<'a> {
         tokens
     }
 
+    /// The whole normalized text.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.len
     }
