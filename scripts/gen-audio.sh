@@ -168,6 +168,12 @@ for id in "${ids[@]}"; do
     fi
     # A voice would read "·" as "middle dot": make it a pause.
     sed -i 's/[[:space:]]*·[[:space:]]*/, /g' "$txt"
+    if [[ $lang == ar ]]; then
+        # Phone numbers (900 20 22 22, 915 298 210, 010) digit by digit in Arabic: easier to
+        # write down, and espeak-ng 1.51 reads some Arabic numbers (14, 17, 915, 2017...) with
+        # a random extra sound, different on every run. Other numbers are left as they are.
+        perl -CSD -i -pe 's{(?<![\d/.,])(\d{2,4}(?: \d{2,4}){2,}|0\d{1,3})(?![\d/]|[.,]\d|\s\d)}{join(", ", map { join(" ", split //) } split / /, $1)}ge' "$txt"
+    fi
     wav="$TMP/$id.wav"
     "synth_$provider" "$lang" "$txt" "$wav"
     mp3="$OUT/$id.mp3"

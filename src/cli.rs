@@ -130,7 +130,10 @@ fn serve() -> anyhow::Result<ExitCode> {
         let shutdown = http::shutdown_signal()?;
         let listener = tokio::net::TcpListener::bind(("0.0.0.0", config.port)).await?;
         info!(addr = %listener.local_addr()?, version = env!("CARGO_PKG_VERSION"), "listening");
-        let app = http::App::new(config);
+        let app = http::App::new(config)?;
+        if app.pipeline.is_some() {
+            tokio::spawn(crate::miss::check_model(app.config.clone()));
+        }
         http::run(listener, app, shutdown).await?;
         info!("stopped");
         Ok(ExitCode::SUCCESS)

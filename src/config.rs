@@ -49,6 +49,15 @@ vars! {
     "RAG_ENABLED", "false", "true or false", false, "Accepted for compatibility with the original deployment; unused.";
     "LOG_LEVEL", "info", "error, warn, info, debug or trace", false, "How much to log.";
     "ADMIN_TOKEN", "", "any string", true, "Bearer token required by /metrics when set.";
+    "GEMINI_BASE_URL", "https://generativelanguage.googleapis.com/v1beta", "an http(s) URL without a trailing slash", false, "Gemini API root (tests and drills point it at a mock).";
+    "GEMINI_MODEL", "gemini-3.5-flash", "a Gemini model name", false, "Model for answers and transcription; checked against the model list at start-up when the LLM is live.";
+    "GEMINI_TTS_MODEL", "gemini-3.8-flash-tts", "a Gemini TTS model name", false, "Model for spoken replies.";
+    "TWILIO_API_BASE_URL", "https://api.twilio.com", "an http(s) URL without a trailing slash", false, "Twilio REST API root (tests and drills point it at a mock).";
+    "TWILIO_MEDIA_HOSTS", "api.twilio.com,mms.twiliocdn.com,media.twiliocdn.com", "comma-separated host names", false, "The only hosts voice notes and images are fetched from (and redirected to).";
+    "MISS_QUEUE_SIZE", "256", "a number, 1-100000", false, "Misses waiting for the pipeline; when full, people get the busy template.";
+    "MISS_WORKERS", "4", "a number, 1-64", false, "Misses processed at once.";
+    "MISS_RATE_LIMIT", "10", "a number, 1-1000", false, "Misses one person may send per 10 minutes before the rate_limited template.";
+    "DEAD_LETTER_PATH", "dead-letters.jsonl", "a file path", false, "Replies Twilio would not take (JSON lines, size-bounded, no phone numbers).";
 }
 
 /// A configuration value that cannot be used.
@@ -83,6 +92,16 @@ pub struct Config {
     pub structured_output: bool,
     pub log_level: String,
     pub admin_token: Option<String>,
+    pub gemini_base_url: String,
+    pub gemini_model: String,
+    pub gemini_tts_model: String,
+    pub twilio_api_base_url: String,
+    /// Lower-case host names.
+    pub twilio_media_hosts: Vec<String>,
+    pub miss_queue_size: usize,
+    pub miss_workers: usize,
+    pub miss_rate_limit: u32,
+    pub dead_letter_path: std::path::PathBuf,
 }
 
 impl fmt::Debug for Config {
@@ -107,6 +126,15 @@ impl fmt::Debug for Config {
             .field("structured_output", &self.structured_output)
             .field("log_level", &self.log_level)
             .field("admin_token", &redact(&self.admin_token))
+            .field("gemini_base_url", &self.gemini_base_url)
+            .field("gemini_model", &self.gemini_model)
+            .field("gemini_tts_model", &self.gemini_tts_model)
+            .field("twilio_api_base_url", &self.twilio_api_base_url)
+            .field("twilio_media_hosts", &self.twilio_media_hosts)
+            .field("miss_queue_size", &self.miss_queue_size)
+            .field("miss_workers", &self.miss_workers)
+            .field("miss_rate_limit", &self.miss_rate_limit)
+            .field("dead_letter_path", &self.dead_letter_path)
             .finish()
     }
 }
@@ -189,6 +217,15 @@ impl<F: Fn(&str) -> Option<String>> Reader<F> {
     }
 }
 
+impl<F: Fn(&str) -> Option<String>> Reader<F> {
+    /// A URL variable with a default.
+    fn url_or_default(&self, name: &str) -> Result<String, ConfigError> {
+        Ok(self
+            .url(name)?
+            .unwrap_or_else(|| declared(name).default.to_string()))
+    }
+}
+
 impl Config {
     /// Reads the process environment.
     ///
@@ -260,6 +297,20 @@ impl Config {
             structured_output: r.bool("STRUCTURED_OUTPUT_ON")?,
             log_level,
             admin_token: r.raw("ADMIN_TOKEN"),
+            gemini_base_url: r.url_or_default("GEMINI_BASE_URL")?,
+            gemini_model: r.text("GEMINI_MODEL"),
+            gemini_tts_model: r.text("GEMINI_TTS_MODEL"),
+            twilio_api_base_url: r.url_or_default("TWILIO_API_BASE_URL")?,
+            twilio_media_hosts: r
+                .text("TWILIO_MEDIA_HOSTS")
+                .split(',')
+                .map(|h| h.trim().to_ascii_lowercase())
+                .filter(|h| !h.is_empty())
+                .collect(),
+            miss_queue_size: r.number("MISS_QUEUE_SIZE", 1..=100_000)? as usize,
+            miss_workers: r.number("MISS_WORKERS", 1..=64)? as usize,
+            miss_rate_limit: r.number("MISS_RATE_LIMIT", 1..=1000)? as u32,
+            dead_letter_path: r.text("DEAD_LETTER_PATH").into(),
         })
     }
 
@@ -271,6 +322,15 @@ impl Config {
     /// Whether Twilio's REST API can be used to deliver replies.
     pub fn twilio_configured(&self) -> bool {
         self.twilio_account_sid.is_some() && self.twilio_auth_token.is_some()
+    }
+
+    /// Whether misses go to the background pipeline: it needs Gemini (for answers or
+    /// transcription) and Twilio (to deliver), and is off in demo mode.
+    pub fn miss_pipeline_enabled(&self) -> bool {
+        !self.demo_mode
+            && self.twilio_configured()
+            && self.gemini_api_key.is_some()
+            && (self.llm_live || self.whisper_on)
     }
 
     /// Where `/static/cache/<file>` is reachable from outside, if known.

@@ -10,6 +10,7 @@
 //! - [`respond`]: normalization → guardrails → vocabulary → language → a `&'static` answer.
 //! - [`config`]: every environment variable in one table, read and validated once.
 //! - [`http`]: the service Twilio calls (`clara serve`): webhook, health, audio, metrics, chat.
+//! - [`miss`]: the background miss path: Gemini and Twilio clients, the pipeline.
 //! - [`observability`]: logging set-up and the keyed phone hash.
 //! - [`speech`]: answer text → what a voice should read.
 //! - [`cli`]: the `clara` command line (`serve`, `ask`, `check`, `speech`).
@@ -18,6 +19,7 @@ pub mod cli;
 pub mod config;
 pub mod http;
 pub mod kb;
+pub mod miss;
 pub mod observability;
 pub mod respond;
 pub mod speech;

@@ -66,8 +66,8 @@ impl Fixture {
 fn the_real_content_compiles() {
     let compiled = compile(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("data/ is valid");
     assert_eq!(compiled.procedures.len(), 3);
-    // 3 procedures × 5 facets + the IMV's cuantía, and 14 curated answers, in 4 languages.
-    assert_eq!(compiled.answers.len(), (3 * 5 + 1 + 14) * 4);
+    // 3 procedures × 5 facets + the IMV's cuantía, and 15 curated answers, in 4 languages.
+    assert_eq!(compiled.answers.len(), (3 * 5 + 1 + 15) * 4);
 }
 
 #[test]

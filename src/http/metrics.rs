@@ -75,6 +75,11 @@ impl Metrics {
         self.dead_letters.fetch_add(1, Ordering::Relaxed);
     }
 
+    /// Replies written to the dead-letter file so far.
+    pub fn dead_letters(&self) -> u64 {
+        self.dead_letters.load(Ordering::Relaxed)
+    }
+
     /// The exposition text.
     pub fn render(&self, queue_depth: usize, version: &str) -> String {
         let mut out = String::with_capacity(4096);

@@ -26,6 +26,7 @@ use std::time::Instant;
 pub use server::{run, shutdown_signal};
 
 use crate::config::Config;
+use crate::miss::{Pipeline, Services};
 use crate::observability::PhoneHasher;
 use crate::respond::Responder;
 
@@ -38,7 +39,10 @@ pub struct App {
     pub config: Config,
     /// The compiled-cache responder (guardrails per `GUARDRAILS_ON`).
     pub responder: Responder,
-    pub metrics: metrics::Metrics,
+    /// Shared with the miss pipeline's workers.
+    pub metrics: Arc<metrics::Metrics>,
+    /// The background miss path; `None` in demo mode or without Gemini and Twilio keys.
+    pub pipeline: Option<Pipeline>,
     /// Recent `MessageSid`s and their responses.
     pub dedupe: dedupe::Dedupe,
     /// Hashes phone numbers for logs.
@@ -52,22 +56,37 @@ pub struct App {
 }
 
 impl App {
-    /// Builds the shared state from a validated configuration.
-    pub fn new(config: Config) -> Arc<App> {
+    /// Builds the shared state from a validated configuration, starting the miss pipeline when
+    /// the configuration allows it (so this must run inside the tokio runtime).
+    ///
+    /// # Errors
+    /// An HTTP client for the outbound services could not be built.
+    pub fn new(config: Config) -> anyhow::Result<Arc<App>> {
         use std::hash::{BuildHasher, Hasher};
         let mut h = std::collections::hash_map::RandomState::new().build_hasher();
         h.write_u8(1);
-        Arc::new(App {
+        let metrics = Arc::new(metrics::Metrics::default());
+        let phones = PhoneHasher::new(&config);
+        let pipeline =
+            Services::from_config(&config, Arc::clone(&metrics), phones.clone())?.map(|services| {
+                Pipeline::start(
+                    Arc::new(services),
+                    config.miss_workers,
+                    config.miss_queue_size,
+                )
+            });
+        Ok(Arc::new(App {
             responder: Responder::new(config.guardrails),
-            metrics: metrics::Metrics::default(),
+            metrics,
+            pipeline,
             dedupe: dedupe::Dedupe::default(),
-            phones: PhoneHasher::new(&config),
+            phones,
             audio_base_xml: config.audio_base().map(|b| twiml::escape(&b)),
             started: Instant::now(),
             request_ids: AtomicU64::new(0),
             request_prefix: h.finish() as u32,
             config,
-        })
+        }))
     }
 
     /// A new request id, unique within this process.
@@ -81,8 +100,8 @@ impl App {
         self.started.elapsed().as_secs()
     }
 
-    /// Messages waiting for the miss pipeline (none exists yet, so always 0).
+    /// Messages waiting for the miss pipeline.
     pub fn queue_depth(&self) -> usize {
-        0
+        self.pipeline.as_ref().map_or(0, Pipeline::depth)
     }
 }

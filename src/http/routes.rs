@@ -172,7 +172,12 @@ fn health(app: &App) -> Reply {
             },
             "gemini_key_set": c.gemini_api_key.is_some(),
             "twilio_configured": c.twilio_configured(),
-            "miss_queue": { "depth": app.queue_depth() },
+            "miss_queue": {
+                "enabled": app.pipeline.is_some(),
+                "depth": app.queue_depth(),
+                "capacity": app.pipeline.as_ref().map_or(0, |p| p.capacity()),
+                "dead_letters": app.metrics.dead_letters(),
+            },
             "dedupe_entries": app.dedupe.len(),
         }
     });

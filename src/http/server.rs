@@ -59,9 +59,15 @@ pub async fn run(
     }
     drop(listener);
     info!("shutting down: no new connections, finishing in-flight requests");
+    let deadline = tokio::time::Instant::now() + GRACE;
     tokio::select! {
         () = graceful.shutdown() => info!("all connections closed"),
-        () = tokio::time::sleep(GRACE) => warn!(grace_s = GRACE.as_secs(), "grace period over, closing anyway"),
+        () = tokio::time::sleep_until(deadline) => warn!(grace_s = GRACE.as_secs(), "grace period over, closing anyway"),
+    }
+    if let Some(pipeline) = &app.pipeline {
+        pipeline
+            .drain(deadline.saturating_duration_since(tokio::time::Instant::now()))
+            .await;
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ use super::dedupe::Claim;
 use super::routes::{HttpError, Reply, read_body, text};
 use super::{App, form, signature, twiml};
 use crate::kb::{self, Curated};
+use crate::miss::{Job, Media};
 
 /// What kind of message arrived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,19 +111,46 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, H
     };
 
     let matching = Instant::now();
-    let reply = app
-        .responder
-        .respond(field("Body").unwrap_or_default(), None);
+    let body_text = field("Body").unwrap_or_default();
+    let reply = app.responder.respond(body_text, None);
     let match_us = matching.elapsed().as_micros() as u64;
-    let (answer, source, intent) = match kind {
-        Kind::Text => (reply.answer, reply.source.as_str(), reply.intent.as_str()),
-        // The transcription pipeline is the miss path's; without it, ask the person to type.
-        Kind::Voice => (
+    let goes_to_pipeline = match kind {
+        Kind::Text => reply.is_miss() && app.config.llm_live,
+        Kind::Voice => true,
+        Kind::Image => false,
+    };
+    let queued = match (&app.pipeline, goes_to_pipeline) {
+        (Some(pipeline), true) => {
+            let voice = (kind == Kind::Voice).then(|| Media {
+                url: field("MediaUrl0").unwrap_or_default().to_string(),
+                content_type: media_type.to_string(),
+            });
+            let job = Job {
+                message_sid: sid.to_string(),
+                from: field("From").unwrap_or_default().to_string(),
+                text: body_text.to_string(),
+                lang: reply.lang,
+                voice,
+                received: started,
+            };
+            Some(pipeline.submit(job).is_ok())
+        }
+        _ => None,
+    };
+    let (answer, source, intent) = match (kind, queued) {
+        // Queued: acknowledge now in the person's language; the answer follows through Twilio.
+        (Kind::Text, Some(true)) => (kb::curated(Curated::AckText, reply.lang), "queued", "none"),
+        (Kind::Voice, Some(true)) => (kb::curated(Curated::AckAudio, reply.lang), "queued", "none"),
+        // The queue is full: say so at once, with the phone numbers.
+        (_, Some(false)) => (kb::curated(Curated::Busy, reply.lang), "fallback", "none"),
+        (Kind::Text, None) => (reply.answer, reply.source.as_str(), reply.intent.as_str()),
+        // No transcription pipeline (demo mode, no keys): ask the person to type.
+        (Kind::Voice, None) => (
             kb::curated(Curated::TranscriptionFailed, reply.lang),
             "fallback",
             "none",
         ),
-        Kind::Image => (
+        (Kind::Image, _) => (
             kb::curated(Curated::ImageLetter, reply.lang),
             "cache",
             "image",
@@ -132,7 +160,9 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, H
     if !sid.is_empty() {
         app.dedupe.complete(sid, response.clone());
     }
-    app.metrics.answered(source);
+    if source != "queued" {
+        app.metrics.answered(source);
+    }
     info!(
         message_sid = sid,
         from = %app.phones.hash(field("From").unwrap_or_default()),

@@ -11,6 +11,18 @@ pub use schema::{
     ArchivedProcedure, Conversational, Curated, Facet, GuardCategory, Lang, ProcedureId,
 };
 
+impl<T: rkyv::Archive> schema::ArchivedLocalized<T> {
+    /// The archived value for `lang`.
+    pub fn get(&self, lang: Lang) -> &T::Archived {
+        match lang {
+            Lang::Es => &self.es,
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+            Lang::Ar => &self.ar,
+        }
+    }
+}
+
 /// A table cell with no answer (a facet the procedure does not have).
 const NO_ANSWER: u16 = u16::MAX;
 

@@ -110,6 +110,8 @@ string_enum! {
         GuardrailIllegal = "guardrail_illegal",
         /// The answer to a photographed official letter.
         ImageLetter = "image_letter",
+        /// Appended to every answer Gemini wrote.
+        LlmDisclaimer = "llm_disclaimer",
     }
 }
 

@@ -76,6 +76,9 @@ pub struct Reply {
     pub lang: Lang,
     pub source: Source,
     pub answer: &'static Answer,
+    /// The procedure the words lean to, even below the match threshold: the miss path's
+    /// knowledge context. Equals the answered procedure on a hit.
+    pub guess: Option<ProcedureId>,
 }
 
 impl Reply {
@@ -127,10 +130,16 @@ impl Scores {
     }
 
     fn procedure(&self) -> Option<ProcedureId> {
+        self.guess()
+            .filter(|p| self.procedure[p.index()] >= MATCH_THRESHOLD)
+    }
+
+    /// The best-scoring procedure, whatever its score.
+    fn guess(&self) -> Option<ProcedureId> {
         ProcedureId::ALL
             .iter()
             .copied()
-            .filter(|p| self.procedure[p.index()] >= MATCH_THRESHOLD)
+            .filter(|p| self.procedure[p.index()] > 0)
             .max_by(|a, b| {
                 let (a, b) = (a.index(), b.index());
                 self.procedure[a]
@@ -159,6 +168,14 @@ fn menu_choice(normalized: &str) -> Option<ProcedureId> {
         [d @ b'1'..=b'9'] => ProcedureId::ALL.get(usize::from(d - b'1')).copied(),
         _ => None,
     }
+}
+
+/// The language of a text, detected the way the responder detects it (Arabic script, vocabulary
+/// votes, then `whatlang` for longer text, else Spanish). Used to check generated answers.
+pub fn detect_language(text: &str) -> Lang {
+    let normalized = Normalized::new(text);
+    let tokens = Tokens::new(&normalized);
+    language::detect(&normalized, Scores::scan(&tokens).hints)
 }
 
 /// Answers messages from the compiled cache.
@@ -195,6 +212,7 @@ impl Responder {
                 lang,
                 source: Source::Guardrail,
                 answer: kb::curated(category.answer(), lang),
+                guess: None,
             };
         }
 
@@ -215,6 +233,7 @@ impl Responder {
                 lang,
                 source: Source::Cache,
                 answer,
+                guess: Some(procedure),
             };
         }
 
@@ -232,6 +251,7 @@ impl Responder {
             lang,
             source,
             answer: kb::curated(curated, lang),
+            guess: scores.guess(),
         }
     }
 }

@@ -32,7 +32,7 @@ impl Server {
             Config::from_lookup(|name| vars.get(name).cloned()).expect("valid test config");
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let app = App::new(config);
+        let app = App::new(config).expect("app starts");
         let (tx, rx) = oneshot::channel();
         let task = tokio::spawn(run(listener, Arc::clone(&app), async {
             let _ = rx.await;

@@ -1,0 +1,284 @@
+//! What Gemini is asked and what is done with its words: the system instruction, the knowledge
+//! context read zero-copy from the embedded archive, and the rule-based checks on the way out
+//! (official URL present, length capped, the user's language, disclaimer, personal data hidden).
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::gemini::StructuredAnswer;
+use crate::kb::{self, Curated, Facet, Lang, ProcedureId};
+
+/// Gemini's answer text before the disclaimer, in characters: the whole reply stays within
+/// Twilio's 1,600 after the URL line and disclaimer are added.
+const MAX_LLM_CHARS: usize = 1200;
+
+fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Es => "Spanish",
+        Lang::Fr => "French",
+        Lang::En => "English",
+        Lang::Ar => "Arabic (Modern Standard Arabic, simple words)",
+    }
+}
+
+/// The system instruction: facts only from the context, plain words, numbered steps, ~200 words,
+/// always the official source.
+pub fn system_instruction(lang: Lang) -> String {
+    format!(
+        "You are Clara, a guide for vulnerable people in Spain (immigrants, refugees, people at risk \
+of exclusion) doing paperwork: the Ingreso Mínimo Vital (IMV), the empadronamiento (padrón) and the \
+tarjeta sanitaria. Rules: 1) Use ONLY facts from the CONTEXT. Never invent amounts, deadlines, phone \
+numbers, addresses or URLs. If the context does not answer the question, say so and give the official \
+phone and URL from the context. 2) Answer in {language}, in plain words and short sentences, with \
+numbered steps when there are steps. 3) At most 200 words. 4) Always name the official source URL \
+from the context. 5) Facts the context marks as uncertain must stay marked as uncertain. 6) WhatsApp \
+formatting only: *bold* sparingly, no markdown headers, no tables. 7) You give guidance, not legal \
+or medical advice.",
+        language = language_name(lang)
+    )
+}
+
+/// The knowledge context: the guessed procedure's full record in the user's language, or the
+/// description of all three when there is no guess.
+pub fn context(guess: Option<ProcedureId>, lang: Lang) -> String {
+    let mut out = String::with_capacity(4096);
+    let procedures: Vec<ProcedureId> = match guess {
+        Some(p) => vec![p],
+        None => ProcedureId::ALL.to_vec(),
+    };
+    for id in procedures {
+        let p = kb::procedure(id);
+        let pick = |l: &'static kb::schema::ArchivedLocalized<String>| l.get(lang).as_str();
+        let _ = writeln!(out, "## {} ({})", pick(&p.nombre), pick(&p.organismo));
+        let _ = writeln!(out, "Official source: {}", p.fuente_url.as_str());
+        for url in p.fuentes_extra.iter() {
+            let _ = writeln!(out, "Also: {}", url.as_str());
+        }
+        let _ = writeln!(out, "Phone: {}", p.telefono.as_str());
+        let _ = writeln!(out, "Facts verified: {}", p.fecha_verificacion.as_str());
+        let facets: &[Facet] = if guess.is_some() {
+            Facet::ALL
+        } else {
+            &[Facet::Descripcion]
+        };
+        for &facet in facets {
+            let texts = match facet {
+                Facet::Descripcion => Some(&p.facetas.descripcion),
+                Facet::Requisitos => Some(&p.facetas.requisitos),
+                Facet::Documentos => Some(&p.facetas.documentos),
+                Facet::ComoSolicitar => Some(&p.facetas.como_solicitar),
+                Facet::Plazos => Some(&p.facetas.plazos),
+                Facet::Cuantia => p.facetas.cuantia.as_ref(),
+            };
+            let Some(texts) = texts else { continue };
+            let text = texts.get(lang);
+            let _ = writeln!(out, "### {facet}\n{}", text.resumen.as_str());
+            for step in text.pasos.iter() {
+                let _ = writeln!(out, "- {}", step.as_str());
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The user prompt: context, then the question.
+pub fn user_prompt(question: &str, guess: Option<ProcedureId>, lang: Lang) -> String {
+    format!(
+        "CONTEXT:\n{}\nQUESTION ({}):\n{question}",
+        context(guess, lang),
+        language_name(lang)
+    )
+}
+
+/// A structured answer as WhatsApp text.
+pub fn render_structured(a: &StructuredAnswer) -> String {
+    let mut out = a.summary.trim().to_string();
+    let steps: Vec<&String> = a.steps.iter().filter(|s| !s.trim().is_empty()).collect();
+    if !steps.is_empty() {
+        out.push_str("\n\n");
+        for (i, step) in steps.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", i + 1, step.trim());
+        }
+    }
+    for (marker, items) in [
+        ("📄", &a.documents),
+        ("⚠️", &a.warnings),
+        ("🔗", &a.sources),
+    ] {
+        let items: Vec<&String> = items.iter().filter(|s| !s.trim().is_empty()).collect();
+        if !items.is_empty() {
+            out.push('\n');
+            for item in items {
+                let _ = writeln!(out, "{marker} {}", item.trim());
+            }
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// Why a generated answer was not sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VerifyError {
+    #[error("the answer is empty")]
+    Empty,
+    #[error("the answer is in {found}, not {expected}")]
+    WrongLanguage { expected: Lang, found: Lang },
+}
+
+/// Every phone number Clara's content publishes, as digits: these are never redacted.
+static OFFICIAL_NUMBERS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
+    kb::answers()
+        .iter()
+        .flat_map(|a| PHONE.find_iter(a.text).map(|m| digits(m.as_str())))
+        .chain(ProcedureId::ALL.iter().flat_map(|&p| {
+            PHONE
+                .find_iter(kb::procedure(p).telefono.as_str())
+                .map(|m| digits(m.as_str()))
+                .collect::<Vec<_>>()
+        }))
+        .collect()
+});
+
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\+?\d[\d .-]{6,16}\d").expect("valid regex"));
+/// DNI (8 digits + letter) and NIE (X/Y/Z + 7 digits + letter).
+static ID_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:\d{8}|[XYZ][ -]?\d{7})[ -]?[A-Z]\b").expect("valid regex")
+});
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Hides DNI/NIE numbers and phone numbers that are not Clara's official ones.
+pub fn redact(text: &str) -> String {
+    let text = ID_DOCUMENT.replace_all(text, "[…]");
+    PHONE
+        .replace_all(&text, |c: &regex::Captures<'_>| {
+            let found = &c[0];
+            let d = digits(found);
+            if d.len() < 9 || OFFICIAL_NUMBERS.contains(&d) {
+                found.to_string()
+            } else {
+                "[…]".to_string()
+            }
+        })
+        .into_owned()
+}
+
+/// Cuts `text` to at most `max` characters at a line or sentence end.
+fn cap(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let end = cut
+        .rfind('\n')
+        .or_else(|| cut.rfind(". ").map(|i| i + 1))
+        .unwrap_or(cut.len());
+    format!("{}…", cut[..end].trim_end())
+}
+
+/// Rule-based checks and finishing on Gemini's text: not empty, in the user's language, capped,
+/// the official URL present (appended if missing), personal data hidden, disclaimer appended.
+///
+/// # Errors
+/// Empty text, or text in another language than the user's.
+pub fn finish(text: &str, guess: Option<ProcedureId>, lang: Lang) -> Result<String, VerifyError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(VerifyError::Empty);
+    }
+    let found = crate::respond::detect_language(text);
+    if found != lang {
+        return Err(VerifyError::WrongLanguage {
+            expected: lang,
+            found,
+        });
+    }
+    let mut out = cap(&redact(text), MAX_LLM_CHARS);
+    let urls: Vec<&str> = match guess {
+        Some(p) => vec![kb::procedure(p).fuente_url.as_str()],
+        None => ProcedureId::ALL
+            .iter()
+            .map(|&p| kb::procedure(p).fuente_url.as_str())
+            .collect(),
+    };
+    if !urls.iter().any(|u| out.contains(u.trim_end_matches('/'))) {
+        out.push('\n');
+        for url in urls {
+            let _ = write!(out, "\n🔗 {url}");
+        }
+    }
+    out.push_str("\n\n");
+    out.push_str(kb::curated(Curated::LlmDisclaimer, lang).text);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_personal_numbers_but_not_official_ones() {
+        let text = "Llama al 900 20 22 22 o al 010. Mi DNI es 12345678Z, NIE X1234567L, móvil +34 612 345 678.";
+        let out = redact(text);
+        assert!(out.contains("900 20 22 22"), "{out}");
+        assert!(
+            !out.contains("12345678Z")
+                && !out.contains("X1234567L")
+                && !out.contains("612 345 678"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn appends_the_official_url_and_disclaimer() {
+        let out = finish(
+            "El IMV es una ayuda mensual. Pide cita en la Seguridad Social.",
+            Some(ProcedureId::Imv),
+            Lang::Es,
+        )
+        .unwrap();
+        assert!(out.contains("https://imv.seg-social.es"), "{out}");
+        assert!(out.ends_with(kb::curated(Curated::LlmDisclaimer, Lang::Es).text));
+        assert!(out.chars().count() <= 1600);
+    }
+
+    #[test]
+    fn rejects_the_wrong_language_and_empty_text() {
+        assert_eq!(finish("  ", None, Lang::Fr), Err(VerifyError::Empty));
+        assert!(matches!(
+            finish(
+                "You need to register at the town hall first, then ask for the card.",
+                None,
+                Lang::Fr
+            ),
+            Err(VerifyError::WrongLanguage {
+                expected: Lang::Fr,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn caps_long_answers_at_a_line() {
+        let long = "Línea con información del padrón y los documentos necesarios.\n".repeat(60);
+        let out = finish(&long, Some(ProcedureId::Empadronamiento), Lang::Es).unwrap();
+        assert!(out.chars().count() <= 1600, "{}", out.chars().count());
+        assert!(out.contains('…'));
+    }
+
+    #[test]
+    fn context_holds_the_record_in_the_users_language() {
+        let c = context(Some(ProcedureId::TarjetaSanitaria), Lang::Fr);
+        assert!(c.contains("https://www.comunidad.madrid/servicios/salud/tarjeta-sanitaria"));
+        assert!(c.contains("### requisitos"));
+        let all = context(None, Lang::En);
+        assert!(all.contains("imv.seg-social.es") && all.contains("madrid.es"));
+    }
+}

@@ -1,0 +1,125 @@
+//! Replies Twilio would not take after the retries are written here, one JSON object per line,
+//! so nothing is lost: `clara redeliver FILE` tries them again. The file holds no phone number:
+//! the person is found again through the inbound `MessageSid`.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use tracing::error;
+
+/// The file stops growing here (a free instance has little disk); further letters are counted
+/// and logged only.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// One undelivered reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadLetter {
+    /// Unix seconds.
+    pub at: u64,
+    /// The inbound message this replies to (to find the recipient again).
+    pub message_sid: String,
+    /// The recipient's keyed hash, for the logs.
+    pub to_hash: String,
+    pub reason: String,
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_url: Option<String>,
+}
+
+/// The dead-letter file.
+pub struct DeadLetters {
+    path: PathBuf,
+    /// Serializes appends from concurrent workers.
+    lock: Mutex<()>,
+}
+
+impl DeadLetters {
+    pub fn new(path: impl Into<PathBuf>) -> DeadLetters {
+        DeadLetters {
+            path: path.into(),
+            lock: Mutex::new(()),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends a letter; returns whether it was written (false when the file is full or
+    /// cannot be written, which is logged).
+    pub fn append(&self, letter: &DeadLetter) -> bool {
+        let _guard = self.lock.lock();
+        let size = std::fs::metadata(&self.path).map_or(0, |m| m.len());
+        if size >= MAX_FILE_BYTES {
+            error!(path = %self.path.display(), message_sid = %letter.message_sid, "dead-letter file full: reply dropped");
+            return false;
+        }
+        let line = match serde_json::to_string(letter) {
+            Ok(line) => line,
+            Err(_) => return false,
+        };
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .and_then(|mut f| writeln!(f, "{line}"));
+        if let Err(err) = &written {
+            error!(path = %self.path.display(), cause = %err, "cannot write the dead-letter file");
+        }
+        written.is_ok()
+    }
+}
+
+/// Reads a dead-letter file; lines that do not parse are reported by number.
+///
+/// # Errors
+/// The file cannot be read.
+pub fn read(path: &Path) -> std::io::Result<(Vec<DeadLetter>, Vec<usize>)> {
+    let text = std::fs::read_to_string(path)?;
+    let (mut letters, mut bad) = (Vec::new(), Vec::new());
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        match serde_json::from_str(line) {
+            Ok(letter) => letters.push(letter),
+            Err(_) => bad.push(i + 1),
+        }
+    }
+    Ok((letters, bad))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_stops_at_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dead.jsonl");
+        let d = DeadLetters::new(&path);
+        let letter = DeadLetter {
+            at: 1,
+            message_sid: "SM1".into(),
+            to_hash: "abcdef0123".into(),
+            reason: "twilio down".into(),
+            body: "Hola".into(),
+            media_url: None,
+        };
+        assert!(d.append(&letter));
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"not json\n")
+            .unwrap();
+        let (letters, bad) = read(&path).unwrap();
+        assert_eq!(letters, vec![letter.clone()]);
+        assert_eq!(bad, vec![2]);
+        std::fs::write(&path, vec![b'x'; MAX_FILE_BYTES as usize]).unwrap();
+        assert!(!d.append(&letter));
+    }
+}

@@ -1,0 +1,459 @@
+//! The bounded pipeline: a fixed pool of tokio tasks behind a bounded queue. When the queue is
+//! full the webhook answers `busy` at once instead of queueing, so memory never grows with load.
+//! Every job ends in a message to the person — an answer or a template — or in the dead-letter
+//! file; a panicking job is answered with `llm_failed`.
+
+use std::num::NonZeroUsize;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime};
+
+use tokio::sync::{Mutex, mpsc};
+use tokio::task::JoinSet;
+use tracing::{error, info, warn};
+
+use super::answer_cache::{self, AnswerCache};
+use super::compose;
+use super::dead_letter::{DeadLetter, DeadLetters};
+use super::gemini::{AnswerRequest, Gemini, GeminiError};
+use super::media::MediaFetcher;
+use super::rate_limit::RateLimiter;
+use super::twilio::{DeliveryError, Outgoing, Twilio};
+use crate::config::Config;
+use crate::http::metrics::Metrics;
+use crate::kb::normalize::Normalized;
+use crate::kb::{self, Answer, Curated, Lang};
+use crate::observability::PhoneHasher;
+use crate::respond::{Intent, Responder};
+
+/// Answers remembered by the hot cache.
+const ANSWER_CACHE_CAPACITY: usize = 2048;
+
+/// Output tokens allowed for one answer: ~200 words in any of the four languages, with room.
+const MAX_OUTPUT_TOKENS: u32 = 700;
+
+/// One message for the miss path.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub message_sid: String,
+    /// `whatsapp:+…`: where the reply goes. Never logged.
+    pub from: String,
+    pub text: String,
+    /// The language detected on the webhook (the transcript may change it).
+    pub lang: Lang,
+    /// A voice note to transcribe.
+    pub voice: Option<Media>,
+    pub received: Instant,
+}
+
+/// A media attachment.
+#[derive(Debug, Clone)]
+pub struct Media {
+    pub url: String,
+    pub content_type: String,
+}
+
+/// What the person was sent, for logs and metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The compiled cache answered a transcript.
+    Cache,
+    /// Gemini, or the hot cache of its earlier answers.
+    Llm,
+    /// A template: transcription failed, LLM failed, rate limited, out of scope.
+    Template,
+}
+
+/// The services a worker calls. Built once from the configuration.
+pub struct Services {
+    pub responder: Responder,
+    pub gemini: Gemini,
+    pub twilio: Twilio,
+    pub media: MediaFetcher,
+    pub llm_live: bool,
+    pub whisper_on: bool,
+    pub structured: bool,
+    pub llm_timeout: Duration,
+    pub whisper_timeout: Duration,
+    /// `AUDIO_BASE_URL`, else `PUBLIC_URL/static/cache` (not escaped: this goes in a form field).
+    pub audio_base: Option<String>,
+    pub answers: AnswerCache,
+    pub limiter: RateLimiter,
+    pub dead_letters: DeadLetters,
+    pub metrics: Arc<Metrics>,
+    pub phones: PhoneHasher,
+}
+
+impl Services {
+    /// The services for `config`, or `None` when the miss pipeline is off for it.
+    ///
+    /// # Errors
+    /// An HTTP client could not be built.
+    pub fn from_config(
+        config: &Config,
+        metrics: Arc<Metrics>,
+        phones: PhoneHasher,
+    ) -> anyhow::Result<Option<Services>> {
+        if !config.miss_pipeline_enabled() {
+            return Ok(None);
+        }
+        let (Some(key), Some(sid), Some(token)) = (
+            &config.gemini_api_key,
+            &config.twilio_account_sid,
+            &config.twilio_auth_token,
+        ) else {
+            return Ok(None);
+        };
+        let http = reqwest::Client::builder().build()?;
+        Ok(Some(Services {
+            responder: Responder::new(config.guardrails),
+            gemini: Gemini::new(
+                http.clone(),
+                &config.gemini_base_url,
+                key,
+                &config.gemini_model,
+                &config.gemini_tts_model,
+            ),
+            twilio: Twilio::new(
+                http,
+                &config.twilio_api_base_url,
+                sid,
+                token,
+                &config.twilio_from,
+                Default::default(),
+            ),
+            media: MediaFetcher::new(config.twilio_media_hosts.clone(), sid, token)?,
+            llm_live: config.llm_live,
+            whisper_on: config.whisper_on,
+            structured: config.structured_output,
+            llm_timeout: config.llm_timeout,
+            whisper_timeout: config.whisper_timeout,
+            audio_base: config.audio_base(),
+            answers: AnswerCache::new(NonZeroUsize::new(ANSWER_CACHE_CAPACITY).expect("non-zero")),
+            limiter: RateLimiter::new(config.miss_rate_limit),
+            dead_letters: DeadLetters::new(config.dead_letter_path.clone()),
+            metrics,
+            phones,
+        }))
+    }
+}
+
+/// The queue and its workers.
+pub struct Pipeline {
+    /// `None` once draining has started.
+    tx: std::sync::Mutex<Option<mpsc::Sender<Job>>>,
+    depth: Arc<AtomicUsize>,
+    capacity: usize,
+    workers: Mutex<JoinSet<()>>,
+}
+
+impl Pipeline {
+    /// Starts `workers` tasks behind a queue of `capacity` jobs.
+    pub fn start(services: Arc<Services>, workers: usize, capacity: usize) -> Pipeline {
+        Pipeline::start_with(services, workers, capacity, |s, job| async move {
+            process(&s, job).await
+        })
+    }
+
+    /// [`Pipeline::start`] with another job handler: lets tests prove that a handler that panics
+    /// still ends in a message to the person.
+    pub fn start_with<F, Fut>(
+        services: Arc<Services>,
+        workers: usize,
+        capacity: usize,
+        handler: F,
+    ) -> Pipeline
+    where
+        F: Fn(Arc<Services>, Job) -> Fut + Clone + Send + Sync + 'static,
+        Fut: std::future::Future<Output = ()> + Send + 'static,
+    {
+        let (tx, rx) = mpsc::channel::<Job>(capacity);
+        let rx = Arc::new(Mutex::new(rx));
+        let depth = Arc::new(AtomicUsize::new(0));
+        let mut set = JoinSet::new();
+        for _ in 0..workers {
+            let (rx, depth, services) =
+                (Arc::clone(&rx), Arc::clone(&depth), Arc::clone(&services));
+            let handler = handler.clone();
+            set.spawn(async move {
+                loop {
+                    let job = rx.lock().await.recv().await;
+                    let Some(job) = job else { break };
+                    depth.fetch_sub(1, Ordering::Relaxed);
+                    // Its own task, so that a panic is caught here and still answered.
+                    let task = tokio::spawn(handler(Arc::clone(&services), job.clone()));
+                    if let Err(err) = task.await {
+                        error!(message_sid = %job.message_sid, panicked = err.is_panic(), "miss job failed; sending llm_failed");
+                        let text = kb::curated(Curated::LlmFailed, job.lang).text;
+                        deliver(&services, &job, text, None, "panic").await;
+                        services.metrics.answered("fallback");
+                    }
+                }
+            });
+        }
+        Pipeline {
+            tx: std::sync::Mutex::new(Some(tx)),
+            depth,
+            capacity,
+            workers: Mutex::new(set),
+        }
+    }
+
+    /// Queues a job; gives it back when the queue is full (or draining).
+    pub fn submit(&self, job: Job) -> Result<(), Box<Job>> {
+        let Some(tx) = self.tx.lock().ok().and_then(|tx| tx.clone()) else {
+            return Err(Box::new(job));
+        };
+        self.depth.fetch_add(1, Ordering::Relaxed);
+        tx.try_send(job).map_err(|e| {
+            self.depth.fetch_sub(1, Ordering::Relaxed);
+            Box::new(match e {
+                mpsc::error::TrySendError::Full(job) | mpsc::error::TrySendError::Closed(job) => {
+                    job
+                }
+            })
+        })
+    }
+
+    /// Jobs waiting.
+    pub fn depth(&self) -> usize {
+        self.depth.load(Ordering::Relaxed)
+    }
+
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// Stops taking jobs and lets the workers finish the queue, up to `deadline`.
+    pub async fn drain(&self, deadline: Duration) {
+        if let Ok(mut tx) = self.tx.lock() {
+            tx.take();
+        }
+        info!(waiting = self.depth(), "draining the miss queue");
+        let mut workers = self.workers.lock().await;
+        let all = async { while workers.join_next().await.is_some() {} };
+        if tokio::time::timeout(deadline, all).await.is_err() {
+            warn!(
+                left = self.depth(),
+                "miss queue not drained before the deadline"
+            );
+        }
+    }
+}
+
+/// What the pipeline decided to send.
+struct Reply {
+    text: String,
+    media_url: Option<String>,
+    source: Source,
+    lang: Lang,
+    reason: &'static str,
+}
+
+impl Reply {
+    fn template(which: Curated, lang: Lang, reason: &'static str) -> Reply {
+        Reply {
+            text: kb::curated(which, lang).text.to_string(),
+            media_url: None,
+            source: Source::Template,
+            lang,
+            reason,
+        }
+    }
+
+    fn compiled(answer: &'static Answer, audio_base: Option<&str>) -> Reply {
+        let media_url = answer
+            .audio()
+            .zip(audio_base)
+            .map(|(a, base)| format!("{base}/{}", a.name));
+        Reply {
+            text: answer.text.to_string(),
+            media_url,
+            source: Source::Cache,
+            lang: answer.lang,
+            reason: "cache",
+        }
+    }
+}
+
+/// The whole miss path for one job.
+pub async fn process(s: &Services, job: Job) {
+    let started = Instant::now();
+    let reply = decide(s, &job).await;
+    let sent = deliver(
+        s,
+        &job,
+        &reply.text,
+        reply.media_url.as_deref(),
+        reply.reason,
+    )
+    .await;
+    let source = match reply.source {
+        Source::Cache => "cache",
+        Source::Llm => "llm",
+        Source::Template => "fallback",
+    };
+    s.metrics.answered(source);
+    info!(
+        message_sid = %job.message_sid,
+        from = %s.phones.hash(&job.from),
+        lang = reply.lang.as_str(),
+        source,
+        reason = reply.reason,
+        delivered = sent,
+        total_ms = started.elapsed().as_millis() as u64,
+        queued_ms = started.duration_since(job.received).as_millis() as u64,
+        "miss answered"
+    );
+}
+
+async fn decide(s: &Services, job: &Job) -> Reply {
+    let (text, lang_hint) = match &job.voice {
+        None => (job.text.clone(), Some(job.lang)),
+        Some(_) if !s.whisper_on => {
+            return Reply::template(Curated::TranscriptionFailed, job.lang, "transcription off");
+        }
+        Some(media) => match transcribe(s, media).await {
+            Ok(t) => t,
+            Err(reason) => return Reply::template(Curated::TranscriptionFailed, job.lang, reason),
+        },
+    };
+    // The transcript goes through the guardrails and the compiled cache first.
+    let reply = s.responder.respond(&text, lang_hint);
+    let lang = reply.lang;
+    if reply.intent != Intent::None {
+        return Reply::compiled(reply.answer, s.audio_base.as_deref());
+    }
+    if !s.llm_live {
+        return Reply::template(Curated::FallbackGeneric, lang, "llm off");
+    }
+    if !s.limiter.allow(&s.phones.hash(&job.from), Instant::now()) {
+        return Reply::template(Curated::RateLimited, lang, "rate limited");
+    }
+    let key = answer_cache::Key {
+        question: Normalized::new(&text).as_str().to_string(),
+        lang,
+        procedure: reply.guess,
+    };
+    if let Some(text) = s.answers.get(&key, SystemTime::now()) {
+        return Reply {
+            text,
+            media_url: None,
+            source: Source::Llm,
+            lang,
+            reason: "hot cache",
+        };
+    }
+    match ask_gemini(s, &text, reply.guess, lang).await {
+        Ok(answer) => {
+            s.answers.put(key, answer.clone(), SystemTime::now());
+            Reply {
+                text: answer,
+                media_url: None,
+                source: Source::Llm,
+                lang,
+                reason: "gemini",
+            }
+        }
+        Err(GeminiError::RateLimited { .. }) => {
+            Reply::template(Curated::RateLimited, lang, "gemini rate limited")
+        }
+        Err(err) => {
+            warn!(cause = %err, "gemini could not answer");
+            Reply::template(Curated::LlmFailed, lang, "gemini failed")
+        }
+    }
+}
+
+/// Fetches and transcribes a voice note: the transcript and its language.
+async fn transcribe(s: &Services, media: &Media) -> Result<(String, Option<Lang>), &'static str> {
+    let started = Instant::now();
+    let (audio, served_type) =
+        s.media
+            .fetch(&media.url, s.whisper_timeout)
+            .await
+            .map_err(|err| {
+                warn!(cause = %err, "voice note not fetched");
+                "media fetch failed"
+            })?;
+    let mime = served_type.unwrap_or_else(|| media.content_type.clone());
+    let mime = mime
+        .split(';')
+        .next()
+        .unwrap_or("audio/ogg")
+        .trim()
+        .to_string();
+    let left = s
+        .whisper_timeout
+        .saturating_sub(started.elapsed())
+        .max(Duration::from_secs(1));
+    match s.gemini.transcribe(&audio, &mime, left).await {
+        Ok(t) if !t.text.trim().is_empty() => Ok((t.text, t.lang)),
+        Ok(_) => Err("empty transcript"),
+        Err(err) => {
+            warn!(cause = %err, "transcription failed");
+            Err("transcription failed")
+        }
+    }
+}
+
+/// Asks Gemini and checks its answer.
+async fn ask_gemini(
+    s: &Services,
+    question: &str,
+    guess: Option<kb::ProcedureId>,
+    lang: Lang,
+) -> Result<String, GeminiError> {
+    let request = AnswerRequest {
+        system: compose::system_instruction(lang),
+        user: compose::user_prompt(question, guess, lang),
+        temperature: 0.3,
+        max_output_tokens: MAX_OUTPUT_TOKENS,
+    };
+    let text = if s.structured {
+        compose::render_structured(&s.gemini.answer_structured(&request, s.llm_timeout).await?)
+    } else {
+        s.gemini.answer(&request, s.llm_timeout).await?
+    };
+    compose::finish(&text, guess, lang).map_err(|err| {
+        warn!(cause = %err, "generated answer refused");
+        GeminiError::Empty
+    })
+}
+
+/// Sends a reply through Twilio; what Twilio will not take goes to the dead-letter file.
+async fn deliver(
+    s: &Services,
+    job: &Job,
+    text: &str,
+    media_url: Option<&str>,
+    reason: &str,
+) -> bool {
+    let outgoing = Outgoing {
+        to: job.from.clone(),
+        body: text.to_string(),
+        media_url: media_url.map(str::to_string),
+    };
+    match s.twilio.send(&outgoing).await {
+        Ok(_) => true,
+        Err(err) => {
+            let why = match &err {
+                DeliveryError::Rejected { .. } => "twilio rejected the reply",
+                DeliveryError::Exhausted { .. } => "twilio unreachable after retries",
+            };
+            error!(message_sid = %job.message_sid, cause = %err, "reply not delivered: dead letter");
+            s.metrics.dead_lettered();
+            s.dead_letters.append(&DeadLetter {
+                at: SystemTime::now()
+                    .duration_since(SystemTime::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs()),
+                message_sid: job.message_sid.clone(),
+                to_hash: s.phones.hash(&job.from),
+                reason: format!("{why} ({reason}): {err}"),
+                body: text.to_string(),
+                media_url: media_url.map(str::to_string),
+            });
+            false
+        }
+    }
+}

@@ -1,0 +1,749 @@
+//! Delivering replies with Twilio's REST API (`POST /2010-04-01/Accounts/{sid}/Messages.json`).
+//!
+//! The miss path answers after the webhook has returned, so its replies go out through the REST
+//! API rather than TwiML. This client splits bodies over WhatsApp's 1,600-character limit into
+//! numbered parts, retries what is worth retrying (429, 5xx, connection failures) within a time
+//! budget, and falls back to text alone when Twilio refuses the media.
+//!
+//! Twilio's `Messages.json` create is not idempotent: a retry after a timeout or a 5xx may, rarely,
+//! deliver a part twice. That is the price of not losing replies.
+//!
+//! Nothing here logs a phone number, a body or the auth token; Twilio's own error messages (which
+//! may quote the number) are scrubbed of long digit runs before they enter a [`DeliveryError`].
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::Deserialize;
+use tokio::time::Instant;
+use tracing::{debug, warn};
+
+/// Where the REST API lives; tests and drills point the client at a mock instead.
+pub const DEFAULT_BASE_URL: &str = "https://api.twilio.com";
+
+/// Twilio's WhatsApp body limit, in characters (error 21617 beyond it).
+pub const MAX_BODY_CHARS: usize = 1600;
+
+/// Twilio error codes that mean "the media is the problem, the text would go through":
+/// invalid media URL (21620), too many media (21623), media failed to download (63019),
+/// media URL fetch failed (11200), media with an invalid content type (12300).
+const MEDIA_ERROR_CODES: [u32; 5] = [21620, 21623, 63019, 11200, 12300];
+
+/// `status` values of a created message that mean it will not be delivered.
+const FAILED_STATUSES: [&str; 3] = ["failed", "undelivered", "canceled"];
+
+/// How hard to try before giving up on a part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Requests per part, the first included (0 is treated as 1).
+    pub attempts: u32,
+    /// Wait before the second request; it doubles for each further one. A `Retry-After` header
+    /// on a 429 or 5xx (in seconds; the HTTP-date form is ignored) is used instead.
+    pub first_delay: Duration,
+    /// Time budget per part, requests and waits included: a request still running at the end
+    /// is abandoned, and a wait that would end past it is not begun (the part fails at once).
+    pub max_total: Duration,
+}
+
+impl Default for RetryPolicy {
+    /// 4 attempts, 0.5 s / 1 s / 2 s apart, within 20 s: enough to ride out a Twilio blip while
+    /// the person is still looking at the chat.
+    fn default() -> RetryPolicy {
+        RetryPolicy {
+            attempts: 4,
+            first_delay: Duration::from_millis(500),
+            max_total: Duration::from_secs(20),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait after failed attempt number `attempt` (1-based): `first_delay × 2^(attempt-1)`.
+    fn backoff(&self, attempt: u32) -> Duration {
+        self.first_delay
+            .saturating_mul(1u32 << attempt.saturating_sub(1).min(16))
+    }
+}
+
+/// A reply to deliver.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    /// The recipient as a channel address, `whatsapp:+<E164>` (the webhook's `From`).
+    pub to: String,
+    /// The text; split into numbered parts when over [`MAX_BODY_CHARS`]. May be empty when there
+    /// is media.
+    pub body: String,
+    /// A publicly fetchable media URL (WhatsApp takes one per message); sent with the first part.
+    pub media_url: Option<String>,
+}
+
+impl fmt::Debug for Outgoing {
+    /// Leaves out the number and the text, so that a `?msg` in a log line reveals nobody.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Outgoing")
+            .field("to", &"<redacted>")
+            .field("body_chars", &self.body.chars().count())
+            .field("media_url", &self.media_url)
+            .finish()
+    }
+}
+
+/// What Twilio accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    /// The message SIDs (`SM…`/`MM…`), one per part, in order. A part Twilio accepted (2xx) with
+    /// an unreadable body has no entry, so `sids.len() < parts` says that happened.
+    pub sids: Vec<String>,
+    /// How many messages the body was split into.
+    pub parts: usize,
+    /// Twilio refused the media and the first part went out as text only.
+    pub media_dropped: bool,
+}
+
+/// Why a reply was not delivered.
+///
+/// When a later part fails, the earlier ones have already been delivered (a warning says how many).
+#[derive(Debug, thiserror::Error)]
+pub enum DeliveryError {
+    /// Twilio refused the message (a 4xx other than 429, or a created message already `failed`):
+    /// sending it again would not help. 21211: invalid `To`; 21610: the recipient opted out;
+    /// 63016: outside WhatsApp's 24-hour window (needs a template).
+    #[error("twilio rejected the message (http {status}{}): {message}", code_note(.code))]
+    Rejected {
+        status: u16,
+        code: Option<u32>,
+        /// Twilio's message, with long digit runs (phone numbers) replaced by `<number>`.
+        message: String,
+    },
+    /// Twilio kept failing (429, 5xx, no connection) until the attempts or the time ran out.
+    #[error("twilio delivery gave up after {attempts} attempts: {last}")]
+    Exhausted {
+        attempts: u32,
+        /// The last failure, without the URL or any credential.
+        last: String,
+    },
+}
+
+/// `", code N"` when there is a code.
+fn code_note(code: &Option<u32>) -> String {
+    code.map(|c| format!(", code {c}")).unwrap_or_default()
+}
+
+/// The Twilio REST client for sending messages. Cheap to clone (the HTTP client is shared).
+#[derive(Clone)]
+pub struct Twilio {
+    /// Shared connection pool; per-request deadlines come from [`RetryPolicy::max_total`].
+    http: reqwest::Client,
+    /// `{base}/2010-04-01/Accounts/{sid}/Messages.json`, built once.
+    messages_url: String,
+    /// Basic-auth user name; not secret, kept for `Debug`.
+    account_sid: String,
+    /// Basic-auth password. Never logged, never in an error, never in `Debug`.
+    auth_token: String,
+    /// Our WhatsApp sender, `whatsapp:+<E164>`.
+    from: String,
+    retry: RetryPolicy,
+}
+
+impl fmt::Debug for Twilio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Twilio")
+            .field("messages_url", &self.messages_url)
+            .field("account_sid", &self.account_sid)
+            .field("auth_token", &"<redacted>")
+            .field("from", &self.from)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The fields of the 201 message resource this client reads (the rest are ignored).
+#[derive(Debug, Deserialize)]
+struct MessageResource {
+    sid: Option<String>,
+    status: Option<String>,
+    #[serde(default, deserialize_with = "lenient_code")]
+    error_code: Option<u32>,
+    error_message: Option<String>,
+}
+
+/// Twilio's error body: `{"code": 21211, "message": "…", "more_info": "…", "status": 400}`.
+#[derive(Debug, Default, Deserialize)]
+struct ApiError {
+    #[serde(default, deserialize_with = "lenient_code")]
+    code: Option<u32>,
+    message: Option<String>,
+}
+
+/// Reads an error code given as a number or a numeric string (or null), so that a change of
+/// type on Twilio's side costs the code, not the whole response.
+fn lenient_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+        serde_json::Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    })
+}
+
+/// The result of one request: finished (either way), or worth another try.
+enum Attempt {
+    Done(Result<Option<String>, DeliveryError>),
+    Retry {
+        last: String,
+        retry_after: Option<Duration>,
+    },
+}
+
+impl Twilio {
+    /// A client for `account_sid`, sending from `from` (`whatsapp:+<E164>`). `base_url` is
+    /// [`DEFAULT_BASE_URL`] in production; a trailing slash is ignored.
+    pub fn new(
+        http: reqwest::Client,
+        base_url: &str,
+        account_sid: &str,
+        auth_token: &str,
+        from: &str,
+        retry: RetryPolicy,
+    ) -> Twilio {
+        let base = base_url.trim_end_matches('/');
+        Twilio {
+            http,
+            messages_url: format!("{base}/2010-04-01/Accounts/{account_sid}/Messages.json"),
+            account_sid: account_sid.to_string(),
+            auth_token: auth_token.to_string(),
+            from: from.to_string(),
+            retry,
+        }
+    }
+
+    /// Delivers `msg`: one message per part of [`split_body`], in order, the media with the
+    /// first. Each part is retried on its own (429 honouring `Retry-After`, 5xx, connection
+    /// errors) within the [`RetryPolicy`]. When Twilio refuses the media (HTTP 400 with a media
+    /// error code, or a message mentioning media), the part is sent once more without it and
+    /// [`Sent::media_dropped`] is set.
+    ///
+    /// # Errors
+    /// [`DeliveryError::Rejected`] for a refusal that a retry cannot fix;
+    /// [`DeliveryError::Exhausted`] when the retries ran out. Parts before the failing one have
+    /// been delivered.
+    pub async fn send(&self, msg: &Outgoing) -> Result<Sent, DeliveryError> {
+        let parts = split_body(&msg.body, MAX_BODY_CHARS);
+        let mut sent = Sent {
+            sids: Vec::with_capacity(parts.len()),
+            parts: parts.len(),
+            media_dropped: false,
+        };
+        for (i, part) in parts.iter().enumerate() {
+            let media = if i == 0 {
+                msg.media_url.as_deref()
+            } else {
+                None
+            };
+            let result = match self.send_part(&msg.to, part, media).await {
+                Err(DeliveryError::Rejected {
+                    status: 400,
+                    code,
+                    message,
+                }) if media.is_some() && !part.is_empty() && is_media_error(code, &message) => {
+                    warn!(
+                        code,
+                        "twilio refused the media; sending the text without it"
+                    );
+                    sent.media_dropped = true;
+                    self.send_part(&msg.to, part, None).await
+                }
+                other => other,
+            };
+            match result {
+                Ok(sid) => sent.sids.extend(sid),
+                Err(e) => {
+                    if i > 0 {
+                        warn!(
+                            delivered = i,
+                            parts = parts.len(),
+                            "reply only partly delivered"
+                        );
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        debug!(
+            parts = sent.parts,
+            media_dropped = sent.media_dropped,
+            "twilio accepted the reply"
+        );
+        Ok(sent)
+    }
+
+    /// Sends one part, retrying transient failures within the policy. `Ok(None)`: accepted, but
+    /// the response did not say which SID.
+    async fn send_part(
+        &self,
+        to: &str,
+        body: &str,
+        media: Option<&str>,
+    ) -> Result<Option<String>, DeliveryError> {
+        let mut fields = vec![("To", to), ("From", self.from.as_str())];
+        if !body.is_empty() {
+            fields.push(("Body", body));
+        }
+        fields.extend(media.map(|url| ("MediaUrl", url)));
+        let form = form_encode(&fields);
+
+        let attempts = self.retry.attempts.max(1);
+        let deadline = Instant::now() + self.retry.max_total;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let outcome = match tokio::time::timeout_at(deadline, self.post(form.clone())).await {
+                Ok(outcome) => outcome,
+                Err(_) => Attempt::Retry {
+                    last: "request timed out (time budget spent)".to_string(),
+                    retry_after: None,
+                },
+            };
+            let (last, retry_after) = match outcome {
+                Attempt::Done(result) => return result,
+                Attempt::Retry { last, retry_after } => (last, retry_after),
+            };
+            let delay = retry_after.unwrap_or_else(|| self.retry.backoff(attempt));
+            if attempt >= attempts || Instant::now() + delay >= deadline {
+                warn!(attempt, "twilio send failed; giving up");
+                return Err(DeliveryError::Exhausted {
+                    attempts: attempt,
+                    last,
+                });
+            }
+            warn!(
+                attempt,
+                delay_ms = delay.as_millis() as u64,
+                "twilio send failed; retrying"
+            );
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    /// One POST, classified.
+    async fn post(&self, form: String) -> Attempt {
+        let response = self
+            .http
+            .post(&self.messages_url)
+            .basic_auth(&self.account_sid, Some(&self.auth_token))
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .header(reqwest::header::ACCEPT, "application/json")
+            .body(form)
+            .send()
+            .await;
+        let response = match response {
+            Ok(r) => r,
+            Err(e) => {
+                warn!(cause = %error_chain(&e), "twilio request failed");
+                return Attempt::Retry {
+                    last: format!("request failed: {}", error_chain(&e)),
+                    retry_after: None,
+                };
+            }
+        };
+        let status = response.status();
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let text = response.text().await.unwrap_or_default();
+
+        if status.is_success() {
+            return Attempt::Done(created(status.as_u16(), &text));
+        }
+        let err: ApiError = serde_json::from_str(&text).unwrap_or_default();
+        let message = redact_numbers(err.message.as_deref().unwrap_or(""));
+        warn!(status = status.as_u16(), code = err.code, "twilio refused");
+        if status == reqwest::StatusCode::TOO_MANY_REQUESTS || status.is_server_error() {
+            Attempt::Retry {
+                last: format!(
+                    "http {}{}: {message}",
+                    status.as_u16(),
+                    code_note(&err.code)
+                ),
+                retry_after,
+            }
+        } else {
+            Attempt::Done(Err(DeliveryError::Rejected {
+                status: status.as_u16(),
+                code: err.code,
+                message,
+            }))
+        }
+    }
+}
+
+/// Reads a 2xx body. A message created already `failed` is a rejection; an unreadable body is
+/// still a success (Twilio took the message: sending it again would duplicate it).
+fn created(status: u16, text: &str) -> Result<Option<String>, DeliveryError> {
+    match serde_json::from_str::<MessageResource>(text) {
+        Ok(m)
+            if m.status
+                .as_deref()
+                .is_some_and(|s| FAILED_STATUSES.contains(&s)) =>
+        {
+            Err(DeliveryError::Rejected {
+                status,
+                code: m.error_code,
+                message: redact_numbers(m.error_message.as_deref().unwrap_or("message failed")),
+            })
+        }
+        Ok(m) => {
+            if m.sid.is_none() {
+                warn!(status, "twilio accepted a part without a sid");
+            }
+            Ok(m.sid)
+        }
+        Err(e) => {
+            warn!(status, cause = %e, "twilio accepted a part; response unreadable");
+            Ok(None)
+        }
+    }
+}
+
+/// Whether a 400 is about the media rather than the message.
+fn is_media_error(code: Option<u32>, message: &str) -> bool {
+    code.is_some_and(|c| MEDIA_ERROR_CODES.contains(&c)) || message.to_lowercase().contains("media")
+}
+
+/// An error and its sources, `": "`-joined, without the request URL (the top-level reqwest
+/// message alone, "error sending request", does not say what went wrong).
+fn error_chain(e: &reqwest::Error) -> String {
+    let mut out = e.to_string();
+    if let Some(url) = e.url() {
+        out = out.replace(&format!(" for url ({url})"), "");
+    }
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
+/// Replaces every run of 6 or more digits (with a leading `+`, if any) by `<number>`: Twilio's
+/// messages quote the `To` number ("The 'To' number +34… is not a valid phone number"), and
+/// errors end up in logs.
+fn redact_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().filter(char::is_ascii_digit).count() >= 6 {
+            out.push_str("<number>");
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() || (c == '+' && run.is_empty()) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            if c == '+' {
+                run.push(c);
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// `application/x-www-form-urlencoded` as browsers write it (WHATWG URL standard): letters,
+/// digits and `*-._` as they are, space as `+`, every other byte of the UTF-8 as `%XX`.
+fn form_encode(fields: &[(&str, &str)]) -> String {
+    fn push_encoded(out: &mut String, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        for &b in s.as_bytes() {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                    out.push(b as char)
+                }
+                b' ' => out.push('+'),
+                _ => {
+                    out.push('%');
+                    out.push(HEX[usize::from(b >> 4)] as char);
+                    out.push(HEX[usize::from(b & 0xF)] as char);
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, (name, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        push_encoded(&mut out, name);
+        out.push('=');
+        push_encoded(&mut out, value);
+    }
+    out
+}
+
+/// Splits `body` into messages of at most `limit` characters (Unicode scalar values, not bytes).
+///
+/// A body that fits is returned unchanged, as one part. A longer one is cut at the last
+/// paragraph break (`"\n\n"`) that fits, else the last line break, else the last whitespace,
+/// else (one word longer than a part) inside the word but not before a combining mark or around a
+/// zero-width joiner, so that Arabic vowel marks and emoji sequences stay whole. The whitespace
+/// at a cut is dropped, and each part is numbered `"(n/total) "`, the prefix counted in `limit`.
+///
+/// `limit` must leave room for the prefix and some text (over 20 is plenty for any body);
+/// below that, parts may exceed it.
+pub fn split_body(body: &str, limit: usize) -> Vec<String> {
+    if body.chars().count() <= limit {
+        return vec![body.to_string()];
+    }
+    // The prefix's width depends on the number of parts, which depends on the width: widen the
+    // prefix until the count fits in it.
+    let mut digits = 1;
+    loop {
+        let prefix = "(/) ".len() + 2 * digits;
+        let chunks = chunk(body, limit.saturating_sub(prefix).max(1));
+        let total = chunks.len();
+        if total == 1 {
+            return vec![chunks[0].to_string()];
+        }
+        let width = total.to_string().len();
+        if width <= digits {
+            return chunks
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("({}/{total}) {c}", i + 1))
+                .collect();
+        }
+        digits = width;
+    }
+}
+
+/// Cuts `text` into pieces of at most `cap` characters at the best boundary (see [`split_body`]).
+fn chunk(text: &str, cap: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let Some((end, next)) = rest.char_indices().nth(cap) else {
+            out.push(rest);
+            break;
+        };
+        // The window includes the first character that does not fit: a break right there still
+        // leaves `cap` characters before it.
+        let window = &rest[..end + next.len_utf8()];
+        let cut = window
+            .rfind("\n\n")
+            .or_else(|| window.rfind('\n'))
+            .or_else(|| window.rfind(char::is_whitespace))
+            .filter(|&i| i > 0)
+            .unwrap_or_else(|| hard_cut(rest, end));
+        let (head, tail) = rest.split_at(cut);
+        out.push(head.trim_end());
+        rest = tail.trim_start();
+    }
+    out
+}
+
+/// A byte index at or before `end` that does not separate a character from a following
+/// combining mark, or either side of a zero-width joiner; `end` itself if there is none.
+fn hard_cut(text: &str, end: usize) -> usize {
+    use unicode_normalization::char::is_combining_mark;
+    const ZWJ: char = '\u{200D}';
+    let mut cut = end;
+    while cut > 0 {
+        let before = text[..cut].chars().next_back();
+        let after = text[cut..].chars().next();
+        let joined = after.is_some_and(|c| is_combining_mark(c) || c == ZWJ || c == '\u{FE0F}')
+            || before == Some(ZWJ);
+        if !joined {
+            return cut;
+        }
+        cut -= before.map_or(1, char::len_utf8);
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> usize {
+        s.chars().count()
+    }
+
+    /// The part without its `"(n/N) "` prefix.
+    fn strip(part: &str) -> &str {
+        part.split_once(") ").map_or(part, |(_, rest)| rest)
+    }
+
+    #[test]
+    fn short_bodies_are_one_part_unchanged() {
+        assert_eq!(split_body("Hola", 1600), vec!["Hola"]);
+        let exact = "a".repeat(1600);
+        assert_eq!(split_body(&exact, 1600), vec![exact.clone()]);
+        assert_eq!(split_body("", 1600), vec![""]);
+    }
+
+    #[test]
+    fn paragraphs_are_kept_whole() {
+        let para = |c: char| format!("{} fin.", c.to_string().repeat(40));
+        let body = [para('a'), para('b'), para('c')].join("\n\n");
+        let parts = split_body(&body, 80);
+        assert_eq!(
+            parts,
+            vec![
+                format!("(1/3) {}", para('a')),
+                format!("(2/3) {}", para('b')),
+                format!("(3/3) {}", para('c')),
+            ]
+        );
+        // Two paragraphs fit together when the limit allows.
+        let parts = split_body(&body, 120);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(strip(&parts[0]), format!("{}\n\n{}", para('a'), para('b')));
+    }
+
+    #[test]
+    fn lines_then_words_when_there_are_no_paragraphs() {
+        let body = (1..=30)
+            .map(|n| format!("{n}. paso número {n}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let parts = split_body(&body, 100);
+        assert!(parts.len() > 1);
+        for p in &parts {
+            assert!(chars(p) <= 100, "{p:?}");
+            // Cut at a line break: every part ends a step.
+            assert!(p.ends_with(|c: char| c.is_ascii_digit()), "{p:?}");
+        }
+        let rejoined: Vec<&str> = parts.iter().map(|p| strip(p)).collect();
+        assert_eq!(rejoined.join("\n"), body);
+
+        let words = "palabra ".repeat(100);
+        let parts = split_body(words.trim(), 50);
+        for p in &parts {
+            assert!(chars(p) <= 50, "{p:?}");
+            assert!(strip(p).split(' ').all(|w| w == "palabra"), "{p:?}");
+        }
+        let total: usize = parts.iter().map(|p| strip(p).split(' ').count()).sum();
+        assert_eq!(total, 100);
+    }
+
+    #[test]
+    fn a_word_longer_than_a_part_is_cut_inside() {
+        let url = format!("https://sede.seg-social.gob.es/{}", "x".repeat(250));
+        let body = format!("Enlace: {url} gracias");
+        let parts = split_body(&body, 100);
+        for p in &parts {
+            assert!(chars(p) <= 100, "{p:?}");
+        }
+        let rejoined: String = parts.iter().map(|p| strip(p)).collect::<Vec<_>>().join("");
+        assert_eq!(rejoined.replace(' ', ""), body.replace(' ', ""));
+        // No break at all: the pieces concatenate back to the word.
+        let word = "x".repeat(250);
+        let parts = split_body(&word, 100);
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts.iter().map(|p| strip(p)).collect::<String>(), word);
+    }
+
+    #[test]
+    fn arabic_is_counted_in_characters_not_bytes() {
+        let word = "السلام ع"; // 8 characters, 15 bytes
+        assert_eq!((chars(word), word.len()), (8, 15));
+        let fits = word.repeat(150); // 1,200 characters, well over 1,600 bytes
+        assert!(fits.len() > 1600);
+        assert_eq!(split_body(&fits, 1600), vec![fits.clone()]);
+
+        let body = "مرحبا بكم في كلارا ".repeat(200); // 3,800 characters
+        let parts = split_body(body.trim(), 1600);
+        assert_eq!(parts.len(), 3);
+        for (i, p) in parts.iter().enumerate() {
+            assert!(chars(p) <= 1600, "part {i} has {} chars", chars(p));
+            assert!(p.starts_with(&format!("({}/3) ", i + 1)));
+        }
+    }
+
+    #[test]
+    fn hard_cuts_keep_marks_with_their_letters() {
+        // A long run of Arabic letters each carrying a fatha (a combining mark): no cut may
+        // leave a mark at the start of a part.
+        let word = "بَ".repeat(120);
+        let parts = split_body(&word, 51);
+        for p in &parts {
+            assert!(chars(p) <= 51);
+            let first = strip(p).chars().next().unwrap();
+            assert!(
+                !unicode_normalization::char::is_combining_mark(first),
+                "{p:?}"
+            );
+        }
+        assert_eq!(parts.iter().map(|p| strip(p)).collect::<String>(), word);
+    }
+
+    #[test]
+    fn ten_parts_or_more_widen_the_prefix() {
+        let body = "palabra ".repeat(400);
+        let parts = split_body(body.trim(), 100);
+        assert!(parts.len() >= 10, "{}", parts.len());
+        let n = parts.len();
+        for (i, p) in parts.iter().enumerate() {
+            assert!(chars(p) <= 100, "{p:?}");
+            assert!(p.starts_with(&format!("({}/{n}) ", i + 1)));
+        }
+    }
+
+    #[test]
+    fn form_encoding_is_what_a_form_parser_reads_back() {
+        let fields = [
+            ("To", "whatsapp:+34600000000"),
+            ("Body", "¿Qué? a&b=c 100% +1\nمرحبا"),
+        ];
+        let encoded = form_encode(&fields);
+        assert!(encoded.starts_with("To=whatsapp%3A%2B34600000000&Body="));
+        let decoded = crate::http::form::parse(encoded.as_bytes()).unwrap();
+        let expected: Vec<(String, String)> = fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(decoded, expected);
+    }
+
+    #[test]
+    fn phone_numbers_are_scrubbed_from_twilio_messages() {
+        assert_eq!(
+            redact_numbers("The 'To' number whatsapp:+34600000000 is not a valid phone number."),
+            "The 'To' number whatsapp:<number> is not a valid phone number."
+        );
+        assert_eq!(
+            redact_numbers("see https://www.twilio.com/docs/errors/21211 (+1)"),
+            "see https://www.twilio.com/docs/errors/21211 (+1)"
+        );
+        assert_eq!(redact_numbers("600000000+34"), "<number>+34");
+    }
+
+    #[test]
+    fn media_errors_are_recognised() {
+        assert!(is_media_error(Some(63019), ""));
+        assert!(is_media_error(Some(12300), ""));
+        assert!(is_media_error(None, "The Media URL is invalid"));
+        assert!(!is_media_error(Some(21211), "invalid 'To' number"));
+    }
+
+    #[test]
+    fn backoff_doubles_and_saturates() {
+        let p = RetryPolicy::default();
+        assert_eq!(p.backoff(1), Duration::from_millis(500));
+        assert_eq!(p.backoff(2), Duration::from_secs(1));
+        assert_eq!(p.backoff(3), Duration::from_secs(2));
+        assert!(p.backoff(200) >= p.backoff(17));
+    }
+}

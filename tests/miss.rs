@@ -1,0 +1,443 @@
+//! The miss path end to end: the real server, with Gemini, Twilio and the media host replaced by
+//! wiremock servers on 127.0.0.1 that check requests as the real APIs would.
+
+mod util;
+
+use std::time::Duration;
+
+use clara::kb::{self, Curated, Lang};
+use serde_json::json;
+use util::{PUBLIC_URL, Server, TOKEN, message};
+use wiremock::matchers::{body_string_contains, header, method, path, path_regex};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const SID: &str = "AC0123456789abcdef0123456789abcdef";
+const KEY: &str = "test-gemini-key";
+
+struct World {
+    gemini: MockServer,
+    twilio: MockServer,
+    media: MockServer,
+    dead: tempfile::NamedTempFile,
+}
+
+impl World {
+    async fn new() -> World {
+        let world = World {
+            gemini: MockServer::start().await,
+            twilio: MockServer::start().await,
+            media: MockServer::start().await,
+            dead: tempfile::NamedTempFile::new().unwrap(),
+        };
+        Mock::given(method("POST"))
+            .and(path(format!("/2010-04-01/Accounts/{SID}/Messages.json")))
+            .respond_with(ResponseTemplate::new(201).set_body_json(json!({
+                "sid": "SM11111111111111111111111111111111", "status": "queued", "account_sid": SID,
+                "error_code": null, "error_message": null, "num_media": "0", "num_segments": "1"
+            })))
+            .mount(&world.twilio)
+            .await;
+        world
+    }
+
+    fn vars(&self) -> Vec<(String, String)> {
+        [
+            ("TWILIO_AUTH_TOKEN", TOKEN.to_string()),
+            ("TWILIO_ACCOUNT_SID", SID.to_string()),
+            ("GEMINI_API_KEY", KEY.to_string()),
+            ("PUBLIC_URL", PUBLIC_URL.to_string()),
+            ("DEMO_MODE", "false".to_string()),
+            ("GEMINI_BASE_URL", format!("{}/v1beta", self.gemini.uri())),
+            ("TWILIO_API_BASE_URL", self.twilio.uri()),
+            ("TWILIO_MEDIA_HOSTS", "127.0.0.1".to_string()),
+            ("LLM_TIMEOUT", "2".to_string()),
+            ("WHISPER_TIMEOUT", "2".to_string()),
+            ("DEAD_LETTER_PATH", self.dead.path().display().to_string()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()
+    }
+
+    async fn server(&self, extra: &[(&str, &str)]) -> Server {
+        let mut vars = self.vars();
+        vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let refs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        Server::start(&refs).await
+    }
+
+    /// Waits for `n` messages sent to the Twilio mock; returns their decoded forms.
+    async fn sent(&self, n: usize) -> Vec<Vec<(String, String)>> {
+        for _ in 0..200 {
+            let requests = self.twilio.received_requests().await.unwrap_or_default();
+            if requests.len() >= n {
+                return requests
+                    .iter()
+                    .map(|r| clara::http::form::parse(&r.body).expect("Twilio gets a form"))
+                    .collect();
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!("Twilio received fewer than {n} messages");
+    }
+}
+
+fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn gemini_text(text: &str) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(json!({
+        "candidates": [{"content": {"role": "model", "parts": [{"text": text}]}, "finishReason": "STOP", "index": 0}],
+        "usageMetadata": {"promptTokenCount": 1, "candidatesTokenCount": 1, "totalTokenCount": 2}
+    }))
+}
+
+fn voice_note<'a>(sid: &'a str, url: &'a str) -> Vec<(&'a str, &'a str)> {
+    let mut params = message(sid, "");
+    params[5] = ("NumMedia", "1");
+    params.push(("MediaUrl0", url));
+    params.push(("MediaContentType0", "audio/ogg"));
+    params
+}
+
+#[tokio::test]
+async fn voice_note_transcript_hits_the_compiled_cache_with_its_audio() {
+    let world = World::new().await;
+    Mock::given(method("GET"))
+        .and(path("/Media/ME1"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "audio/ogg")
+                .set_body_bytes(b"OggS fake opus".to_vec()),
+        )
+        .mount(&world.media)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
+        .and(header("x-goog-api-key", KEY))
+        .and(body_string_contains("inlineData"))
+        .respond_with(gemini_text(
+            r#"{"language": "es", "transcript": "¿Qué es el IMV?"}"#,
+        ))
+        .expect(1)
+        .mount(&world.gemini)
+        .await;
+    let server = world.server(&[]).await;
+    let url = format!("{}/Media/ME1", world.media.uri());
+    let r = server
+        .webhook(
+            &voice_note("SM20000000000000000000000000000001", &url),
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(r.text().contains(&clara::http::twiml::escape(
+        kb::curated(Curated::AckAudio, Lang::Es).text
+    )));
+    let sent = world.sent(1).await;
+    let answer = kb::answer_by_id("imv.descripcion.es").unwrap();
+    assert_eq!(field(&sent[0], "Body"), Some(answer.text));
+    assert_eq!(field(&sent[0], "To"), Some("whatsapp:+34600111222"));
+    assert_eq!(field(&sent[0], "From"), Some("whatsapp:+14155238886"));
+    let audio = answer.audio().expect("the IMV description has audio");
+    assert_eq!(
+        field(&sent[0], "MediaUrl"),
+        Some(format!("{PUBLIC_URL}/static/cache/{}", audio.name).as_str())
+    );
+}
+
+#[tokio::test]
+async fn a_miss_is_answered_by_gemini_with_the_official_source() {
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
+        .and(body_string_contains("systemInstruction"))
+        .respond_with(gemini_text("Si te mudas, tienes que darte de alta en el padrón de tu nueva ciudad. Pide cita en tu ayuntamiento."))
+        .expect(1)
+        .mount(&world.gemini)
+        .await;
+    let server = world.server(&[]).await;
+    let question = "me voy a mudar a otra ciudad, ¿qué tengo que hacer con mis papeles?";
+    let r = server
+        .webhook(
+            &message("SM20000000000000000000000000000002", question),
+            Some(TOKEN),
+        )
+        .await;
+    assert!(
+        r.text().contains(&clara::http::twiml::escape(
+            kb::curated(Curated::AckText, Lang::Es).text
+        )),
+        "{}",
+        r.text()
+    );
+    let sent = world.sent(1).await;
+    let body = field(&sent[0], "Body").unwrap();
+    assert!(body.starts_with("Si te mudas"), "{body}");
+    assert!(
+        body.contains("https://"),
+        "the official source is there: {body}"
+    );
+    assert!(body.ends_with(kb::curated(Curated::LlmDisclaimer, Lang::Es).text));
+    // The same question again is answered from the hot cache: Gemini is called once (expect(1)).
+    server
+        .webhook(
+            &message("SM20000000000000000000000000000003", question),
+            Some(TOKEN),
+        )
+        .await;
+    world.sent(2).await;
+}
+
+#[tokio::test]
+async fn gemini_failures_end_in_a_template_never_silence() {
+    for (status, template) in [
+        (500, Curated::LlmFailed),
+        (429, Curated::RateLimited),
+        (404, Curated::LlmFailed),
+    ] {
+        let world = World::new().await;
+        Mock::given(method("POST"))
+            .and(path_regex("generateContent$"))
+            .respond_with(
+                ResponseTemplate::new(status).set_body_json(
+                    json!({"error": {"code": status, "message": "x", "status": "X"}}),
+                ),
+            )
+            .mount(&world.gemini)
+            .await;
+        let server = world.server(&[]).await;
+        server
+            .webhook(
+                &message(
+                    "SM20000000000000000000000000000004",
+                    "Où est-ce que je peux trouver un logement social ?",
+                ),
+                Some(TOKEN),
+            )
+            .await;
+        let sent = world.sent(1).await;
+        assert_eq!(
+            field(&sent[0], "Body"),
+            Some(kb::curated(template, Lang::Fr).text),
+            "gemini {status}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_blocked_or_slow_gemini_gets_llm_failed() {
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path_regex("generateContent$"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"promptFeedback": {"blockReason": "SAFETY"}})),
+        )
+        .mount(&world.gemini)
+        .await;
+    let server = world.server(&[]).await;
+    server
+        .webhook(
+            &message(
+                "SM20000000000000000000000000000005",
+                "where can I find a cheap flat to rent",
+            ),
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(
+        field(&world.sent(1).await[0], "Body"),
+        Some(kb::curated(Curated::LlmFailed, Lang::En).text)
+    );
+
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path_regex("generateContent$"))
+        .respond_with(gemini_text("tarde").set_delay(Duration::from_secs(5)))
+        .mount(&world.gemini)
+        .await;
+    let server = world.server(&[]).await;
+    server
+        .webhook(
+            &message(
+                "SM20000000000000000000000000000006",
+                "where can I find a cheap flat to rent",
+            ),
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(
+        field(&world.sent(1).await[0], "Body"),
+        Some(kb::curated(Curated::LlmFailed, Lang::En).text)
+    );
+}
+
+#[tokio::test]
+async fn media_on_a_foreign_host_is_never_fetched() {
+    let world = World::new().await;
+    let foreign = MockServer::start().await; // 127.0.0.1 too, but asked for by name
+    let server = world.server(&[]).await;
+    let url = format!("http://localhost:{}/steal", foreign.address().port());
+    server
+        .webhook(
+            &voice_note("SM20000000000000000000000000000007", &url),
+            Some(TOKEN),
+        )
+        .await;
+    let sent = world.sent(1).await;
+    assert_eq!(
+        field(&sent[0], "Body"),
+        Some(kb::curated(Curated::TranscriptionFailed, Lang::Es).text)
+    );
+    assert!(
+        foreign
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn oversized_media_is_refused() {
+    let world = World::new().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes(vec![0u8; 16 * 1024 * 1024 + 1]))
+        .mount(&world.media)
+        .await;
+    let server = world.server(&[]).await;
+    let url = format!("{}/Media/big", world.media.uri());
+    server
+        .webhook(
+            &voice_note("SM20000000000000000000000000000008", &url),
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(
+        field(&world.sent(1).await[0], "Body"),
+        Some(kb::curated(Curated::TranscriptionFailed, Lang::Es).text)
+    );
+    assert!(
+        world
+            .gemini
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn twilio_down_means_a_dead_letter_without_the_phone_number() {
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path_regex("generateContent$"))
+        .respond_with(gemini_text("Respuesta de prueba sobre vivienda."))
+        .mount(&world.gemini)
+        .await;
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let base = format!("http://127.0.0.1:{closed}");
+    let server = world.server(&[("TWILIO_API_BASE_URL", &base)]).await;
+    server
+        .webhook(
+            &message(
+                "SM20000000000000000000000000000009",
+                "¿dónde encuentro un piso barato?",
+            ),
+            Some(TOKEN),
+        )
+        .await;
+    let mut text = String::new();
+    for _ in 0..400 {
+        text = std::fs::read_to_string(world.dead.path()).unwrap_or_default();
+        if !text.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let letter: serde_json::Value =
+        serde_json::from_str(text.lines().next().expect("a dead letter")).unwrap();
+    assert_eq!(letter["message_sid"], "SM20000000000000000000000000000009");
+    assert!(
+        letter["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("Respuesta de prueba")
+    );
+    assert!(
+        !text.contains("600111222"),
+        "no phone number in the dead-letter file"
+    );
+    let health = server.get("/health", &[]).await.json();
+    assert_eq!(health["components"]["miss_queue"]["dead_letters"], 1);
+}
+
+#[tokio::test]
+async fn a_full_queue_answers_busy_at_once() {
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path_regex("generateContent$"))
+        .respond_with(gemini_text("lento").set_delay(Duration::from_millis(1500)))
+        .mount(&world.gemini)
+        .await;
+    let server = world
+        .server(&[("MISS_QUEUE_SIZE", "1"), ("MISS_WORKERS", "1")])
+        .await;
+    let busy = clara::http::twiml::escape(kb::curated(Curated::Busy, Lang::Es).text);
+    let mut busy_count = 0;
+    for i in 0..4 {
+        let sid = format!("SM3000000000000000000000000000000{i}");
+        let r = server
+            .webhook(
+                &message(&sid, "¿dónde encuentro un piso barato?"),
+                Some(TOKEN),
+            )
+            .await;
+        busy_count += usize::from(r.text().contains(&busy));
+    }
+    assert!(
+        busy_count >= 2,
+        "one job runs, one waits, the rest are told the service is busy"
+    );
+}
+
+#[tokio::test]
+async fn a_panicking_stage_still_answers_the_person() {
+    let world = World::new().await;
+    let vars = world.vars();
+    let config = clara::config::Config::from_lookup(|name| {
+        vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    })
+    .unwrap();
+    let metrics = std::sync::Arc::new(clara::http::metrics::Metrics::default());
+    let phones = clara::observability::PhoneHasher::new(&config);
+    let services = clara::miss::Services::from_config(&config, metrics, phones)
+        .unwrap()
+        .expect("pipeline enabled");
+    let pipeline =
+        clara::miss::Pipeline::start_with(std::sync::Arc::new(services), 1, 4, |_, _| async {
+            panic!("a stage blew up");
+        });
+    let job = clara::miss::Job {
+        message_sid: "SM40000000000000000000000000000001".into(),
+        from: "whatsapp:+34600111222".into(),
+        text: "x".into(),
+        lang: Lang::Ar,
+        voice: None,
+        received: std::time::Instant::now(),
+    };
+    pipeline.submit(job).unwrap();
+    let sent = world.sent(1).await;
+    assert_eq!(
+        field(&sent[0], "Body"),
+        Some(kb::curated(Curated::LlmFailed, Lang::Ar).text)
+    );
+    pipeline.drain(Duration::from_secs(2)).await;
+}
