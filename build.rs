@@ -149,6 +149,20 @@ fn write_tables(c: &Compiled, out: &Path) {
         |g| format!("GuardCategory::{g:?}"),
     ));
 
+    let mut faq = phf_codegen::Map::new();
+    for (question, (answer, procedure)) in &c.faq {
+        faq.entry(
+            question.as_str(),
+            format!("(({answer}), ProcedureId::{procedure:?})"),
+        );
+    }
+    writeln!(
+        code,
+        "/// Whole normalized FAQ questions → (index into [`ANSWERS`], procedure).\npub static FAQ: phf::Map<&'static str, (u16, ProcedureId)> = {};",
+        faq.build()
+    )
+    .unwrap();
+
     let mut audio_ids = phf_codegen::Map::new();
     writeln!(
         code,

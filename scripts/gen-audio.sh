@@ -16,7 +16,9 @@
 # function below that writes a WAV file and list it in PROVIDERS.
 #
 # Needs: cargo; installs Debian's espeak-ng and lame with apt-get when they are missing.
-# Output is byte-for-byte reproducible for the same text, espeak-ng and lame versions.
+# Output is byte-for-byte reproducible for the same text and the same espeak-ng and lame
+# versions (Debian 12: espeak-ng 1.51, lame 3.100), except Arabic answers with some numbers
+# (e.g. 2017, 14, 17) that espeak-ng 1.51 reads differently from run to run (see below).
 # A changed answer text needs its audio regenerated: rerun this script for that id.
 set -euo pipefail
 
@@ -103,7 +105,8 @@ procedure_ids() {
     local line procs
     line="$("$CLARA" check "$TMP/content" | sed -n 's/^answers without audio ([0-9]*): //p')"
     [[ -n $line ]] || die "could not list the answers with 'clara check'"
-    procs="$(cd "$ROOT/data/tramites" && ls -- *.json | sed 's/\.json$//')"
+    procs=""
+    for f in "$ROOT"/data/tramites/*.json; do procs+="$(basename "$f" .json)"$'\n'; done
     tr ',' '\n' <<<"$line" | tr -d ' ' | while read -r id; do
         if grep -qxF -- "${id%%.*}" <<<"$procs"; then echo "$id"; fi
     done
@@ -113,8 +116,9 @@ if ((${#ids[@]} == 0)); then
     ids=("${default_ids[@]}")
 fi
 if ((all_facets)); then
-    mapfile -t more < <(procedure_ids)
-    ids+=("${more[@]}")
+    more="$(procedure_ids)" # (not `< <(...)`: a failure there must stop the script)
+    mapfile -t more_ids <<<"$more"
+    ids+=("${more_ids[@]}")
 fi
 # Drop duplicates, keep order.
 mapfile -t ids < <(printf '%s\n' "${ids[@]}" | awk '!seen[$0]++')
@@ -150,12 +154,13 @@ synth_espeak() {
 
 mkdir -p "$OUT"
 
-# Seconds of a 16-bit mono WAV file: soxi when there, else from espeak-ng's 22.05 kHz header.
+# Seconds of a 16-bit mono WAV file: soxi when there, else from the size and the header's rate.
 wav_seconds() {
     if command -v soxi >/dev/null; then
         soxi -D "$1"
     else
-        awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.2f\n", (b - 44) / 44100 }'
+        awk -v b="$(stat -c %s "$1")" -v r="$(od -An -tu4 -j24 -N4 "$1")" \
+            'BEGIN { printf "%.2f\n", (b - 44) / (2 * r) }'
     fi
 }
 
@@ -177,8 +182,10 @@ for id in "${ids[@]}"; do
     wav="$TMP/$id.wav"
     "synth_$provider" "$lang" "$txt" "$wav"
     mp3="$OUT/$id.mp3"
-    lame --quiet --noreplaygain -m m --resample "$MP3_RATE_KHZ" -b "$MP3_KBPS" "$wav" "$mp3.tmp"
-    mv "$mp3.tmp" "$mp3"
+    # Encode in the temp dir, then move: an interrupted run leaves no stray file in audio/
+    # (any file there that is not <answer id>.mp3 or .ogg fails the build).
+    lame --quiet --noreplaygain -m m --resample "$MP3_RATE_KHZ" -b "$MP3_KBPS" "$wav" "$TMP/$id.mp3"
+    mv "$TMP/$id.mp3" "$mp3"
     # An .ogg for the same answer would make the build fail (two audio files for one answer).
     if [[ -e "$OUT/$id.ogg" ]]; then
         echo "gen-audio: warning: $OUT/$id.ogg also exists; remove one of the two" >&2

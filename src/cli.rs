@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use tracing::{info, warn};
@@ -53,6 +54,19 @@ pub enum Command {
         /// The form body, e.g. 'Body=hola&From=whatsapp%3A%2B34600000000'.
         body: String,
     },
+    /// List the most frequent misses of a miss journal as FAQ drafts for data/answers/faq.json.
+    Promote {
+        /// The journal (MISS_JOURNAL_PATH).
+        journal: PathBuf,
+        /// How many to list.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+    },
+    /// Deliver the replies of a dead-letter file again (Twilio settings from the environment).
+    Redeliver {
+        /// The dead-letter file (DEAD_LETTER_PATH).
+        file: PathBuf,
+    },
     /// Print an answer's text as a voice should read it (used by scripts/gen-audio.sh).
     Speech {
         /// The answer id, e.g. `imv.descripcion.es` or `greeting.ar`.
@@ -74,6 +88,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Serve => serve(),
         Command::Ask { lang, json, text } => ask(&text.join(" "), lang, json),
         Command::Check { dir } => Ok(check(&dir)),
+        Command::Promote { journal, top } => {
+            let (frequent, bad) = crate::miss::journal::frequent(&journal, top)
+                .with_context(|| format!("cannot read {}", journal.display()))?;
+            if bad > 0 {
+                eprintln!(
+                    "clara: {bad} line(s) of {} could not be read and were skipped",
+                    journal.display()
+                );
+            }
+            eprintln!(
+                "clara: {} frequent miss(es); review each (tramite, wording, facts) before adding it to data/answers/faq.json",
+                frequent.len()
+            );
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&crate::miss::journal::faq_drafts(&frequent))?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Redeliver { file } => redeliver(&file),
         Command::Sign { url, body } => {
             let Some(token) = std::env::var("TWILIO_AUTH_TOKEN")
                 .ok()
@@ -138,6 +172,75 @@ fn serve() -> anyhow::Result<ExitCode> {
         info!("stopped");
         Ok(ExitCode::SUCCESS)
     })
+}
+
+fn redeliver(file: &std::path::Path) -> anyhow::Result<ExitCode> {
+    use crate::miss::twilio::{Outgoing, RetryPolicy, Twilio};
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("clara: {err}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let (Some(sid), Some(token)) = (&config.twilio_account_sid, &config.twilio_auth_token) else {
+        eprintln!("clara: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are needed to redeliver");
+        return Ok(ExitCode::from(2));
+    };
+    let (letters, bad) = crate::miss::dead_letter::read(file)
+        .with_context(|| format!("cannot read {}", file.display()))?;
+    if !bad.is_empty() {
+        eprintln!(
+            "clara: lines {bad:?} of {} are not dead letters and were skipped",
+            file.display()
+        );
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let twilio = Twilio::new(
+        reqwest::Client::new(),
+        &config.twilio_api_base_url,
+        sid,
+        token,
+        &config.twilio_from,
+        RetryPolicy::default(),
+    );
+    let (mut delivered, mut failed) = (0, Vec::new());
+    runtime.block_on(async {
+        for letter in letters {
+            let result = match twilio.inbound_sender(&letter.message_sid).await {
+                Ok(to) => twilio
+                    .send(&Outgoing {
+                        to,
+                        body: letter.body.clone(),
+                        media_url: letter.media_url.clone(),
+                    })
+                    .await
+                    .map(|_| ()),
+                Err(err) => Err(err),
+            };
+            match result {
+                Ok(()) => delivered += 1,
+                Err(err) => {
+                    eprintln!("clara: {}: {err}", letter.message_sid);
+                    failed.push(letter);
+                }
+            }
+        }
+    });
+    println!("delivered {delivered}, failed {}", failed.len());
+    if failed.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Keep what still failed, so the file can be retried again later.
+    let rest: Vec<String> = failed
+        .iter()
+        .filter_map(|l| serde_json::to_string(l).ok())
+        .collect();
+    std::fs::write(file, rest.join("\n") + "\n")
+        .with_context(|| format!("cannot rewrite {}", file.display()))?;
+    Ok(ExitCode::FAILURE)
 }
 
 fn ask(text: &str, lang: Option<Lang>, json: bool) -> anyhow::Result<ExitCode> {

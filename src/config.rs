@@ -58,6 +58,7 @@ vars! {
     "MISS_WORKERS", "4", "a number, 1-64", false, "Misses processed at once.";
     "MISS_RATE_LIMIT", "10", "a number, 1-1000", false, "Misses one person may send per 10 minutes before the rate_limited template.";
     "DEAD_LETTER_PATH", "dead-letters.jsonl", "a file path", false, "Replies Twilio would not take (JSON lines, size-bounded, no phone numbers).";
+    "MISS_JOURNAL_PATH", "miss-journal.jsonl", "a file path", false, "Every miss, for `clara promote` (JSON lines, size-bounded, no phone numbers).";
 }
 
 /// A configuration value that cannot be used.
@@ -102,6 +103,7 @@ pub struct Config {
     pub miss_workers: usize,
     pub miss_rate_limit: u32,
     pub dead_letter_path: std::path::PathBuf,
+    pub miss_journal_path: std::path::PathBuf,
 }
 
 impl fmt::Debug for Config {
@@ -135,6 +137,7 @@ impl fmt::Debug for Config {
             .field("miss_workers", &self.miss_workers)
             .field("miss_rate_limit", &self.miss_rate_limit)
             .field("dead_letter_path", &self.dead_letter_path)
+            .field("miss_journal_path", &self.miss_journal_path)
             .finish()
     }
 }
@@ -311,6 +314,7 @@ impl Config {
             miss_workers: r.number("MISS_WORKERS", 1..=64)? as usize,
             miss_rate_limit: r.number("MISS_RATE_LIMIT", 1..=1000)? as u32,
             dead_letter_path: r.text("DEAD_LETTER_PATH").into(),
+            miss_journal_path: r.text("MISS_JOURNAL_PATH").into(),
         })
     }
 

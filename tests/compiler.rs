@@ -66,8 +66,8 @@ impl Fixture {
 fn the_real_content_compiles() {
     let compiled = compile(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("data/ is valid");
     assert_eq!(compiled.procedures.len(), 3);
-    // 3 procedures × 5 facets + the IMV's cuantía, and 15 curated answers, in 4 languages.
-    assert_eq!(compiled.answers.len(), (3 * 5 + 1 + 15) * 4);
+    // 3 procedures × 5 facets + the IMV's cuantía, and 15 curated answers, in 4 languages, plus the FAQ (es, en).
+    assert_eq!(compiled.answers.len(), (3 * 5 + 1 + 15) * 4 + 2);
 }
 
 #[test]
@@ -296,4 +296,33 @@ fn check_command_reports_problems_and_fails() {
         stderr.contains("data/tramites/imv.json: fuente_url: malformed URL `not a url`"),
         "{stderr}"
     );
+}
+
+#[test]
+fn faq_entries_are_validated() {
+    let f = Fixture::new();
+    f.edit("data/answers/faq.json", |v| {
+        v["padron_sin_contrato"]["tramite"] = Value::from("padron");
+        v["padron_sin_contrato"]["texto"]
+            .as_object_mut()
+            .unwrap()
+            .remove("en");
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "data/answers/faq.json: padron_sin_contrato.tramite: `padron` is not a procedure"
+        ),
+        "{}",
+        problems[0]
+    );
+    let f = Fixture::new();
+    f.edit("data/answers/faq.json", |v| {
+        v["padron_sin_contrato"]["texto"]
+            .as_object_mut()
+            .unwrap()
+            .remove("en");
+    });
+    f.assert_problem("data/answers/faq.json: padron_sin_contrato.texto.en: questions in this language need an answer");
 }

@@ -441,3 +441,98 @@ async fn a_panicking_stage_still_answers_the_person() {
     );
     pipeline.drain(Duration::from_secs(2)).await;
 }
+
+#[tokio::test]
+async fn redeliver_finds_the_person_through_the_message_sid() {
+    let world = World::new().await;
+    Mock::given(method("GET"))
+        .and(path(format!("/2010-04-01/Accounts/{SID}/Messages/SM50000000000000000000000000000001.json")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"sid": "SM50000000000000000000000000000001", "from": "whatsapp:+34600999888", "direction": "inbound"})))
+        .mount(&world.twilio)
+        .await;
+    let letter = json!({"at": 1, "message_sid": "SM50000000000000000000000000000001", "to_hash": "0123456789", "reason": "twilio down", "body": "Respuesta pendiente"});
+    std::fs::write(world.dead.path(), format!("{letter}\n")).unwrap();
+    let (file, base) = (world.dead.path().to_path_buf(), world.twilio.uri());
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_clara"))
+            .arg("redeliver")
+            .arg(&file)
+            .env_clear()
+            .env("TWILIO_ACCOUNT_SID", SID)
+            .env("TWILIO_AUTH_TOKEN", TOKEN)
+            .env("TWILIO_API_BASE_URL", base)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "delivered 1, failed 0"
+    );
+    let posts: Vec<_> = world
+        .twilio
+        .received_requests()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.method.as_str() == "POST")
+        .collect();
+    let form = clara::http::form::parse(&posts[0].body).unwrap();
+    assert_eq!(field(&form, "To"), Some("whatsapp:+34600999888"));
+    assert_eq!(field(&form, "Body"), Some("Respuesta pendiente"));
+}
+
+#[tokio::test]
+async fn misses_are_journaled_without_phone_numbers_and_promoted() {
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path_regex("generateContent$"))
+        .respond_with(gemini_text("Respuesta generada sobre mudanzas."))
+        .mount(&world.gemini)
+        .await;
+    let journal = tempfile::NamedTempFile::new().unwrap();
+    let journal_path = journal.path().display().to_string();
+    let server = world.server(&[("MISS_JOURNAL_PATH", &journal_path)]).await;
+    for i in 0..3 {
+        let sid = format!("SM6000000000000000000000000000000{i}");
+        server
+            .webhook(
+                &message(&sid, "me mudo de ciudad, mi móvil es 612 345 678"),
+                Some(TOKEN),
+            )
+            .await;
+    }
+    world.sent(3).await;
+    let text = std::fs::read_to_string(journal.path()).unwrap();
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(
+        !text.contains("600111222") && !text.contains("612 345 678") && !text.contains("612345678"),
+        "{text}"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_clara"))
+        .arg("promote")
+        .arg(journal.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let drafts: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &drafts["promovida_1_es"];
+    assert!(
+        first["preguntas"]["es"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("me mudo de ciudad")
+    );
+    assert!(
+        first["texto"]["es"]
+            .as_str()
+            .unwrap()
+            .starts_with("Respuesta generada")
+    );
+}

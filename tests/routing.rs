@@ -263,3 +263,16 @@ fn a_specific_facet_beats_the_description() {
         assert_eq!(reply.facet.map(|f| f.as_str()), Some(facet), "{question}");
     }
 }
+
+#[test]
+fn faq_questions_are_answered_word_for_word_in_their_language() {
+    let responder = Responder::default();
+    let reply = responder.respond("¿Necesito contrato de alquiler para empadronarme?", None);
+    assert_eq!(reply.answer.id, "faq.padron_sin_contrato.es");
+    assert_eq!(reply.intent.as_str(), "empadronamiento");
+    let reply = responder.respond("Can I register without a rental contract?", None);
+    assert_eq!(reply.answer.id, "faq.padron_sin_contrato.en");
+    // Asked for another language explicitly: the FAQ entry does not apply.
+    let reply = responder.respond("me puedo empadronar sin contrato", Some(Lang::Fr));
+    assert_ne!(reply.answer.id, "faq.padron_sin_contrato.es");
+}

@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 
 use super::normalize::Normalized;
 use super::schema::{
-    Conversational, Curated, CuratedAnswer, Facet, FacetText, GuardCategory, Lang, Layout,
-    Localized, MAX_ANSWER_CHARS, MAX_PHRASE_WORDS, MAX_STEM_BYTES, MIN_STEM_BYTES, Override,
-    Procedure, ProcedureId, SharedVocabulary, WEIGHT_STRONG, WEIGHT_WEAK,
+    Conversational, Curated, CuratedAnswer, Facet, FacetText, FaqEntry, GuardCategory, Lang,
+    Layout, Localized, MAX_ANSWER_CHARS, MAX_PHRASE_WORDS, MAX_STEM_BYTES, MIN_STEM_BYTES,
+    Override, Procedure, ProcedureId, SharedVocabulary, WEIGHT_STRONG, WEIGHT_WEAK,
 };
 
 /// One thing wrong with the content, located by file and field.
@@ -86,6 +86,8 @@ pub struct Compiled {
     pub procedure_answers: Vec<[[Option<usize>; 4]; 6]>,
     /// `[curated][lang]` → index into `answers`, in [`Curated::ALL`] order.
     pub curated_answers: Vec<[usize; 4]>,
+    /// Whole normalized questions of `data/answers/faq.json` → (answer index, procedure).
+    pub faq: BTreeMap<String, (usize, ProcedureId)>,
     /// Normalized words and phrases.
     pub terms: BTreeMap<String, TermEntry>,
     /// Normalized stems (without the `*`).
@@ -226,6 +228,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
         curated_answers.push(row);
     }
 
+    let faq = load_faq(root, &mut answers, &mut problems, &mut inputs);
     let audio = load_audio(root, &mut answers, &mut problems, &mut inputs);
 
     if procedures.len() == ProcedureId::ALL.len() && problems.0.is_empty() {
@@ -235,6 +238,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
             answers,
             procedure_answers,
             curated_answers,
+            faq,
             terms,
             stems,
             guard_terms,
@@ -346,7 +350,7 @@ fn load_curated(
 ) -> BTreeMap<String, (String, CuratedAnswer)> {
     let mut all: BTreeMap<String, (String, CuratedAnswer)> = BTreeMap::new();
     for rel in list_files(root, "data/answers", Some("json")) {
-        if rel.ends_with("/overrides.json") {
+        if rel.ends_with("/overrides.json") || rel.ends_with("/faq.json") {
             continue;
         }
         let Some(map) = read_json::<BTreeMap<String, CuratedAnswer>>(root, &rel, problems, inputs)
@@ -639,6 +643,75 @@ fn apply_overrides(
         check_length(FILE, &answers[index].id, &o.texto, problems);
         answers[index].text = o.texto.clone();
     }
+}
+
+fn load_faq(
+    root: &Path,
+    answers: &mut Vec<RenderedAnswer>,
+    problems: &mut Problems,
+    inputs: &mut Vec<PathBuf>,
+) -> BTreeMap<String, (usize, ProcedureId)> {
+    const FILE: &str = "data/answers/faq.json";
+    let mut faq = BTreeMap::new();
+    if !root.join(FILE).exists() {
+        return faq;
+    }
+    let Some(entries) = read_json::<BTreeMap<String, FaqEntry>>(root, FILE, problems, inputs)
+    else {
+        return faq;
+    };
+    for (id, entry) in entries {
+        let Some(procedure) = ProcedureId::parse(&entry.tramite) else {
+            problems.push(
+                FILE,
+                format!("{id}.tramite"),
+                format!(
+                    "`{}` is not a procedure (expected one of {})",
+                    entry.tramite,
+                    names(ProcedureId::ALL)
+                ),
+            );
+            continue;
+        };
+        for (code, questions) in &entry.preguntas {
+            let Some(lang) = Lang::parse(code) else {
+                problems.push(FILE, format!("{id}.preguntas.{code}"), "unknown language");
+                continue;
+            };
+            let Some(text) = entry.texto.get(code) else {
+                problems.push(
+                    FILE,
+                    format!("{id}.texto.{code}"),
+                    "questions in this language need an answer",
+                );
+                continue;
+            };
+            let answer_id = format!("faq.{id}.{lang}");
+            check_text(FILE, &format!("{id}.texto.{code}"), text, problems);
+            check_length(FILE, &answer_id, text, problems);
+            let index = answers.len();
+            answers.push(RenderedAnswer {
+                id: answer_id,
+                lang,
+                text: text.clone(),
+                audio: None,
+            });
+            for (i, question) in questions.iter().enumerate() {
+                let key = Normalized::new(question).as_str().to_string();
+                let field = format!("{id}.preguntas.{code}[{i}]");
+                if key.is_empty() {
+                    problems.push(FILE, field, "empty question");
+                } else if faq.insert(key, (index, procedure)).is_some() {
+                    problems.push(
+                        FILE,
+                        field,
+                        format!("question `{question}` is already in the FAQ"),
+                    );
+                }
+            }
+        }
+    }
+    faq
 }
 
 fn load_audio(

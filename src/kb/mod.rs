@@ -148,6 +148,13 @@ pub fn curated(which: Curated, lang: Lang) -> &'static Answer {
     &generated::ANSWERS[usize::from(generated::CURATED_ANSWERS[which.index()][lang.index()])]
 }
 
+/// The FAQ answer for a whole normalized question, and its procedure.
+pub fn faq(normalized: &str) -> Option<(&'static Answer, ProcedureId)> {
+    generated::FAQ
+        .get(normalized)
+        .map(|&(i, p)| (&generated::ANSWERS[usize::from(i)], p))
+}
+
 /// Every embedded audio file.
 pub fn audio_files() -> &'static [AudioFile] {
     &generated::AUDIO

@@ -244,6 +244,20 @@ pub struct CuratedAnswer {
     pub texto: Localized<String>,
 }
 
+/// One entry of `data/answers/faq.json` (a map from id to this): a frequent question, answered
+/// from the compiled cache when a message is exactly one of its `preguntas` after normalization.
+/// `clara promote` drafts these from the miss journal.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqEntry {
+    /// The procedure the answer is about (one of [`ProcedureId::ALL`]).
+    pub tramite: String,
+    /// Language code → the questions, as people write them.
+    pub preguntas: std::collections::BTreeMap<String, Vec<String>>,
+    /// Language code → the answer; every language with questions needs one.
+    pub texto: std::collections::BTreeMap<String, String>,
+}
+
 /// One entry of `data/answers/overrides.json`: replaces a rendered procedure answer.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -7,12 +7,14 @@
 //! - `pipeline`: the bounded queue and workers; every job ends in a message or a dead letter.
 //! - `answer_cache`, `rate_limit`, `dead_letter`: the hot cache of answers, the per-sender limit,
 //!   undelivered replies.
+//! - `journal`: every miss, for `clara promote`.
 //! - `compose`: prompt, knowledge context and the checks on generated answers.
 
 pub mod answer_cache;
 pub mod compose;
 pub mod dead_letter;
 pub mod gemini;
+pub mod journal;
 pub mod media;
 pub mod pipeline;
 pub mod rate_limit;

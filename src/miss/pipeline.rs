@@ -16,6 +16,7 @@ use super::answer_cache::{self, AnswerCache};
 use super::compose;
 use super::dead_letter::{DeadLetter, DeadLetters};
 use super::gemini::{AnswerRequest, Gemini, GeminiError};
+use super::journal::{self, Journal};
 use super::media::MediaFetcher;
 use super::rate_limit::RateLimiter;
 use super::twilio::{DeliveryError, Outgoing, Twilio};
@@ -80,6 +81,7 @@ pub struct Services {
     pub answers: AnswerCache,
     pub limiter: RateLimiter,
     pub dead_letters: DeadLetters,
+    pub journal: Journal,
     pub metrics: Arc<Metrics>,
     pub phones: PhoneHasher,
 }
@@ -132,6 +134,7 @@ impl Services {
             answers: AnswerCache::new(NonZeroUsize::new(ANSWER_CACHE_CAPACITY).expect("non-zero")),
             limiter: RateLimiter::new(config.miss_rate_limit),
             dead_letters: DeadLetters::new(config.dead_letter_path.clone()),
+            journal: Journal::new(config.miss_journal_path.clone()),
             metrics,
             phones,
         }))
@@ -335,34 +338,50 @@ async fn decide(s: &Services, job: &Job) -> Reply {
         lang,
         procedure: reply.guess,
     };
-    if let Some(text) = s.answers.get(&key, SystemTime::now()) {
-        return Reply {
+    let result = match s.answers.get(&key, SystemTime::now()) {
+        Some(text) => Reply {
             text,
             media_url: None,
             source: Source::Llm,
             lang,
             reason: "hot cache",
-        };
-    }
-    match ask_gemini(s, &text, reply.guess, lang).await {
-        Ok(answer) => {
-            s.answers.put(key, answer.clone(), SystemTime::now());
-            Reply {
-                text: answer,
-                media_url: None,
-                source: Source::Llm,
-                lang,
-                reason: "gemini",
+        },
+        None => match ask_gemini(s, &text, reply.guess, lang).await {
+            Ok(answer) => {
+                s.answers
+                    .put(key.clone(), answer.clone(), SystemTime::now());
+                Reply {
+                    text: answer,
+                    media_url: None,
+                    source: Source::Llm,
+                    lang,
+                    reason: "gemini",
+                }
             }
-        }
-        Err(GeminiError::RateLimited { .. }) => {
-            Reply::template(Curated::RateLimited, lang, "gemini rate limited")
-        }
-        Err(err) => {
-            warn!(cause = %err, "gemini could not answer");
-            Reply::template(Curated::LlmFailed, lang, "gemini failed")
-        }
-    }
+            Err(GeminiError::RateLimited { .. }) => {
+                Reply::template(Curated::RateLimited, lang, "gemini rate limited")
+            }
+            Err(err) => {
+                warn!(cause = %err, "gemini could not answer");
+                Reply::template(Curated::LlmFailed, lang, "gemini failed")
+            }
+        },
+    };
+    s.journal.append(&journal::Entry {
+        at: unix_now(),
+        question: compose::redact(&key.question),
+        lang: lang.as_str().to_string(),
+        guess: key.procedure.map(|p| p.as_str().to_string()),
+        source: result.reason.to_string(),
+        answer: (result.source == Source::Llm).then(|| result.text.clone()),
+    });
+    result
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// Fetches and transcribes a voice note: the transcript and its language.
@@ -444,9 +463,7 @@ async fn deliver(
             error!(message_sid = %job.message_sid, cause = %err, "reply not delivered: dead letter");
             s.metrics.dead_lettered();
             s.dead_letters.append(&DeadLetter {
-                at: SystemTime::now()
-                    .duration_since(SystemTime::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_secs()),
+                at: unix_now(),
                 message_sid: job.message_sid.clone(),
                 to_hash: s.phones.hash(&job.from),
                 reason: format!("{why} ({reason}): {err}"),

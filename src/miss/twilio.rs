@@ -216,6 +216,46 @@ impl Twilio {
         }
     }
 
+    /// The sender (`whatsapp:+…`) of an inbound message, read back from Twilio
+    /// (`GET …/Messages/{Sid}.json`): dead letters keep the `MessageSid`, not the phone number.
+    ///
+    /// # Errors
+    /// [`DeliveryError::Rejected`] when Twilio does not know the message;
+    /// [`DeliveryError::Exhausted`] when it cannot be reached.
+    pub async fn inbound_sender(&self, message_sid: &str) -> Result<String, DeliveryError> {
+        let url =
+            self.messages_url.trim_end_matches(".json").to_string() + "/" + message_sid + ".json";
+        let response = self
+            .http
+            .get(url)
+            .basic_auth(&self.account_sid, Some(&self.auth_token))
+            .send()
+            .await
+            .map_err(|e| DeliveryError::Exhausted {
+                attempts: 1,
+                last: error_chain(&e),
+            })?;
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap_or_default();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        match value.get("from").and_then(|f| f.as_str()) {
+            Some(from) if status == 200 => Ok(from.to_string()),
+            _ => Err(DeliveryError::Rejected {
+                status,
+                code: value
+                    .get("code")
+                    .and_then(serde_json::Value::as_u64)
+                    .map(|c| c as u32),
+                message: redact_numbers(
+                    value
+                        .get("message")
+                        .and_then(|m| m.as_str())
+                        .unwrap_or("no sender in the answer"),
+                ),
+            }),
+        }
+    }
+
     /// Delivers `msg`: one message per part of [`split_body`], in order, the media with the
     /// first. Each part is retried on its own (429 honouring `Retry-After`, 5xx, connection
     /// errors) within the [`RetryPolicy`]. When Twilio refuses the media (HTTP 400 with a media

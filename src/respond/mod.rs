@@ -198,6 +198,7 @@ impl Responder {
 
     /// Answers `text`. `lang` is the channel's language when it is known; it wins over detection.
     pub fn respond(&self, text: &str, lang: Option<Lang>) -> Reply {
+        let explicit = lang;
         let normalized = Normalized::new(text);
         let tokens = Tokens::new(&normalized);
         let scores = Scores::scan(&tokens);
@@ -213,6 +214,20 @@ impl Responder {
                 source: Source::Guardrail,
                 answer: kb::curated(category.answer(), lang),
                 guess: None,
+            };
+        }
+
+        // A question from the FAQ, word for word: its language is the entry's.
+        if let Some((answer, procedure)) =
+            kb::faq(tokens.text()).filter(|(a, _)| explicit.is_none_or(|l| l == a.lang))
+        {
+            return Reply {
+                intent: Intent::Procedure(procedure),
+                facet: None,
+                lang: answer.lang,
+                source: Source::Cache,
+                answer,
+                guess: Some(procedure),
             };
         }
 

@@ -1,0 +1,186 @@
+//! The miss journal: every miss, one JSON object per line — the normalized question (personal
+//! numbers hidden), language, procedure guess, where the answer came from, and the answer — never
+//! a phone number. `clara promote` turns the most frequent into FAQ drafts, so the static cache
+//! gets hotter with use.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use tracing::warn;
+
+/// The journal stops growing here; `clara promote` needs frequencies, not every line.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// One miss.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Unix seconds.
+    pub at: u64,
+    /// Normalized, with DNI/NIE and phone numbers hidden.
+    pub question: String,
+    pub lang: String,
+    #[serde(default)]
+    pub guess: Option<String>,
+    /// `llm`, `hot cache`, `fallback`, ...
+    pub source: String,
+    /// The text sent (only for generated answers).
+    #[serde(default)]
+    pub answer: Option<String>,
+}
+
+/// The journal file (`MISS_JOURNAL_PATH`).
+pub struct Journal {
+    path: PathBuf,
+    lock: Mutex<()>,
+}
+
+impl Journal {
+    pub fn new(path: impl Into<PathBuf>) -> Journal {
+        Journal {
+            path: path.into(),
+            lock: Mutex::new(()),
+        }
+    }
+
+    /// Appends an entry; a full or unwritable journal only logs.
+    pub fn append(&self, entry: &Entry) {
+        let _guard = self.lock.lock();
+        if std::fs::metadata(&self.path).is_ok_and(|m| m.len() >= MAX_FILE_BYTES) {
+            return;
+        }
+        let Ok(line) = serde_json::to_string(entry) else {
+            return;
+        };
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .and_then(|mut f| writeln!(f, "{line}"));
+        if let Err(err) = written {
+            warn!(path = %self.path.display(), cause = %err, "cannot write the miss journal");
+        }
+    }
+}
+
+/// A frequent miss, ready to review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Frequent {
+    pub question: String,
+    pub lang: String,
+    pub count: usize,
+    pub guess: Option<String>,
+    /// The most recent generated answer, as a draft.
+    pub answer: Option<String>,
+}
+
+/// The `top` most frequent misses of a journal, most frequent first (ties by question).
+///
+/// # Errors
+/// The journal cannot be read. Lines that do not parse are skipped and counted in the result.
+pub fn frequent(path: &Path, top: usize) -> std::io::Result<(Vec<Frequent>, usize)> {
+    let text = std::fs::read_to_string(path)?;
+    let mut groups: BTreeMap<(String, String), Frequent> = BTreeMap::new();
+    let mut bad = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let Ok(entry) = serde_json::from_str::<Entry>(line) else {
+            bad += 1;
+            continue;
+        };
+        let slot = groups
+            .entry((entry.question.clone(), entry.lang.clone()))
+            .or_insert(Frequent {
+                question: entry.question,
+                lang: entry.lang,
+                count: 0,
+                guess: None,
+                answer: None,
+            });
+        slot.count += 1;
+        slot.guess = entry.guess.or(slot.guess.take());
+        slot.answer = entry.answer.or(slot.answer.take());
+    }
+    let mut all: Vec<Frequent> = groups.into_values().collect();
+    all.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.question.cmp(&b.question))
+    });
+    all.truncate(top);
+    Ok((all, bad))
+}
+
+/// FAQ drafts (the shape of `data/answers/faq.json`) for frequent misses. A missing procedure
+/// guess is left as `REVISAR`, which the build refuses until a maintainer picks one.
+pub fn faq_drafts(frequent: &[Frequent]) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    for (i, f) in frequent.iter().enumerate() {
+        let id = format!("promovida_{}_{}", i + 1, f.lang);
+        out.insert(
+            id,
+            serde_json::json!({
+                "tramite": f.guess.clone().unwrap_or_else(|| "REVISAR".to_string()),
+                "preguntas": { f.lang.clone(): [f.question] },
+                "texto": { f.lang.clone(): f.answer.clone().unwrap_or_else(|| "REVISAR: escribir la respuesta".to_string()) },
+            }),
+        );
+    }
+    serde_json::Value::Object(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(q: &str, source: &str) -> Entry {
+        Entry {
+            at: 1,
+            question: q.into(),
+            lang: "es".into(),
+            guess: Some("empadronamiento".into()),
+            source: source.into(),
+            answer: Some(format!("respuesta a {q}")),
+        }
+    }
+
+    #[test]
+    fn counts_and_drafts_the_most_frequent() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        let j = Journal::new(&path);
+        for _ in 0..3 {
+            j.append(&entry("me mudo de ciudad", "llm"));
+        }
+        j.append(&entry("otra pregunta", "llm"));
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"{broken\n")
+            .unwrap();
+        let (top, bad) = frequent(&path, 1).unwrap();
+        assert_eq!(bad, 1);
+        assert_eq!(top.len(), 1);
+        assert_eq!(
+            (top[0].question.as_str(), top[0].count),
+            ("me mudo de ciudad", 3)
+        );
+        let drafts = faq_drafts(&top);
+        assert_eq!(drafts["promovida_1_es"]["tramite"], "empadronamiento");
+        assert_eq!(
+            drafts["promovida_1_es"]["preguntas"]["es"][0],
+            "me mudo de ciudad"
+        );
+        assert_eq!(
+            drafts["promovida_1_es"]["texto"]["es"],
+            "respuesta a me mudo de ciudad"
+        );
+        assert!(
+            !std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("whatsapp:")
+        );
+    }
+}
