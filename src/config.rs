@@ -58,6 +58,7 @@ vars! {
     "MISS_WORKERS", "4", "a number, 1-64", false, "Misses processed at once.";
     "MISS_RATE_LIMIT", "10", "a number, 1-1000", false, "Misses one person may send per 10 minutes before the rate_limited template.";
     "DEAD_LETTER_PATH", "dead-letters.jsonl", "a file path", false, "Replies Twilio would not take (JSON lines, size-bounded, no phone numbers).";
+    "HOT_CACHE_PATH", "", "a file path (unset: off)", false, "Gemini's answers are saved here on shutdown and loaded at start (bincode).";
     "MISS_JOURNAL_PATH", "miss-journal.jsonl", "a file path", false, "Every miss, for `clara promote` (JSON lines, size-bounded, no phone numbers).";
 }
 
@@ -104,6 +105,7 @@ pub struct Config {
     pub miss_rate_limit: u32,
     pub dead_letter_path: std::path::PathBuf,
     pub miss_journal_path: std::path::PathBuf,
+    pub hot_cache_path: Option<std::path::PathBuf>,
 }
 
 impl fmt::Debug for Config {
@@ -138,6 +140,7 @@ impl fmt::Debug for Config {
             .field("miss_rate_limit", &self.miss_rate_limit)
             .field("dead_letter_path", &self.dead_letter_path)
             .field("miss_journal_path", &self.miss_journal_path)
+            .field("hot_cache_path", &self.hot_cache_path)
             .finish()
     }
 }
@@ -315,6 +318,7 @@ impl Config {
             miss_rate_limit: r.number("MISS_RATE_LIMIT", 1..=1000)? as u32,
             dead_letter_path: r.text("DEAD_LETTER_PATH").into(),
             miss_journal_path: r.text("MISS_JOURNAL_PATH").into(),
+            hot_cache_path: r.raw("HOT_CACHE_PATH").map(Into::into),
         })
     }
 

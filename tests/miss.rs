@@ -536,3 +536,40 @@ async fn misses_are_journaled_without_phone_numbers_and_promoted() {
             .starts_with("Respuesta generada")
     );
 }
+
+#[tokio::test]
+async fn the_hot_cache_survives_a_graceful_restart() {
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path_regex("generateContent$"))
+        .respond_with(gemini_text("Respuesta aprendida antes del reinicio."))
+        .expect(1)
+        .mount(&world.gemini)
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let snapshot = dir.path().join("hot.bin").display().to_string();
+    let question = "¿qué hago si pierdo el trabajo?";
+    let server = world.server(&[("HOT_CACHE_PATH", &snapshot)]).await;
+    server
+        .webhook(
+            &message("SM70000000000000000000000000000001", question),
+            Some(TOKEN),
+        )
+        .await;
+    world.sent(1).await;
+    server.stop().await;
+    assert!(
+        std::path::Path::new(&snapshot).exists(),
+        "saved on shutdown"
+    );
+    let server = world.server(&[("HOT_CACHE_PATH", &snapshot)]).await;
+    server
+        .webhook(
+            &message("SM70000000000000000000000000000002", question),
+            Some(TOKEN),
+        )
+        .await;
+    let sent = world.sent(2).await;
+    assert_eq!(field(&sent[1], "Body"), field(&sent[0], "Body"));
+    // Gemini's expect(1) is verified when the mock server drops.
+}

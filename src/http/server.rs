@@ -68,6 +68,7 @@ pub async fn run(
         pipeline
             .drain(deadline.saturating_duration_since(tokio::time::Instant::now()))
             .await;
+        pipeline.services().save_hot_cache();
     }
     Ok(())
 }

@@ -82,6 +82,8 @@ pub struct Services {
     pub limiter: RateLimiter,
     pub dead_letters: DeadLetters,
     pub journal: Journal,
+    /// Where the answer cache is snapshotted (`HOT_CACHE_PATH`).
+    pub hot_cache_path: Option<std::path::PathBuf>,
     pub metrics: Arc<Metrics>,
     pub phones: PhoneHasher,
 }
@@ -107,7 +109,7 @@ impl Services {
             return Ok(None);
         };
         let http = reqwest::Client::builder().build()?;
-        Ok(Some(Services {
+        let services = Services {
             responder: Responder::new(config.guardrails),
             gemini: Gemini::new(
                 http.clone(),
@@ -135,14 +137,31 @@ impl Services {
             limiter: RateLimiter::new(config.miss_rate_limit),
             dead_letters: DeadLetters::new(config.dead_letter_path.clone()),
             journal: Journal::new(config.miss_journal_path.clone()),
+            hot_cache_path: config.hot_cache_path.clone(),
             metrics,
             phones,
-        }))
+        };
+        if let Some(path) = &services.hot_cache_path {
+            services.answers.load(path, SystemTime::now());
+        }
+        Ok(Some(services))
+    }
+
+    /// Saves the answer cache to `HOT_CACHE_PATH`, if set (on graceful shutdown).
+    pub fn save_hot_cache(&self) {
+        let Some(path) = &self.hot_cache_path else {
+            return;
+        };
+        match self.answers.save(path) {
+            Ok(saved) => info!(saved, path = %path.display(), "hot cache snapshot saved"),
+            Err(err) => warn!(cause = %err, path = %path.display(), "hot cache snapshot not saved"),
+        }
     }
 }
 
 /// The queue and its workers.
 pub struct Pipeline {
+    services: Arc<Services>,
     /// `None` once draining has started.
     tx: std::sync::Mutex<Option<mpsc::Sender<Job>>>,
     depth: Arc<AtomicUsize>,
@@ -195,6 +214,7 @@ impl Pipeline {
             });
         }
         Pipeline {
+            services,
             tx: std::sync::Mutex::new(Some(tx)),
             depth,
             capacity,
@@ -225,6 +245,11 @@ impl Pipeline {
 
     pub fn capacity(&self) -> usize {
         self.capacity
+    }
+
+    /// The services the workers use.
+    pub fn services(&self) -> &Arc<Services> {
+        &self.services
     }
 
     /// Stops taking jobs and lets the workers finish the queue, up to `deadline`.
