@@ -19,6 +19,7 @@ struct World {
     twilio: MockServer,
     media: MockServer,
     dead: tempfile::NamedTempFile,
+    journal: tempfile::NamedTempFile,
 }
 
 impl World {
@@ -28,6 +29,7 @@ impl World {
             twilio: MockServer::start().await,
             media: MockServer::start().await,
             dead: tempfile::NamedTempFile::new().unwrap(),
+            journal: tempfile::NamedTempFile::new().unwrap(),
         };
         Mock::given(method("POST"))
             .and(path(format!("/2010-04-01/Accounts/{SID}/Messages.json")))
@@ -53,6 +55,7 @@ impl World {
             ("LLM_TIMEOUT", "2".to_string()),
             ("WHISPER_TIMEOUT", "2".to_string()),
             ("DEAD_LETTER_PATH", self.dead.path().display().to_string()),
+            ("MISS_JOURNAL_PATH", self.journal.path().display().to_string()),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
