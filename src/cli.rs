@@ -49,7 +49,7 @@ pub enum Command {
     /// Print the X-Twilio-Signature of a form body for a URL, with TWILIO_AUTH_TOKEN from the
     /// environment (to test a deployment with a signed curl).
     Sign {
-        /// The full URL Twilio calls, e.g. https://clara.example.org/webhook.
+        /// The full URL Twilio calls, e.g. `https://clara.example.org/webhook`.
         url: String,
         /// The form body, e.g. 'Body=hola&From=whatsapp%3A%2B34600000000'.
         body: String,

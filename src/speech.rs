@@ -4,6 +4,8 @@
 pub fn speakable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
+        // A middle dot separates title parts ("IMV · Qué es"): a pause, not a word.
+        let line = line.replace(" · ", ", ");
         let mut spoken = String::with_capacity(line.len());
         for word in line.split(' ') {
             let word = match word
@@ -55,7 +57,7 @@ mod tests {
         let text = "*IMV* · _Qué es_\n\n1️⃣ Pide cita\n🔗 Fuente oficial: https://www.madrid.es/portal/x?y=1\n📞 010";
         assert_eq!(
             speakable(text),
-            "IMV · Qué es.\n1 Pide cita.\nFuente oficial: madrid.es.\n010.\n"
+            "IMV, Qué es.\n1 Pide cita.\nFuente oficial: madrid.es.\n010.\n"
         );
     }
 

@@ -18,7 +18,7 @@ use super::{App, routes};
 pub const GRACE: Duration = Duration::from_secs(25);
 
 /// Serves `app` on an already bound `listener` until `shutdown` completes, then stops accepting,
-/// lets in-flight requests finish (up to [`GRACE`]) and returns.
+/// lets in-flight requests finish and the miss queue drain (up to `GRACE` in all) and returns.
 ///
 /// # Errors
 /// None today; the signature leaves room for start-up failures.
