@@ -55,7 +55,10 @@ impl World {
             ("LLM_TIMEOUT", "2".to_string()),
             ("WHISPER_TIMEOUT", "2".to_string()),
             ("DEAD_LETTER_PATH", self.dead.path().display().to_string()),
-            ("MISS_JOURNAL_PATH", self.journal.path().display().to_string()),
+            (
+                "MISS_JOURNAL_PATH",
+                self.journal.path().display().to_string(),
+            ),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
