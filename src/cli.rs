@@ -67,10 +67,43 @@ pub enum Command {
         /// The dead-letter file (DEAD_LETTER_PATH).
         file: PathBuf,
     },
+    /// Probe the service on this machine (GET 127.0.0.1:$PORT/health) for a container
+    /// HEALTHCHECK: exit code 0 when it answers 200 with "status":"ok", 1 otherwise.
+    Healthcheck,
+    /// Play demo conversations through the real webhook, offline and signed, and print a table;
+    /// fails when a turn's intent is not the one the script expects.
+    Rehearse {
+        /// A JSON script (one persona or a list); the built-in demo personas when omitted.
+        script: Option<PathBuf>,
+    },
+    /// Push the knowledge base to Notion, or record a verify run there.
+    Notion {
+        #[command(subcommand)]
+        command: NotionCommand,
+    },
     /// Print an answer's text as a voice should read it (used by scripts/gen-audio.sh).
     Speech {
         /// The answer id, e.g. `imv.descripcion.es` or `greeting.ar`.
         id: String,
+    },
+}
+
+/// `clara notion …`: the Notion databases (settings from NOTION_* in the environment).
+#[derive(Debug, Subcommand)]
+pub enum NotionCommand {
+    /// Upsert every procedure × field × language into the KB Tramites database (NOTION_DB_KB).
+    Sync {
+        /// Print the payloads, one JSON per line, and send nothing (needs no token).
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Append a verify.sh evidence file as one row of Demo & Testing (NOTION_DB_TESTING).
+    Report {
+        /// The evidence file (JSON; see `clara::notion::Evidence`).
+        file: PathBuf,
+        /// Print the payload and send nothing (needs no token).
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -108,6 +141,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Redeliver { file } => redeliver(&file),
+        Command::Healthcheck => Ok(crate::healthcheck::run()),
+        Command::Rehearse { script } => {
+            let passed = crate::rehearse::run(script.as_deref(), &mut std::io::stdout().lock())?;
+            Ok(if passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Command::Notion { command } => notion(command),
         Command::Sign { url, body } => {
             let Some(token) = std::env::var("TWILIO_AUTH_TOKEN")
                 .ok()
@@ -290,6 +333,49 @@ fn check(dir: &std::path::Path) -> ExitCode {
             }
             eprintln!("{} problem(s)", problems.len());
             ExitCode::FAILURE
+        }
+    }
+}
+
+fn notion(command: NotionCommand) -> anyhow::Result<ExitCode> {
+    use crate::notion::{NotionConfig, NotionError};
+    let config = match NotionConfig::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("clara: {err}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let mut out = std::io::stdout().lock();
+    let result = runtime.block_on(async {
+        match command {
+            NotionCommand::Sync { dry_run } => {
+                let report = crate::notion::sync(&config, dry_run, &mut out).await?;
+                if !dry_run {
+                    eprintln!(
+                        "clara: {} rows: {} created, {} updated",
+                        report.rows, report.created, report.updated
+                    );
+                }
+                Ok(())
+            }
+            NotionCommand::Report { file, dry_run } => {
+                crate::notion::report(&config, &file, dry_run, &mut out).await
+            }
+        }
+    });
+    match result {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(err @ (NotionError::Missing { .. } | NotionError::Config(_))) => {
+            eprintln!("clara: {err}");
+            Ok(ExitCode::from(2))
+        }
+        Err(err) => {
+            eprintln!("clara: {err}");
+            Ok(ExitCode::FAILURE)
         }
     }
 }

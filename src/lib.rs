@@ -17,10 +17,13 @@
 
 pub mod cli;
 pub mod config;
+pub mod healthcheck;
 pub mod http;
 pub mod kb;
 pub mod miss;
+pub mod notion;
 pub mod observability;
+pub mod rehearse;
 pub mod respond;
 pub mod speech;
 

@@ -17,6 +17,7 @@ mod server;
 pub mod signature;
 mod static_audio;
 pub mod twiml;
+mod webchat;
 mod webhook;
 
 use std::sync::Arc;

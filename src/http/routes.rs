@@ -136,6 +136,11 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Reply {
                 "static",
                 static_audio::serve(&req, &p["/static/cache/".len()..]),
             ),
+            (&Method::GET | &Method::HEAD, p)
+                if p == "/" || p.starts_with(super::webchat::ASSET_PREFIX) =>
+            {
+                ("static", super::webchat::serve(app, p))
+            }
             _ => ("other", Err(HttpError::NotFound)),
         }
     }

@@ -202,3 +202,11 @@ impl Heads {
         self.0[i / 64] >> (i % 64) & 1 == 1
     }
 }
+
+/// Every prefix of `word` that could be a stem (at least `MIN_STEM_BYTES`, on char boundaries),
+/// for property tests that check the responder against the raw tables.
+pub fn stem_prefixes_for_test(word: &str) -> impl Iterator<Item = &str> {
+    (4..=word.len())
+        .filter(|&end| word.is_char_boundary(end))
+        .map(move |end| &word[..end])
+}

@@ -8,6 +8,7 @@
 //! - `answer_cache`, `rate_limit`, `dead_letter`: the hot cache of answers, the per-sender limit,
 //!   undelivered replies.
 //! - `journal`: every miss, for `clara promote`.
+//! - `tts`: spoken replies: Gemini TTS → OGG/Opus, the bounded cache (not yet wired into the pipeline).
 //! - `compose`: prompt, knowledge context and the checks on generated answers.
 
 pub mod answer_cache;
@@ -18,6 +19,7 @@ pub mod journal;
 pub mod media;
 pub mod pipeline;
 pub mod rate_limit;
+pub mod tts;
 pub mod twilio;
 
 pub use pipeline::{Job, Media, Pipeline, Services};
