@@ -579,3 +579,47 @@ async fn the_hot_cache_survives_a_graceful_restart() {
     assert_eq!(field(&sent[1], "Body"), field(&sent[0], "Body"));
     // Gemini's expect(1) is verified when the mock server drops.
 }
+
+#[tokio::test]
+async fn a_drain_cut_short_dead_letters_what_is_still_queued() {
+    let world = World::new().await;
+    let vars = world.vars();
+    let config = clara::config::Config::from_lookup(|name| {
+        vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    })
+    .unwrap();
+    let metrics = std::sync::Arc::new(clara::http::metrics::Metrics::default());
+    let phones = clara::observability::PhoneHasher::new(&config);
+    let services =
+        clara::miss::Services::from_config(&config, std::sync::Arc::clone(&metrics), phones)
+            .unwrap()
+            .unwrap();
+    // One worker stuck on a slow job; three more wait in the queue.
+    let pipeline =
+        clara::miss::Pipeline::start_with(std::sync::Arc::new(services), 1, 8, |_, _| async {
+            tokio::time::sleep(Duration::from_secs(60)).await;
+        });
+    for i in 0..4 {
+        pipeline
+            .submit(clara::miss::Job {
+                message_sid: format!("SM8000000000000000000000000000000{i}"),
+                from: "whatsapp:+34600111222".into(),
+                text: "x".into(),
+                lang: Lang::Fr,
+                voice: None,
+                received: std::time::Instant::now(),
+            })
+            .unwrap();
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    pipeline.drain(Duration::from_millis(200)).await;
+    let text = std::fs::read_to_string(world.dead.path()).unwrap();
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(
+        text.contains(
+            &serde_json::to_string(kb::curated(Curated::LlmFailed, Lang::Fr).text).unwrap()
+        )
+    );
+    assert_eq!(metrics.dead_letters(), 3);
+    assert_eq!(pipeline.depth(), 0);
+}

@@ -165,6 +165,8 @@ pub struct Pipeline {
     /// `None` once draining has started.
     tx: std::sync::Mutex<Option<mpsc::Sender<Job>>>,
     depth: Arc<AtomicUsize>,
+    /// Kept so that a drain cut short can dead-letter what is still queued.
+    rx: Arc<Mutex<mpsc::Receiver<Job>>>,
     capacity: usize,
     workers: Mutex<JoinSet<()>>,
 }
@@ -191,6 +193,7 @@ impl Pipeline {
     {
         let (tx, rx) = mpsc::channel::<Job>(capacity);
         let rx = Arc::new(Mutex::new(rx));
+        let queue = Arc::clone(&rx);
         let depth = Arc::new(AtomicUsize::new(0));
         let mut set = JoinSet::new();
         for _ in 0..workers {
@@ -219,6 +222,7 @@ impl Pipeline {
             depth,
             capacity,
             workers: Mutex::new(set),
+            rx: queue,
         }
     }
 
@@ -253,6 +257,10 @@ impl Pipeline {
     }
 
     /// Stops taking jobs and lets the workers finish the queue, up to `deadline`.
+    ///
+    /// Jobs still queued at the deadline are not dropped: each is written to the dead-letter
+    /// file with the `llm_failed` template (which has the phone numbers), so `clara redeliver`
+    /// can still answer the person after the restart.
     pub async fn drain(&self, deadline: Duration) {
         if let Ok(mut tx) = self.tx.lock() {
             tx.take();
@@ -260,12 +268,29 @@ impl Pipeline {
         info!(waiting = self.depth(), "draining the miss queue");
         let mut workers = self.workers.lock().await;
         let all = async { while workers.join_next().await.is_some() {} };
-        if tokio::time::timeout(deadline, all).await.is_err() {
-            warn!(
-                left = self.depth(),
-                "miss queue not drained before the deadline"
-            );
+        if tokio::time::timeout(deadline, all).await.is_ok() {
+            return;
         }
+        workers.abort_all();
+        while workers.join_next().await.is_some() {}
+        let mut rx = self.rx.lock().await;
+        let mut kept = 0;
+        while let Ok(job) = rx.try_recv() {
+            self.depth.fetch_sub(1, Ordering::Relaxed);
+            let text = kb::curated(Curated::LlmFailed, job.lang).text;
+            dead_letter(
+                &self.services,
+                &job,
+                text,
+                None,
+                "shutdown before the reply was ready",
+            );
+            kept += 1;
+        }
+        warn!(
+            dead_lettered = kept,
+            "miss queue not drained before the deadline: the rest are dead letters"
+        );
     }
 }
 
@@ -486,16 +511,21 @@ async fn deliver(
                 DeliveryError::Exhausted { .. } => "twilio unreachable after retries",
             };
             error!(message_sid = %job.message_sid, cause = %err, "reply not delivered: dead letter");
-            s.metrics.dead_lettered();
-            s.dead_letters.append(&DeadLetter {
-                at: unix_now(),
-                message_sid: job.message_sid.clone(),
-                to_hash: s.phones.hash(&job.from),
-                reason: format!("{why} ({reason}): {err}"),
-                body: text.to_string(),
-                media_url: media_url.map(str::to_string),
-            });
+            dead_letter(s, job, text, media_url, &format!("{why} ({reason}): {err}"));
             false
         }
     }
+}
+
+/// Writes an undelivered reply to the dead-letter file and counts it.
+fn dead_letter(s: &Services, job: &Job, text: &str, media_url: Option<&str>, reason: &str) {
+    s.metrics.dead_lettered();
+    s.dead_letters.append(&DeadLetter {
+        at: unix_now(),
+        message_sid: job.message_sid.clone(),
+        to_hash: s.phones.hash(&job.from),
+        reason: reason.to_string(),
+        body: text.to_string(),
+        media_url: media_url.map(str::to_string),
+    });
 }
