@@ -223,7 +223,7 @@ async fn a_twilio_retry_gets_the_same_response_once() {
 async fn health_has_its_shape_and_no_secret() {
     let server = Server::start(&[
         ("TWILIO_AUTH_TOKEN", TOKEN),
-        ("TWILIO_ACCOUNT_SID", "AC0123456789abcdef0123456789abcdef"),
+        ("TWILIO_ACCOUNT_SID", &util::account_sid()),
         ("GEMINI_API_KEY", "AIza-test-gemini-key"),
         ("ADMIN_TOKEN", "admin-secret-token"),
     ])

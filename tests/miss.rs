@@ -11,7 +11,11 @@ use util::{PUBLIC_URL, Server, TOKEN, message};
 use wiremock::matchers::{body_string_contains, header, method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const SID: &str = "AC0123456789abcdef0123456789abcdef";
+/// A fake account SID, built at run time so no credential-looking literal is committed.
+fn sid() -> String {
+    util::account_sid()
+}
+
 const KEY: &str = "test-gemini-key";
 
 struct World {
@@ -32,9 +36,9 @@ impl World {
             journal: tempfile::NamedTempFile::new().unwrap(),
         };
         Mock::given(method("POST"))
-            .and(path(format!("/2010-04-01/Accounts/{SID}/Messages.json")))
+            .and(path(format!("/2010-04-01/Accounts/{}/Messages.json", sid())))
             .respond_with(ResponseTemplate::new(201).set_body_json(json!({
-                "sid": "SM11111111111111111111111111111111", "status": "queued", "account_sid": SID,
+                "sid": "SM11111111111111111111111111111111", "status": "queued", "account_sid": sid(),
                 "error_code": null, "error_message": null, "num_media": "0", "num_segments": "1"
             })))
             .mount(&world.twilio)
@@ -45,7 +49,7 @@ impl World {
     fn vars(&self) -> Vec<(String, String)> {
         [
             ("TWILIO_AUTH_TOKEN", TOKEN.to_string()),
-            ("TWILIO_ACCOUNT_SID", SID.to_string()),
+            ("TWILIO_ACCOUNT_SID", sid().to_string()),
             ("GEMINI_API_KEY", KEY.to_string()),
             ("PUBLIC_URL", PUBLIC_URL.to_string()),
             ("DEMO_MODE", "false".to_string()),
@@ -452,7 +456,7 @@ async fn a_panicking_stage_still_answers_the_person() {
 async fn redeliver_finds_the_person_through_the_message_sid() {
     let world = World::new().await;
     Mock::given(method("GET"))
-        .and(path(format!("/2010-04-01/Accounts/{SID}/Messages/SM50000000000000000000000000000001.json")))
+        .and(path(format!("/2010-04-01/Accounts/{}/Messages/SM50000000000000000000000000000001.json", sid())))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"sid": "SM50000000000000000000000000000001", "from": "whatsapp:+34600999888", "direction": "inbound"})))
         .mount(&world.twilio)
         .await;
@@ -464,7 +468,7 @@ async fn redeliver_finds_the_person_through_the_message_sid() {
             .arg("redeliver")
             .arg(&file)
             .env_clear()
-            .env("TWILIO_ACCOUNT_SID", SID)
+            .env("TWILIO_ACCOUNT_SID", sid())
             .env("TWILIO_AUTH_TOKEN", TOKEN)
             .env("TWILIO_API_BASE_URL", base)
             .output()
