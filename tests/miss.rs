@@ -206,7 +206,7 @@ async fn a_miss_is_answered_by_gemini_with_the_official_source() {
 async fn gemini_failures_end_in_a_template_never_silence() {
     for (status, template) in [
         (500, Curated::LlmFailed),
-        (429, Curated::RateLimited),
+        (429, Curated::Busy),
         (404, Curated::LlmFailed),
     ] {
         let world = World::new().await;

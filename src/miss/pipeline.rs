@@ -408,8 +408,11 @@ async fn decide(s: &Services, job: &Job) -> Reply {
                     reason: "gemini",
                 }
             }
+            // Clara's Gemini quota, not the person: `busy` says "try again soon" and gives the
+            // phones, where `rate_limited` would blame the person's own messages.
             Err(GeminiError::RateLimited { .. }) => {
-                Reply::template(Curated::RateLimited, lang, "gemini rate limited")
+                warn!("gemini rate limited: quota exhausted");
+                Reply::template(Curated::Busy, lang, "gemini rate limited")
             }
             Err(err) => {
                 warn!(cause = %err, "gemini could not answer");
