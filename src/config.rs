@@ -5,6 +5,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::miss::tts;
+
 /// One environment variable the service reads.
 #[derive(Debug, Clone, Copy)]
 pub struct Variable {
@@ -52,6 +54,8 @@ vars! {
     "GEMINI_BASE_URL", "https://generativelanguage.googleapis.com/v1beta", "an http(s) URL without a trailing slash", false, "Gemini API root (tests and drills point it at a mock).";
     "GEMINI_MODEL", "gemini-3.5-flash", "a Gemini model name", false, "Model for answers and transcription; checked against the model list at start-up when the LLM is live.";
     "GEMINI_TTS_MODEL", "gemini-3.8-flash-tts", "a Gemini TTS model name", false, "Model for spoken replies.";
+    "TTS_PROVIDER", "none", "gemini or none", false, "Spoken reply to a voice note answered by Gemini: gemini (OGG/Opus voice note) or none (text only).";
+    "GEMINI_TTS_VOICE", "Kore", "a Gemini prebuilt voice name (letters only)", false, "Voice for spoken replies; every prebuilt voice speaks all four languages.";
     "TWILIO_API_BASE_URL", "https://api.twilio.com", "an http(s) URL without a trailing slash", false, "Twilio REST API root (tests and drills point it at a mock).";
     "TWILIO_MEDIA_HOSTS", "api.twilio.com,mms.twiliocdn.com,media.twiliocdn.com", "comma-separated host names", false, "The only hosts voice notes and images are fetched from (and redirected to).";
     "MISS_QUEUE_SIZE", "256", "a number, 1-100000", false, "Misses waiting for the pipeline; when full, people get the busy template.";
@@ -97,6 +101,8 @@ pub struct Config {
     pub gemini_base_url: String,
     pub gemini_model: String,
     pub gemini_tts_model: String,
+    pub tts_provider: tts::Provider,
+    pub gemini_tts_voice: String,
     pub twilio_api_base_url: String,
     /// Lower-case host names.
     pub twilio_media_hosts: Vec<String>,
@@ -133,6 +139,8 @@ impl fmt::Debug for Config {
             .field("gemini_base_url", &self.gemini_base_url)
             .field("gemini_model", &self.gemini_model)
             .field("gemini_tts_model", &self.gemini_tts_model)
+            .field("tts_provider", &self.tts_provider)
+            .field("gemini_tts_voice", &self.gemini_tts_voice)
             .field("twilio_api_base_url", &self.twilio_api_base_url)
             .field("twilio_media_hosts", &self.twilio_media_hosts)
             .field("miss_queue_size", &self.miss_queue_size)
@@ -284,6 +292,17 @@ impl Config {
             ));
         }
         r.bool("RAG_ENABLED")?; // accepted for compatibility, unused
+        let tts_text = r.text("TTS_PROVIDER");
+        let tts_provider = tts::Provider::parse(&tts_text)
+            .ok_or_else(|| invalid("TTS_PROVIDER", format!("`{tts_text}` is not a provider")))?;
+        let gemini_tts_voice = r.text("GEMINI_TTS_VOICE");
+        if gemini_tts_voice.is_empty() || !gemini_tts_voice.chars().all(|c| c.is_ascii_alphabetic())
+        {
+            return Err(invalid(
+                "GEMINI_TTS_VOICE",
+                format!("`{gemini_tts_voice}` is not a voice name"),
+            ));
+        }
         Ok(Config {
             port,
             public_url: r.url("PUBLIC_URL")?,
@@ -306,6 +325,8 @@ impl Config {
             gemini_base_url: r.url_or_default("GEMINI_BASE_URL")?,
             gemini_model: r.text("GEMINI_MODEL"),
             gemini_tts_model: r.text("GEMINI_TTS_MODEL"),
+            tts_provider,
+            gemini_tts_voice,
             twilio_api_base_url: r.url_or_default("TWILIO_API_BASE_URL")?,
             twilio_media_hosts: r
                 .text("TWILIO_MEDIA_HOSTS")
@@ -386,6 +407,27 @@ mod tests {
         assert_eq!(e.name, "PUBLIC_URL");
         let e = config(&[("LLM_TIMEOUT", "0")]).unwrap_err();
         assert_eq!(e.name, "LLM_TIMEOUT");
+        let e = config(&[("TTS_PROVIDER", "espeak")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid TTS_PROVIDER: `espeak` is not a provider (accepts gemini or none)"
+        );
+        let e = config(&[("GEMINI_TTS_VOICE", "Kore; rm")]).unwrap_err();
+        assert_eq!(e.name, "GEMINI_TTS_VOICE");
+    }
+
+    #[test]
+    fn spoken_replies_are_off_unless_chosen() {
+        let c = config(&[]).unwrap();
+        assert_eq!(
+            (c.tts_provider, c.gemini_tts_voice.as_str()),
+            (tts::Provider::None, "Kore")
+        );
+        let c = config(&[("TTS_PROVIDER", " Gemini "), ("GEMINI_TTS_VOICE", "Puck")]).unwrap();
+        assert_eq!(
+            (c.tts_provider, c.gemini_tts_voice.as_str()),
+            (tts::Provider::Gemini, "Puck")
+        );
     }
 
     #[test]

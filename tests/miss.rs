@@ -627,3 +627,181 @@ async fn a_drain_cut_short_dead_letters_what_is_still_queued() {
     assert_eq!(metrics.dead_letters(), 3);
     assert_eq!(pipeline.depth(), 0);
 }
+
+/// A Gemini TTS answer: one second of a 440 Hz tone as raw 16-bit PCM at 24 kHz, base64 inline.
+fn gemini_speech() -> ResponseTemplate {
+    use base64::Engine as _;
+    let pcm: Vec<u8> = (0..24_000)
+        .map(|i| ((i as f32 * 440.0 * std::f32::consts::TAU / 24_000.0).sin() * 8_000.0) as i16)
+        .flat_map(i16::to_le_bytes)
+        .collect();
+    ResponseTemplate::new(200).set_body_json(json!({
+        "candidates": [{"content": {"role": "model", "parts": [{"inlineData": {
+            "mimeType": "audio/L16;codec=pcm;rate=24000",
+            "data": base64::engine::general_purpose::STANDARD.encode(pcm),
+        }}]}, "finishReason": "STOP", "index": 0}]
+    }))
+}
+
+/// A voice note whose transcript the compiled cache cannot answer, answered by the Gemini mock.
+async fn voice_miss(world: &World, answer: &str) -> String {
+    Mock::given(method("GET"))
+        .and(path("/Media/ME2"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("content-type", "audio/ogg")
+                .set_body_bytes(b"OggS fake opus".to_vec()),
+        )
+        .mount(&world.media)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
+        .and(body_string_contains("inlineData"))
+        .respond_with(gemini_text(
+            r#"{"language": "es", "transcript": "me voy a mudar a otra ciudad, ¿qué hago con mis papeles?"}"#,
+        ))
+        .mount(&world.gemini)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
+        .and(body_string_contains("systemInstruction"))
+        .respond_with(gemini_text(answer))
+        .mount(&world.gemini)
+        .await;
+    format!("{}/Media/ME2", world.media.uri())
+}
+
+const TTS_PATH: &str = "/v1beta/models/gemini-3.8-flash-tts:generateContent";
+
+#[tokio::test]
+async fn a_voice_note_answered_by_gemini_gets_a_spoken_reply() {
+    let world = World::new().await;
+    let url = voice_miss(
+        &world,
+        "Si te mudas, date de alta en el padrón de tu nueva ciudad.",
+    )
+    .await;
+    Mock::given(method("POST"))
+        .and(path(TTS_PATH))
+        .and(header("x-goog-api-key", KEY))
+        .and(body_string_contains(r#""responseModalities":["AUDIO"]"#))
+        .and(body_string_contains(r#""voiceName":"Puck""#))
+        .and(body_string_contains("date de alta en el padrón"))
+        .respond_with(gemini_speech())
+        .expect(1)
+        .mount(&world.gemini)
+        .await;
+    let server = world
+        .server(&[("TTS_PROVIDER", "gemini"), ("GEMINI_TTS_VOICE", "Puck")])
+        .await;
+    server
+        .webhook(
+            &voice_note("SM20000000000000000000000000000070", &url),
+            Some(TOKEN),
+        )
+        .await;
+    let sent = world.sent(1).await;
+    assert!(
+        field(&sent[0], "Body").unwrap().starts_with("Si te mudas"),
+        "{sent:?}"
+    );
+    let media = field(&sent[0], "MediaUrl").expect("a spoken reply is attached");
+    let name = media
+        .strip_prefix(&format!("{PUBLIC_URL}/static/tts/"))
+        .expect("served by Clara itself");
+    let hash = name.strip_suffix(".ogg").expect("an OGG/Opus voice note");
+    assert!(
+        hash.len() >= 32 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+        "content-hash name: {name}"
+    );
+
+    // Twilio fetches it from Clara, with the same headers as the compiled audio.
+    let r = server.get(&format!("/static/tts/{name}"), &[]).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("audio/ogg"));
+    assert!(r.body.starts_with(b"OggS"), "an Ogg stream");
+    let etag = r.header("etag").expect("an ETag").to_string();
+    assert_eq!(etag, format!("\"{hash}\""));
+    assert_eq!(r.header("accept-ranges"), Some("bytes"));
+    let r = server
+        .get(&format!("/static/tts/{name}"), &[("if-none-match", &etag)])
+        .await;
+    assert_eq!(r.status, 304);
+    let r = server
+        .get(&format!("/static/tts/{name}"), &[("range", "bytes=0-3")])
+        .await;
+    assert_eq!((r.status, r.body.as_slice()), (206, b"OggS".as_slice()));
+    assert_eq!(server.get("/static/tts/0000.ogg", &[]).await.status, 404);
+    let health = server.get("/health", &[]).await.json();
+    assert_eq!(health["components"]["flags"]["spoken_replies"], true);
+}
+
+#[tokio::test]
+async fn a_failed_spoken_reply_still_sends_the_text() {
+    let world = World::new().await;
+    let url = voice_miss(
+        &world,
+        "Si te mudas, date de alta en el padrón de tu nueva ciudad.",
+    )
+    .await;
+    Mock::given(method("POST"))
+        .and(path(TTS_PATH))
+        .respond_with(ResponseTemplate::new(500).set_body_json(
+            json!({"error": {"code": 500, "message": "internal", "status": "INTERNAL"}}),
+        ))
+        .expect(1..)
+        .mount(&world.gemini)
+        .await;
+    let server = world.server(&[("TTS_PROVIDER", "gemini")]).await;
+    server
+        .webhook(
+            &voice_note("SM20000000000000000000000000000071", &url),
+            Some(TOKEN),
+        )
+        .await;
+    let sent = world.sent(1).await;
+    assert!(field(&sent[0], "Body").unwrap().starts_with("Si te mudas"));
+    assert_eq!(field(&sent[0], "MediaUrl"), None, "text only");
+}
+
+#[tokio::test]
+async fn spoken_replies_are_off_by_default_and_for_typed_questions() {
+    let world = World::new().await;
+    let url = voice_miss(
+        &world,
+        "Si te mudas, date de alta en el padrón de tu nueva ciudad.",
+    )
+    .await;
+    Mock::given(method("POST"))
+        .and(path(TTS_PATH))
+        .respond_with(gemini_speech())
+        .expect(0)
+        .mount(&world.gemini)
+        .await;
+    // Off by default (TTS_PROVIDER=none): a voice note gets the text alone.
+    let server = world.server(&[]).await;
+    server
+        .webhook(
+            &voice_note("SM20000000000000000000000000000072", &url),
+            Some(TOKEN),
+        )
+        .await;
+    let sent = world.sent(1).await;
+    assert_eq!(field(&sent[0], "MediaUrl"), None);
+    let health = server.get("/health", &[]).await.json();
+    assert_eq!(health["components"]["flags"]["spoken_replies"], false);
+    server.stop().await;
+    // On, but a typed question is answered in text: only a voice note gets a voice back.
+    let server = world.server(&[("TTS_PROVIDER", "gemini")]).await;
+    server
+        .webhook(
+            &message(
+                "SM20000000000000000000000000000073",
+                "me voy a mudar a otra ciudad, ¿qué hago con mis papeles?",
+            ),
+            Some(TOKEN),
+        )
+        .await;
+    let sent = world.sent(2).await;
+    assert_eq!(field(&sent[1], "MediaUrl"), None);
+}

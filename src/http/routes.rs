@@ -136,6 +136,14 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Reply {
                 "static",
                 static_audio::serve(&req, &p["/static/cache/".len()..]),
             ),
+            (&Method::GET | &Method::HEAD, p) if p.starts_with("/static/tts/") => (
+                "static",
+                static_audio::serve_tts(
+                    &req,
+                    app.pipeline.as_ref().map(|p| &p.services().tts_cache),
+                    &p["/static/tts/".len()..],
+                ),
+            ),
             (&Method::GET | &Method::HEAD, p)
                 if p == "/" || p.starts_with(super::webchat::ASSET_PREFIX) =>
             {
@@ -174,6 +182,9 @@ fn health(app: &App) -> Reply {
                 "transcription": c.whisper_on && !c.demo_mode && c.gemini_api_key.is_some(),
                 "guardrails": c.guardrails,
                 "signatures_checked": c.checks_signatures(),
+                "spoken_replies": app.pipeline.is_some()
+                    && c.tts_provider == crate::miss::tts::Provider::Gemini
+                    && c.public_url.is_some(),
             },
             "gemini_key_set": c.gemini_api_key.is_some(),
             "twilio_configured": c.twilio_configured(),

@@ -1,5 +1,6 @@
 //! `GET|HEAD /static/cache/<file>`: embedded audio, looked up by name in the compiled manifest
-//! (no filesystem, so no path traversal), with strong ETags, 304s and single byte ranges.
+//! (no filesystem, so no path traversal), and `GET|HEAD /static/tts/<file>`: spoken replies from
+//! the in-memory TTS cache; both with strong ETags, 304s and single byte ranges.
 
 use bytes::Bytes;
 use hyper::body::Incoming;
@@ -8,6 +9,7 @@ use hyper::{Request, StatusCode};
 
 use super::routes::{HttpError, Reply, text};
 use crate::kb::{self, AudioFile};
+use crate::miss::tts::TtsCache;
 
 /// A day: the files change only with a new build, and their ETag then changes too.
 const CACHE_CONTROL: &str = "public, max-age=86400";
@@ -47,9 +49,9 @@ fn parse_range(header: Option<&str>, len: u64) -> Range {
     }
 }
 
-fn headers(response: &mut Reply, file: &AudioFile) {
+fn headers(response: &mut Reply, etag: &HeaderValue) {
     let h = response.headers_mut();
-    h.insert(header::ETAG, HeaderValue::from_static(file.etag));
+    h.insert(header::ETAG, etag.clone());
     h.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static(CACHE_CONTROL),
@@ -57,33 +59,59 @@ fn headers(response: &mut Reply, file: &AudioFile) {
     h.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
 }
 
+/// `/static/cache/<name>`: a compiled audio file.
 pub(crate) fn serve(req: &Request<Incoming>, name: &str) -> Result<Reply, HttpError> {
-    let file = kb::audio_by_name(name).ok_or(HttpError::NotFound)?;
-    serve_file(req, file)
+    let file: &AudioFile = kb::audio_by_name(name).ok_or(HttpError::NotFound)?;
+    Ok(serve_bytes(
+        req,
+        Bytes::from_static(file.bytes),
+        file.mime,
+        &HeaderValue::from_static(file.etag),
+    ))
 }
 
-fn serve_file(req: &Request<Incoming>, file: &'static AudioFile) -> Result<Reply, HttpError> {
+/// `/static/tts/<name>`: a spoken reply from the TTS cache, with the same headers as the compiled
+/// audio. Its name is its content hash, so a clip never changes under its URL; once evicted it
+/// is a 404 (Twilio fetches it within seconds of the reply).
+pub(crate) fn serve_tts(
+    req: &Request<Incoming>,
+    cache: Option<&TtsCache>,
+    name: &str,
+) -> Result<Reply, HttpError> {
+    let cached = cache.and_then(|c| c.get(name)).ok_or(HttpError::NotFound)?;
+    let etag = HeaderValue::from_str(&cached.etag).map_err(|_| HttpError::NotFound)?;
+    Ok(serve_bytes(req, cached.clip.bytes, cached.clip.mime, &etag))
+}
+
+/// `body` with its validator: 304 for a matching `If-None-Match`, 206 for a single byte range.
+fn serve_bytes(
+    req: &Request<Incoming>,
+    body: Bytes,
+    mime: &'static str,
+    etag: &HeaderValue,
+) -> Reply {
     let header = |name| {
         req.headers()
             .get(name)
             .and_then(|v: &HeaderValue| v.to_str().ok())
     };
+    let tag = etag.to_str().unwrap_or_default();
     if let Some(tags) = header(header::IF_NONE_MATCH)
         && tags.split(',').any(|t| {
             let t = t.trim();
-            t == "*" || t == file.etag || t.strip_prefix("W/") == Some(file.etag)
+            t == "*" || t == tag || t.strip_prefix("W/") == Some(tag)
         })
     {
-        let mut response = text(StatusCode::NOT_MODIFIED, file.mime, Bytes::new());
-        headers(&mut response, file);
-        return Ok(response);
+        let mut response = text(StatusCode::NOT_MODIFIED, mime, Bytes::new());
+        headers(&mut response, etag);
+        return response;
     }
-    let len = file.bytes.len() as u64;
+    let len = body.len() as u64;
     let mut response = match parse_range(header(header::RANGE), len) {
-        Range::Whole => text(StatusCode::OK, file.mime, Bytes::from_static(file.bytes)),
+        Range::Whole => text(StatusCode::OK, mime, body),
         Range::Part(start, end) => {
-            let body = Bytes::from_static(&file.bytes[start as usize..=end as usize]);
-            let mut r = text(StatusCode::PARTIAL_CONTENT, file.mime, body);
+            let part = body.slice(start as usize..=end as usize);
+            let mut r = text(StatusCode::PARTIAL_CONTENT, mime, part);
             let range = format!("bytes {start}-{end}/{len}");
             r.headers_mut().insert(
                 header::CONTENT_RANGE,
@@ -92,7 +120,7 @@ fn serve_file(req: &Request<Incoming>, file: &'static AudioFile) -> Result<Reply
             r
         }
         Range::Unsatisfiable => {
-            let mut r = text(StatusCode::RANGE_NOT_SATISFIABLE, file.mime, Bytes::new());
+            let mut r = text(StatusCode::RANGE_NOT_SATISFIABLE, mime, Bytes::new());
             let range = format!("bytes */{len}");
             r.headers_mut().insert(
                 header::CONTENT_RANGE,
@@ -101,8 +129,8 @@ fn serve_file(req: &Request<Incoming>, file: &'static AudioFile) -> Result<Reply
             r
         }
     };
-    headers(&mut response, file);
-    Ok(response)
+    headers(&mut response, etag);
+    response
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ use super::gemini::{AnswerRequest, Gemini, GeminiError};
 use super::journal::{self, Journal};
 use super::media::MediaFetcher;
 use super::rate_limit::RateLimiter;
+use super::tts::{self, Speaker, TtsCache};
 use super::twilio::{DeliveryError, Outgoing, Twilio};
 use crate::config::Config;
 use crate::http::metrics::Metrics;
@@ -78,6 +79,13 @@ pub struct Services {
     pub whisper_timeout: Duration,
     /// `AUDIO_BASE_URL`, else `PUBLIC_URL/static/cache` (not escaped: this goes in a form field).
     pub audio_base: Option<String>,
+    /// Speaks Gemini's answers to voice notes (`TTS_PROVIDER`; [`tts::NoSpeaker`] when `none`).
+    pub speaker: Arc<dyn Speaker>,
+    /// Spoken replies, served at `/static/tts/<name>`.
+    pub tts_cache: TtsCache,
+    /// `PUBLIC_URL/static/tts`: where Twilio fetches a spoken reply. Without a public URL there
+    /// is no link to give, so no spoken reply.
+    pub tts_base: Option<String>,
     pub answers: AnswerCache,
     pub limiter: RateLimiter,
     pub dead_letters: DeadLetters,
@@ -109,15 +117,26 @@ impl Services {
             return Ok(None);
         };
         let http = reqwest::Client::builder().build()?;
+        let gemini = Gemini::new(
+            http.clone(),
+            &config.gemini_base_url,
+            key,
+            &config.gemini_model,
+            &config.gemini_tts_model,
+        );
         let services = Services {
             responder: Responder::new(config.guardrails),
-            gemini: Gemini::new(
-                http.clone(),
-                &config.gemini_base_url,
-                key,
-                &config.gemini_model,
-                &config.gemini_tts_model,
+            speaker: config.tts_provider.speaker(
+                Some(gemini.clone()),
+                &config.gemini_tts_voice,
+                tts::DEFAULT_TIMEOUT,
             ),
+            tts_cache: TtsCache::default(),
+            tts_base: config
+                .public_url
+                .as_ref()
+                .map(|u| format!("{u}/static/tts")),
+            gemini,
             twilio: Twilio::new(
                 http,
                 &config.twilio_api_base_url,
@@ -332,7 +351,19 @@ impl Reply {
 /// The whole miss path for one job.
 pub async fn process(s: &Services, job: Job) {
     let started = Instant::now();
-    let reply = decide(s, &job).await;
+    let mut reply = decide(s, &job).await;
+    // A voice note gets a voice back. Compiled answers carry their own audio; templates are not
+    // spoken, because they mostly follow a Gemini failure and speaking them would make the
+    // person wait for a second failure before the text.
+    if job.voice.is_some()
+        && reply.media_url.is_none()
+        && reply.source == Source::Llm
+        && let Some(base) = &s.tts_base
+        && let Some(name) =
+            tts::voice_reply(s.speaker.as_ref(), &s.tts_cache, &reply.text, reply.lang).await
+    {
+        reply.media_url = Some(format!("{base}/{name}"));
+    }
     let sent = deliver(
         s,
         &job,
