@@ -1,61 +1,108 @@
 #!/usr/bin/env bash
-# Load figures for docs/PERFORMANCE.md: signed cache-hit webhooks against `clara serve`, and the
-# same load against the minimal hyper ceiling (examples/ceiling.rs), in one run on this machine.
+# The side-by-side figures of docs/PERFORMANCE.md, in one run on this machine: Clara
+# (`clara serve`, offline configuration) against the minimal hyper ceiling (examples/ceiling.rs,
+# the same TwiML bytes and nothing else) for signed cache-hit throughput, p50/p99 latency, RSS idle
+# and after load, start-up to healthy and binary size. Prints a Markdown table at the end.
 #
 # Usage: scripts/load.sh [DURATION_S] [CONNECTIONS]   (defaults: 10 s, 16 connections)
-# Needs wrk (Debian package; installed when missing). Traffic stays on 127.0.0.1.
+# Environment: LOAD_ROUNDS (default 3) alternating wrk rounds per server, the median is reported;
+#              LOAD_STARTS (default 10) start-ups measured per server.
+# Needs wrk (Debian package; installed when missing) and python3. Traffic stays on 127.0.0.1.
 #
 # The request is a real signed Twilio webhook without a MessageSid, so every request is verified,
-# matched and answered (a MessageSid would be deduplicated after the first request).
+# matched and answered (a MessageSid would be deduplicated after the first request). wrk shares
+# the machine's cores with the server: compare the ratio, not the absolute figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-10}
 CONNS=${2:-16}
+ROUNDS=${LOAD_ROUNDS:-3}
+STARTS=${LOAD_STARTS:-10}
 CLARA_PORT=5080
 CEIL_PORT=5081
 TOKEN=load-test-token
 URL="http://127.0.0.1:${CLARA_PORT}/webhook"
 
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+command -v python3 >/dev/null || { echo "python3 is needed for the start-up probe" >&2; exit 2; }
 cargo build --release -q --bin clara --example ceiling
 BIN=target/release/clara
+CEIL_BIN=target/release/examples/ceiling
+# The offline configuration: cache answers, no outbound call.
+export TWILIO_AUTH_TOKEN=$TOKEN DEMO_MODE=true PUBLIC_URL="http://127.0.0.1:${CLARA_PORT}" LOG_LEVEL=warn
 
 BODY='From=whatsapp%3A%2B34600111222&To=whatsapp%3A%2B14155238886&Body=%C2%BFQu%C3%A9+es+el+IMV%3F&NumMedia=0'
-SIG=$(TWILIO_AUTH_TOKEN=$TOKEN $BIN sign "$URL" "$BODY")
+SIG=$($BIN sign "$URL" "$BODY")
 LUA=$(mktemp --suffix=.lua)
+CLARA='' CEIL=''
+trap 'kill $CLARA $CEIL 2>/dev/null || true; rm -f "$LUA"' EXIT
 cat > "$LUA" <<LUA
 wrk.method = "POST"
 wrk.body = "$BODY"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["X-Twilio-Signature"] = "$SIG"
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%d\n",
+  io.write(string.format("RESULT rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+    latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status))
 end
 LUA
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-# Start-up to a healthy /health, in milliseconds.
-start=$(date +%s%N)
-PORT=$CLARA_PORT TWILIO_AUTH_TOKEN=$TOKEN DEMO_MODE=true PUBLIC_URL="http://127.0.0.1:${CLARA_PORT}" \
-  LOG_LEVEL=warn $BIN serve > /dev/null &
+LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== start-up to healthy ($STARTS runs each)"
+clara_start=$(python3 scripts/startup_probe.py "$CLARA_PORT" /health "$STARTS" "$BIN" serve)
+ceil_start=$(python3 scripts/startup_probe.py "$CEIL_PORT" / "$STARTS" "$CEIL_BIN" "127.0.0.1:${CEIL_PORT}")
+echo "clara   $clara_start"
+echo "ceiling $ceil_start"
+
+PORT=$CLARA_PORT $BIN serve > /dev/null &
 CLARA=$!
-trap 'kill $CLARA $CEIL 2>/dev/null || true; rm -f "$LUA"' EXIT
-until curl -fsS "http://127.0.0.1:${CLARA_PORT}/health" > /dev/null 2>&1; do sleep 0.001; done
-ready=$(date +%s%N)
-echo "startup_to_healthy_ms=$(( (ready - start) / 1000000 ))"
-echo "clara_rss_idle_kb=$(rss_kb $CLARA)"
-
-target/release/examples/ceiling "127.0.0.1:${CEIL_PORT}" > /dev/null &
+$CEIL_BIN "127.0.0.1:${CEIL_PORT}" > /dev/null &
 CEIL=$!
-sleep 0.3
+for port in $CLARA_PORT $CEIL_PORT; do
+  for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:${port}/health" && break; sleep 0.05; done
+done
 
-echo "== ceiling"
-wrk -t2 -c"$CONNS" -d"${DURATION}s" -s "$LUA" "http://127.0.0.1:${CEIL_PORT}/webhook" | grep RESULT
-echo "== clara"
-wrk -t2 -c"$CONNS" -d"${DURATION}s" -s "$LUA" "$URL" | grep RESULT
-echo "clara_rss_after_load_kb=$(rss_kb $CLARA)"
-echo "ceiling_rss_after_load_kb=$(rss_kb $CEIL)"
-echo "binary_bytes=$(stat -c %s $BIN)"
+results=$(mktemp)
+for round in $(seq "$ROUNDS"); do
+  for who in ceiling clara; do
+    port=$CEIL_PORT; [ "$who" = clara ] && port=$CLARA_PORT
+    line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" -s "$LUA" "http://127.0.0.1:${port}/webhook" | grep RESULT)
+    echo "round $round $who $line" | tee -a "$results"
+  done
+done
+clara_rss_after=$(rss_kb $CLARA)
+ceil_rss_after=$(rss_kb $CEIL)
+
+pick() { grep " $1 RESULT" "$results" | field "$2" | median; }
+c_rps=$(pick clara rps); k_rps=$(pick ceiling rps)
+c_p50=$(pick clara p50_ms); k_p50=$(pick ceiling p50_ms)
+c_p99=$(pick clara p99_ms); k_p99=$(pick ceiling p99_ms)
+bad=$(grep RESULT "$results" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(errors|non2xx)=/) { split($i, kv, "="); s += kv[2] } } END { print s + 0 }')
+rm -f "$results"
+c_start=$(echo "$clara_start" | field startup_ms_median); k_start=$(echo "$ceil_start" | field startup_ms_median)
+c_idle=$(echo "$clara_start" | field idle_rss_kb_median); k_idle=$(echo "$ceil_start" | field idle_rss_kb_median)
+c_size=$(stat -c %s $BIN); k_size=$(stat -c %s $CEIL_BIN)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
+cat <<TABLE
+
+Machine: $(nproc) cores, $(uname -r); $(date -u +%F); load average before the run: $LOADAVG
+Command: scripts/load.sh $DURATION $CONNS (LOAD_ROUNDS=$ROUNDS, LOAD_STARTS=$STARTS); errors + non-2xx over all rounds: $bad
+
+| figure | Clara | ceiling | Clara / ceiling |
+|---|---|---|---|
+| signed cache-hit throughput (median of $ROUNDS × ${DURATION} s, $CONNS conn.) | $c_rps req/s | $k_rps req/s | $(ratio "$c_rps" "$k_rps") |
+| p50 latency | $c_p50 ms | $k_p50 ms | $(ratio "$c_p50" "$k_p50") |
+| p99 latency | $c_p99 ms | $k_p99 ms | $(ratio "$c_p99" "$k_p99") |
+| RSS idle (1 s after healthy, median of $STARTS) | $(mb "$c_idle") | $(mb "$k_idle") | $(ratio "$c_idle" "$k_idle") |
+| RSS after load | $(mb "$clara_rss_after") | $(mb "$ceil_rss_after") | $(ratio "$clara_rss_after" "$ceil_rss_after") |
+| start-up to healthy (median of $STARTS, raw-socket probe) | $c_start ms | $k_start ms | $(ratio "$c_start" "$k_start") |
+| release binary | $(awk -v b="$c_size" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(awk -v b="$k_size" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(ratio "$c_size" "$k_size") |
+TABLE
