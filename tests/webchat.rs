@@ -69,8 +69,12 @@ async fn the_page_uses_only_same_origin_files_and_no_inline_code() {
         .collect();
     assert_eq!(
         references,
-        ["/static/web/chat.js", "/static/web/chat.css"],
-        "only the two assets, by absolute path on this origin"
+        [
+            "/static/web/chat.js",
+            "/static/web/chat.css",
+            "/static/web/icon.svg"
+        ],
+        "only the embedded assets, by absolute path on this origin"
     );
     for reference in references {
         let r = server.get(reference, &[]).await;
@@ -90,6 +94,7 @@ async fn the_script_and_stylesheet_are_served_with_their_types() {
     for (path, content_type) in [
         ("/static/web/chat.js", "text/javascript; charset=utf-8"),
         ("/static/web/chat.css", "text/css; charset=utf-8"),
+        ("/static/web/icon.svg", "image/svg+xml"),
     ] {
         let r = server.get(path, &[]).await;
         assert_eq!(r.status, 200, "{path}");

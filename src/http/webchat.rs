@@ -18,6 +18,9 @@ const INDEX_HTML: &str = include_str!("web/index.html");
 /// The chat logic and the interface texts in es, fr, en and ar.
 const CHAT_JS: &str = include_str!("web/chat.js");
 const CHAT_CSS: &str = include_str!("web/chat.css");
+/// The page's icon. Without one, browsers fetch `/favicon.ico`, which is not served, and log
+/// the 404 as a console error (found by tests/browser.rs).
+const ICON_SVG: &str = include_str!("web/icon.svg");
 
 /// Where the assets are served; the page refers to them by these paths.
 pub(crate) const ASSET_PREFIX: &str = "/static/web/";
@@ -65,11 +68,12 @@ pub(crate) fn page(app: &App) -> Reply {
     response
 }
 
-/// `GET /static/web/<name>`: `chat.js` or `chat.css`; `None` for any other name.
+/// `GET /static/web/<name>`: `chat.js`, `chat.css` or `icon.svg`; `None` for any other name.
 pub(crate) fn asset(name: &str) -> Option<Reply> {
     let (content_type, body) = match name {
         "chat.js" => ("text/javascript; charset=utf-8", CHAT_JS),
         "chat.css" => ("text/css; charset=utf-8", CHAT_CSS),
+        "icon.svg" => ("image/svg+xml", ICON_SVG),
         _ => return None,
     };
     Some(with_headers(text(
@@ -150,9 +154,10 @@ mod tests {
     }
 
     #[test]
-    fn assets_are_the_two_embedded_files() {
+    fn assets_are_the_embedded_files() {
         assert!(asset("chat.js").is_some());
         assert!(asset("chat.css").is_some());
+        assert!(asset("icon.svg").is_some());
         for name in ["", "index.html", "../chat.js", "chat.js/", "CHAT.JS"] {
             assert!(asset(name).is_none(), "{name}");
         }
