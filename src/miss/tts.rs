@@ -192,7 +192,7 @@ impl Speaker for GeminiSpeaker {
     fn speak<'a>(&'a self, text: &'a str, _lang: Lang) -> SpeakFuture<'a> {
         Box::pin(async move {
             let speech = self.gemini.speak(text, &self.voice, self.timeout).await?;
-            // Decoding and encoding are CPU work (about 15 ms per second of speech, release
+            // Decoding and encoding are CPU work (about 20 ms per second of speech, release
             // build): off the async workers. A panic in the encoder comes back as an error.
             tokio::task::spawn_blocking(move || {
                 encode_ogg_opus(&decode(&speech.mime_type, &speech.data)?)
