@@ -7,110 +7,13 @@ use std::time::Duration;
 
 use clara::kb::{self, Curated, Lang};
 use serde_json::json;
-use util::{PUBLIC_URL, Server, TOKEN, message};
+use util::{GEMINI_KEY as KEY, PUBLIC_URL, TOKEN, World, field, gemini_text, message, voice_note};
 use wiremock::matchers::{body_string_contains, header, method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// A fake account SID, built at run time so no credential-looking literal is committed.
 fn sid() -> String {
     util::account_sid()
-}
-
-const KEY: &str = "test-gemini-key";
-
-struct World {
-    gemini: MockServer,
-    twilio: MockServer,
-    media: MockServer,
-    dead: tempfile::NamedTempFile,
-    journal: tempfile::NamedTempFile,
-}
-
-impl World {
-    async fn new() -> World {
-        let world = World {
-            gemini: MockServer::start().await,
-            twilio: MockServer::start().await,
-            media: MockServer::start().await,
-            dead: tempfile::NamedTempFile::new().unwrap(),
-            journal: tempfile::NamedTempFile::new().unwrap(),
-        };
-        Mock::given(method("POST"))
-            .and(path(format!("/2010-04-01/Accounts/{}/Messages.json", sid())))
-            .respond_with(ResponseTemplate::new(201).set_body_json(json!({
-                "sid": "SM11111111111111111111111111111111", "status": "queued", "account_sid": sid(),
-                "error_code": null, "error_message": null, "num_media": "0", "num_segments": "1"
-            })))
-            .mount(&world.twilio)
-            .await;
-        world
-    }
-
-    fn vars(&self) -> Vec<(String, String)> {
-        [
-            ("TWILIO_AUTH_TOKEN", TOKEN.to_string()),
-            ("TWILIO_ACCOUNT_SID", sid().to_string()),
-            ("GEMINI_API_KEY", KEY.to_string()),
-            ("PUBLIC_URL", PUBLIC_URL.to_string()),
-            ("DEMO_MODE", "false".to_string()),
-            ("GEMINI_BASE_URL", format!("{}/v1beta", self.gemini.uri())),
-            ("TWILIO_API_BASE_URL", self.twilio.uri()),
-            ("TWILIO_MEDIA_HOSTS", "127.0.0.1".to_string()),
-            ("LLM_TIMEOUT", "2".to_string()),
-            ("WHISPER_TIMEOUT", "2".to_string()),
-            ("DEAD_LETTER_PATH", self.dead.path().display().to_string()),
-            (
-                "MISS_JOURNAL_PATH",
-                self.journal.path().display().to_string(),
-            ),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect()
-    }
-
-    async fn server(&self, extra: &[(&str, &str)]) -> Server {
-        let mut vars = self.vars();
-        vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-        let refs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        Server::start(&refs).await
-    }
-
-    /// Waits for `n` messages sent to the Twilio mock; returns their decoded forms.
-    async fn sent(&self, n: usize) -> Vec<Vec<(String, String)>> {
-        for _ in 0..200 {
-            let requests = self.twilio.received_requests().await.unwrap_or_default();
-            if requests.len() >= n {
-                return requests
-                    .iter()
-                    .map(|r| clara::http::form::parse(&r.body).expect("Twilio gets a form"))
-                    .collect();
-            }
-            tokio::time::sleep(Duration::from_millis(25)).await;
-        }
-        panic!("Twilio received fewer than {n} messages");
-    }
-}
-
-fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    form.iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-}
-
-fn gemini_text(text: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({
-        "candidates": [{"content": {"role": "model", "parts": [{"text": text}]}, "finishReason": "STOP", "index": 0}],
-        "usageMetadata": {"promptTokenCount": 1, "candidatesTokenCount": 1, "totalTokenCount": 2}
-    }))
-}
-
-fn voice_note<'a>(sid: &'a str, url: &'a str) -> Vec<(&'a str, &'a str)> {
-    let mut params = message(sid, "");
-    params[5] = ("NumMedia", "1");
-    params.push(("MediaUrl0", url));
-    params.push(("MediaContentType0", "audio/ogg"));
-    params
 }
 
 #[tokio::test]
