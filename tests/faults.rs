@@ -361,6 +361,7 @@ async fn a_hung_twilio_is_dead_lettered_when_the_time_budget_is_spent() {
             attempts: 4,
             first_delay: Duration::from_millis(100),
             max_total: Duration::from_secs(1),
+            attempt_timeout: Duration::from_secs(5),
         },
     );
     let pipeline = clara::miss::Pipeline::start(Arc::new(services), 1, 4);

@@ -32,6 +32,7 @@ fn fast() -> RetryPolicy {
         attempts: 4,
         first_delay: Duration::from_millis(1),
         max_total: Duration::from_secs(10),
+        attempt_timeout: Duration::from_secs(5),
     }
 }
 
@@ -360,6 +361,28 @@ async fn a_hung_twilio_is_bounded_by_the_time_budget() {
         .unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(3));
     assert!(matches!(err, DeliveryError::Exhausted { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_hung_request_is_abandoned_and_retried_within_the_budget() {
+    let server = MockServer::start().await;
+    serve_in_order(
+        &server,
+        vec![created(1).set_delay(Duration::from_secs(30)), created(2)],
+    )
+    .await;
+    let retry = RetryPolicy {
+        attempt_timeout: Duration::from_millis(300),
+        ..fast()
+    };
+    let started = Instant::now();
+    let sent = client(&server.uri(), retry)
+        .send(&text("Hola"))
+        .await
+        .unwrap();
+    assert!(started.elapsed() < Duration::from_secs(3));
+    assert_eq!(sent.sids, vec![message_sid(2)]);
+    assert_eq!(requests(&server).await.len(), 2);
 }
 
 #[tokio::test]

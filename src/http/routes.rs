@@ -45,7 +45,7 @@ impl HttpError {
             HttpError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             HttpError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         };
-        let body = self.to_string();
+        let body = one_line(&self.to_string());
         let mut response = text(
             status,
             "text/plain; charset=utf-8",
@@ -68,13 +68,38 @@ impl HttpError {
     }
 }
 
-/// A response with `status`, `content_type` and `body`.
+/// Longest reason sent with a 4xx, in characters.
+const MAX_REASON_CHARS: usize = 300;
+
+/// A refusal's reason as one short line: it may quote what the client sent (an unknown field or
+/// language), so control characters are escaped and the length is capped.
+fn one_line(reason: &str) -> String {
+    let mut line = String::with_capacity(reason.len().min(MAX_REASON_CHARS + 3));
+    for (i, c) in reason.chars().enumerate() {
+        if i == MAX_REASON_CHARS {
+            line.push('…');
+            break;
+        }
+        if c.is_control() {
+            line.extend(c.escape_default());
+        } else {
+            line.push(c);
+        }
+    }
+    line
+}
+
+/// A response with `status`, `content_type` and `body`. `nosniff` on every response, so that a
+/// reason quoting client input is never read as anything but its declared type.
 pub(crate) fn text(status: StatusCode, content_type: &'static str, body: Bytes) -> Reply {
     let mut response = Response::new(Full::new(body));
     *response.status_mut() = status;
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     response
 }
 
@@ -241,4 +266,22 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
         m
     };
     mac(a).verify_slice(&mac(b).finalize().into_bytes()).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_REASON_CHARS, one_line};
+
+    #[test]
+    fn reasons_are_one_short_line() {
+        assert_eq!(one_line("unknown lang `de`"), "unknown lang `de`");
+        assert_eq!(
+            one_line("unknown lang `a\nb\r\u{1b}[31m`"),
+            "unknown lang `a\\nb\\r\\u{1b}[31m`"
+        );
+        assert_eq!(one_line("لغة غير معروفة"), "لغة غير معروفة");
+        let long = one_line(&"x".repeat(10_000));
+        assert_eq!(long.chars().count(), MAX_REASON_CHARS + 1);
+        assert!(long.ends_with('…'));
+    }
 }

@@ -84,14 +84,9 @@ pub(crate) fn asset(name: &str) -> Option<Reply> {
 }
 
 fn with_headers(mut response: Reply) -> Reply {
-    let headers = response.headers_mut();
-    headers.insert(
+    response.headers_mut().insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static(CACHE_CONTROL),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
     );
     response
 }

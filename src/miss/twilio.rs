@@ -43,16 +43,21 @@ pub struct RetryPolicy {
     /// Time budget per part, requests and waits included: a request still running at the end
     /// is abandoned, and a wait that would end past it is not begun (the part fails at once).
     pub max_total: Duration,
+    /// Time one request may take before it is abandoned and retried, so that a hung
+    /// connection costs one attempt, not the whole budget.
+    pub attempt_timeout: Duration,
 }
 
 impl Default for RetryPolicy {
     /// 4 attempts, 0.5 s / 1 s / 2 s apart, within 20 s: enough to ride out a Twilio blip while
-    /// the person is still looking at the chat.
+    /// the person is still looking at the chat. Twilio answers in well under a second; 5 s per
+    /// request leaves room for a slow network and still allows retries within the budget.
     fn default() -> RetryPolicy {
         RetryPolicy {
             attempts: 4,
             first_delay: Duration::from_millis(500),
             max_total: Duration::from_secs(20),
+            attempt_timeout: Duration::from_secs(5),
         }
     }
 }
@@ -336,12 +341,24 @@ impl Twilio {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let outcome = match tokio::time::timeout_at(deadline, self.post(form.clone())).await {
+            // A request that times out may still have reached Twilio: retrying it risks a
+            // duplicate message, which is better than none.
+            let attempt_end = deadline.min(Instant::now() + self.retry.attempt_timeout);
+            let outcome = match tokio::time::timeout_at(attempt_end, self.post(form.clone())).await
+            {
                 Ok(outcome) => outcome,
-                Err(_) => Attempt::Retry {
-                    last: "request timed out (time budget spent)".to_string(),
-                    retry_after: None,
-                },
+                Err(_) => {
+                    let why = if attempt_end == deadline {
+                        "request timed out (time budget spent)"
+                    } else {
+                        "request timed out"
+                    };
+                    warn!(attempt, "twilio request timed out");
+                    Attempt::Retry {
+                        last: why.to_string(),
+                        retry_after: None,
+                    }
+                }
             };
             let (last, retry_after) = match outcome {
                 Attempt::Done(result) => return result,
