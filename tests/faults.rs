@@ -523,12 +523,7 @@ async fn assert_transcription_failed(world: &World, server: &Server) {
 async fn a_slow_media_host_times_out_into_transcription_failed() {
     let world = World::new().await;
     Mock::given(method("GET"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("content-type", "audio/ogg")
-                .set_body_bytes(b"OggS fake opus".to_vec())
-                .set_delay(Duration::from_secs(10)),
-        )
+        .respond_with(util::voice_note_bytes().set_delay(Duration::from_secs(10)))
         .mount(&world.media)
         .await;
     let server = world.server(&[("WHISPER_TIMEOUT", "1")]).await;

@@ -19,15 +19,7 @@ fn sid() -> String {
 #[tokio::test]
 async fn voice_note_transcript_hits_the_compiled_cache_with_its_audio() {
     let world = World::new().await;
-    Mock::given(method("GET"))
-        .and(path("/Media/ME1"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("content-type", "audio/ogg")
-                .set_body_bytes(b"OggS fake opus".to_vec()),
-        )
-        .mount(&world.media)
-        .await;
+    let url = world.voice_note_media("/Media/ME1").await;
     Mock::given(method("POST"))
         .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
         .and(header("x-goog-api-key", KEY))
@@ -39,7 +31,6 @@ async fn voice_note_transcript_hits_the_compiled_cache_with_its_audio() {
         .mount(&world.gemini)
         .await;
     let server = world.server(&[]).await;
-    let url = format!("{}/Media/ME1", world.media.uri());
     let r = server
         .webhook(
             &voice_note("SM20000000000000000000000000000001", &url),
@@ -548,15 +539,7 @@ fn gemini_speech() -> ResponseTemplate {
 
 /// A voice note whose transcript the compiled cache cannot answer, answered by the Gemini mock.
 async fn voice_miss(world: &World, answer: &str) -> String {
-    Mock::given(method("GET"))
-        .and(path("/Media/ME2"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .insert_header("content-type", "audio/ogg")
-                .set_body_bytes(b"OggS fake opus".to_vec()),
-        )
-        .mount(&world.media)
-        .await;
+    let url = world.voice_note_media("/Media/ME2").await;
     Mock::given(method("POST"))
         .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
         .and(body_string_contains("inlineData"))
@@ -571,7 +554,7 @@ async fn voice_miss(world: &World, answer: &str) -> String {
         .respond_with(gemini_text(answer))
         .mount(&world.gemini)
         .await;
-    format!("{}/Media/ME2", world.media.uri())
+    url
 }
 
 const TTS_PATH: &str = "/v1beta/models/gemini-3.8-flash-tts:generateContent";

@@ -262,6 +262,13 @@ pub fn voice_note<'a>(sid: &'a str, url: &'a str) -> Vec<(&'a str, &'a str)> {
     params
 }
 
+/// The media host's answer for a voice note: `audio/ogg`, a few bytes.
+pub fn voice_note_bytes() -> wiremock::ResponseTemplate {
+    wiremock::ResponseTemplate::new(200)
+        .insert_header("content-type", "audio/ogg")
+        .set_body_bytes(b"OggS fake opus".to_vec())
+}
+
 /// The value of `name` in a decoded form.
 pub fn field<'a>(form: &'a [(String, String)], name: &str) -> Option<&'a str> {
     form.iter()
@@ -373,6 +380,17 @@ impl World {
     }
 
     /// Waits (up to `within`) for `n` dead letters; returns them.
+    /// A voice note (`audio/ogg`, a few bytes: transcription is mocked) at `path` on the media
+    /// mock; returns its URL.
+    pub async fn voice_note_media(&self, path: &str) -> String {
+        wiremock::Mock::given(wiremock::matchers::method("GET"))
+            .and(wiremock::matchers::path(path))
+            .respond_with(voice_note_bytes())
+            .mount(&self.media)
+            .await;
+        format!("{}{path}", self.media.uri())
+    }
+
     pub async fn wait_dead_letters(
         &self,
         n: usize,
