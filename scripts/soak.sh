@@ -78,11 +78,13 @@
 #                 10-minute TTL, so the dedupe only fills during it (~4,200 ids by default):
 #                   net = RSS - SOAK_DEDUPE_BYTES x dedupe entries (/health)
 #                             - SOAK_ANSWER_BYTES x Gemini answers (mock)
-#                 The defaults, 1,024 and 384 bytes (1,353 B per distinct message in the default
-#                 mix of 5 text misses, 1 voice note to a cached question, 1 to a miss), match
-#                 the raw RSS growth per distinct message measured under this soak's load after
-#                 its first minute: 1.31-1.33 KiB in two development runs (120 and 150 s at
-#                 10,000 req/s, 7 distinct messages/s). Without the cache-hit load the same
+#                 The defaults, 160 and 384 bytes. A dedupe entry is the MessageSid (shared by
+#                 the map and the expiry ring) and a pointer to the compiled answer: about 64 B
+#                 of string, 32 B of ring and 30 B of map slot, so 160 B with room. Until
+#                 2026-11-27 the dedupe kept each response's TwiML (about 1 KB) and the allowance
+#                 was 1,024 B, matching the raw RSS growth of 1.31-1.33 KiB per distinct message
+#                 measured then under this soak's load (120 and 150 s at 10,000 req/s, 7 distinct
+#                 messages/s). Without the cache-hit load the same
 #                 entries cost less: 570-770 B per voice note to a cached question (a dedupe
 #                 entry only) and about 750 B per text miss over 20,000 of them. Past the caps
 #                 (20,000 ids, 2,048 answers) RSS grew by only ~75 B per further text miss (the
@@ -118,7 +120,7 @@ RSS_GROWTH_KB=${SOAK_RSS_GROWTH_KB:-4096}
 RSS_SLOPE_KB=${SOAK_RSS_SLOPE_KB:-1024}
 FD_SPREAD=${SOAK_FD_SPREAD:-4}
 SLOPE_MIN_S=${SOAK_SLOPE_MIN_S:-240}
-DEDUPE_BYTES=${SOAK_DEDUPE_BYTES:-1024}
+DEDUPE_BYTES=${SOAK_DEDUPE_BYTES:-160}
 ANSWER_BYTES=${SOAK_ANSWER_BYTES:-384}
 DRAIN_MAX_S=${SOAK_DRAIN_MAX_S:-60}
 QUEUE_SIZE=${MISS_QUEUE_SIZE:-256}

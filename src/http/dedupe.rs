@@ -3,10 +3,10 @@
 //! [`CAPACITY`] ids, the oldest forgotten first.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
+use crate::kb::Answer;
 
 /// How long a `MessageSid` is remembered.
 pub const TTL: Duration = Duration::from_secs(10 * 60);
@@ -15,25 +15,27 @@ pub const TTL: Duration = Duration::from_secs(10 * 60);
 pub const CAPACITY: usize = 20_000;
 
 /// The outcome of claiming a `MessageSid`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum Claim {
     /// First time: process it, then [`Dedupe::complete`].
     New,
-    /// Seen and answered: send this again.
-    Done(Bytes),
+    /// Seen and answered with this compiled answer: send it again.
+    Done(&'static Answer),
     /// Seen and still being answered: the first request will answer.
     InFlight,
 }
 
 #[derive(Default)]
 struct Inner {
-    /// id → response (`None` while in flight).
-    responses: HashMap<String, Option<Bytes>>,
-    /// Claim order, for expiry and the capacity bound.
-    order: VecDeque<(Instant, String)>,
+    /// id → the answer sent (`None` while in flight). The answer, not the response bytes: every
+    /// webhook response is a compiled answer rendered the same way, so a retry renders it again
+    /// and an entry costs about 100 bytes instead of a kilobyte of TwiML.
+    answers: HashMap<Arc<str>, Option<&'static Answer>>,
+    /// Claim order, for expiry and the capacity bound (the id is shared with the map).
+    order: VecDeque<(Instant, Arc<str>)>,
 }
 
-/// Remembers recent `MessageSid`s and their responses.
+/// Remembers recent `MessageSid`s and what they were answered.
 #[derive(Default)]
 pub struct Dedupe {
     inner: Mutex<Inner>,
@@ -50,32 +52,33 @@ impl Dedupe {
                 break;
             }
             if let Some((_, old)) = inner.order.pop_front() {
-                inner.responses.remove(&old);
+                inner.answers.remove(&old);
             }
         }
-        match inner.responses.get(sid) {
-            Some(Some(bytes)) => Claim::Done(bytes.clone()),
+        match inner.answers.get(sid) {
+            Some(Some(answer)) => Claim::Done(answer),
             Some(None) => Claim::InFlight,
             None => {
-                inner.responses.insert(sid.to_string(), None);
-                inner.order.push_back((now, sid.to_string()));
+                let id: Arc<str> = Arc::from(sid);
+                inner.answers.insert(Arc::clone(&id), None);
+                inner.order.push_back((now, id));
                 Claim::New
             }
         }
     }
 
-    /// Stores the response of a claimed `sid`.
-    pub fn complete(&self, sid: &str, response: Bytes) {
+    /// Stores the answer of a claimed `sid`.
+    pub fn complete(&self, sid: &str, answer: &'static Answer) {
         if let Ok(mut inner) = self.inner.lock()
-            && let Some(slot) = inner.responses.get_mut(sid)
+            && let Some(slot) = inner.answers.get_mut(sid)
         {
-            *slot = Some(response);
+            *slot = Some(answer);
         }
     }
 
     /// How many ids are remembered.
     pub fn len(&self) -> usize {
-        self.inner.lock().map_or(0, |i| i.responses.len())
+        self.inner.lock().map_or(0, |i| i.answers.len())
     }
 
     /// Whether no id is remembered.
@@ -92,17 +95,18 @@ mod tests {
     fn a_retry_gets_the_same_response_until_it_expires() {
         let d = Dedupe::default();
         let t0 = Instant::now();
-        assert_eq!(d.claim("SM1", t0), Claim::New);
-        assert_eq!(d.claim("SM1", t0), Claim::InFlight);
-        d.complete("SM1", Bytes::from_static(b"<Response/>"));
-        assert_eq!(
+        let answer = crate::kb::answer_by_id("imv.descripcion.es").unwrap();
+        assert!(matches!(d.claim("SM1", t0), Claim::New));
+        assert!(matches!(d.claim("SM1", t0), Claim::InFlight));
+        d.complete("SM1", answer);
+        assert!(matches!(
             d.claim("SM1", t0 + Duration::from_secs(60)),
-            Claim::Done(Bytes::from_static(b"<Response/>"))
-        );
-        assert_eq!(
+            Claim::Done(a) if std::ptr::eq(a, answer)
+        ));
+        assert!(matches!(
             d.claim("SM1", t0 + TTL + Duration::from_secs(1)),
             Claim::New
-        );
+        ));
     }
 
     #[test]

@@ -88,7 +88,7 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, H
             Claim::New => {}
             Claim::Done(previous) => {
                 info!(message_sid = sid, "twilio retry: same response again");
-                return Ok(xml(previous));
+                return Ok(xml(twiml::message(previous, app.audio_base_xml.as_deref())));
             }
             Claim::InFlight => {
                 info!(
@@ -158,7 +158,7 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, H
     };
     let response = twiml::message(answer, app.audio_base_xml.as_deref());
     if !sid.is_empty() {
-        app.dedupe.complete(sid, response.clone());
+        app.dedupe.complete(sid, answer);
     }
     if source != "queued" {
         app.metrics.answered(source);
