@@ -38,6 +38,7 @@ use tracing::{debug, warn};
 
 use crate::config::ConfigError;
 use crate::kb::{self, Facet, Lang, ProcedureId};
+use crate::miss::twilio::hard_cut;
 
 /// The API version this module speaks (the `Notion-Version` header); required by Notion.
 pub const NOTION_VERSION: &str = "2025-09-03";
@@ -300,7 +301,7 @@ impl Field {
         fields.extend(
             Facet::ALL
                 .iter()
-                .filter(|&&f| f != Facet::Cuantia || p.facetas.cuantia.as_ref().is_some())
+                .filter(|&&f| p.facetas.get(f).is_some())
                 .map(|&f| Field::Facet(f)),
         );
         fields
@@ -431,15 +432,7 @@ fn field_text(procedure: ProcedureId, field: Field, lang: Lang) -> String {
         Field::Organismo => return p.organismo.get(lang).as_str().to_string(),
         Field::Facet(facet) => facet,
     };
-    let texts = match facet {
-        Facet::Descripcion => Some(&p.facetas.descripcion),
-        Facet::Requisitos => Some(&p.facetas.requisitos),
-        Facet::Documentos => Some(&p.facetas.documentos),
-        Facet::ComoSolicitar => Some(&p.facetas.como_solicitar),
-        Facet::Plazos => Some(&p.facetas.plazos),
-        Facet::Cuantia => p.facetas.cuantia.as_ref(),
-    };
-    let Some(texts) = texts else {
+    let Some(texts) = p.facetas.get(facet) else {
         return String::new(); // not reached: Field::of lists only the facets a procedure has
     };
     let text = texts.get(lang);
@@ -538,25 +531,6 @@ fn split_text(text: &str, cap: usize) -> Vec<&str> {
         rest = &rest[cut..];
     }
     out
-}
-
-/// A byte index at or before `end`, above 0, that does not separate a character from a following
-/// combining mark or variation selector, or either side of a zero-width joiner; `end` if none.
-fn hard_cut(text: &str, end: usize) -> usize {
-    use unicode_normalization::char::is_combining_mark;
-    const ZWJ: char = '\u{200D}';
-    let mut cut = end;
-    while cut > 0 {
-        let before = text[..cut].chars().next_back();
-        let after = text[cut..].chars().next();
-        let joined = after.is_some_and(|c| is_combining_mark(c) || c == ZWJ || c == '\u{FE0F}')
-            || before == Some(ZWJ);
-        if !joined {
-            return cut;
-        }
-        cut -= before.map_or(1, char::len_utf8);
-    }
-    end
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,6 +23,21 @@ impl<T: rkyv::Archive> schema::ArchivedLocalized<T> {
     }
 }
 
+impl schema::ArchivedFacets {
+    /// The facet's archived texts, if the procedure has that facet (the archived twin of
+    /// [`schema::Facets::get`]).
+    pub fn get(&self, facet: Facet) -> Option<&schema::ArchivedLocalized<schema::FacetText>> {
+        match facet {
+            Facet::Descripcion => Some(&self.descripcion),
+            Facet::Requisitos => Some(&self.requisitos),
+            Facet::Documentos => Some(&self.documentos),
+            Facet::ComoSolicitar => Some(&self.como_solicitar),
+            Facet::Plazos => Some(&self.plazos),
+            Facet::Cuantia => self.cuantia.as_ref(),
+        }
+    }
+}
+
 /// A table cell with no answer (a facet the procedure does not have).
 const NO_ANSWER: u16 = u16::MAX;
 

@@ -65,15 +65,9 @@ pub fn context(guess: Option<ProcedureId>, lang: Lang) -> String {
             &[Facet::Descripcion]
         };
         for &facet in facets {
-            let texts = match facet {
-                Facet::Descripcion => Some(&p.facetas.descripcion),
-                Facet::Requisitos => Some(&p.facetas.requisitos),
-                Facet::Documentos => Some(&p.facetas.documentos),
-                Facet::ComoSolicitar => Some(&p.facetas.como_solicitar),
-                Facet::Plazos => Some(&p.facetas.plazos),
-                Facet::Cuantia => p.facetas.cuantia.as_ref(),
+            let Some(texts) = p.facetas.get(facet) else {
+                continue;
             };
-            let Some(texts) = texts else { continue };
             let text = texts.get(lang);
             let _ = writeln!(out, "### {facet}\n{}", text.resumen.as_str());
             for step in text.pasos.iter() {

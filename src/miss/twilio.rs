@@ -611,8 +611,9 @@ fn chunk(text: &str, cap: usize) -> Vec<&str> {
 }
 
 /// A byte index at or before `end` that does not separate a character from a following
-/// combining mark, or either side of a zero-width joiner; `end` itself if there is none.
-fn hard_cut(text: &str, end: usize) -> usize {
+/// combining mark or variation selector, or either side of a zero-width joiner; `end` itself if
+/// there is none. Also used by the Notion client to cut long texts.
+pub(crate) fn hard_cut(text: &str, end: usize) -> usize {
     use unicode_normalization::char::is_combining_mark;
     const ZWJ: char = '\u{200D}';
     let mut cut = end;
