@@ -258,16 +258,9 @@ async fn twilio_down_means_a_dead_letter_without_the_phone_number() {
             Some(TOKEN),
         )
         .await;
-    let mut text = String::new();
-    for _ in 0..400 {
-        text = std::fs::read_to_string(world.dead.path()).unwrap_or_default();
-        if !text.is_empty() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let letter: serde_json::Value =
-        serde_json::from_str(text.lines().next().expect("a dead letter")).unwrap();
+    let letters = world.wait_dead_letters(1, Duration::from_secs(20)).await;
+    let letter = &letters[0];
+    let text = std::fs::read_to_string(world.dead.path()).unwrap();
     assert_eq!(letter["message_sid"], "SM20000000000000000000000000000009");
     assert!(
         letter["body"]
