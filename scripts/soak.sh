@@ -176,17 +176,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-hex16() { od -An -N16 -tx1 /dev/urandom | tr -d ' \n'; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb * 1024 / 1e6 }'; }
-FAILS=0
-check() {  # check NAME TEXT COMMAND...: PASS when COMMAND succeeds
-  local name=$1 text=$2; shift 2
-  if "$@"; then echo "PASS  ${name}: ${text}"; else echo "FAIL  ${name}: ${text}"; FAILS=$((FAILS + 1)); fi
-}
+# shellcheck source=lib/drill.sh
+source scripts/lib/drill.sh
 
 PORT=$(free_port)
 # Credentials made up at run time (no credential-looking literal in the repository).
