@@ -39,6 +39,7 @@ use tracing::{debug, warn};
 use crate::config::ConfigError;
 use crate::kb::{self, Facet, Lang, ProcedureId};
 use crate::miss::twilio::hard_cut;
+use crate::observability::error_chain;
 
 /// The API version this module speaks (the `Notion-Version` header); required by Notion.
 pub const NOTION_VERSION: &str = "2025-09-03";
@@ -777,7 +778,7 @@ impl<'a> Client<'a> {
         let http = reqwest::Client::builder()
             .timeout(REQUEST_TIMEOUT)
             .build()
-            .map_err(|e| NotionError::Client(error_chain(&e)))?;
+            .map_err(|e| NotionError::Client(error_chain(&e.without_url())))?;
         Ok(Client {
             http,
             api: format!("{}/v1", cfg.base_url.trim_end_matches('/')),
@@ -902,7 +903,10 @@ impl<'a> Client<'a> {
                 request = request.json(body);
             }
             let (last, retry_after) = match request.send().await {
-                Err(e) => (format!("request failed: {}", error_chain(&e)), None),
+                Err(e) => (
+                    format!("request failed: {}", error_chain(&e.without_url())),
+                    None,
+                ),
                 Ok(response) => {
                     let status = response.status().as_u16();
                     let retry_after = response
@@ -960,21 +964,6 @@ fn refusal(status: u16, err: ApiError) -> NotionError {
             message: err.message,
         },
     }
-}
-
-/// An error and its sources, `": "`-joined, without the request URL.
-fn error_chain(e: &reqwest::Error) -> String {
-    let mut out = e.to_string();
-    if let Some(url) = e.url() {
-        out = out.replace(&format!(" for url ({url})"), "");
-    }
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out
 }
 
 #[cfg(test)]

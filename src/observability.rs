@@ -6,6 +6,20 @@ use sha2::Sha256;
 
 use crate::config::Config;
 
+/// An error and its sources on one line, `": "`-joined: reqwest's top-level message alone
+/// ("error sending request") hides the cause, e.g. "Connection refused". Callers drop request
+/// URLs first (`reqwest::Error::without_url`), so that no identifier in a URL reaches a log.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    out
+}
+
 /// Installs the global tracing subscriber: JSON lines when `OBSERVABILITY_ON`, compact text
 /// otherwise, at `LOG_LEVEL`. Safe to call more than once (later calls do nothing).
 pub fn init(config: &Config) {

@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 use tracing::debug;
 
 use crate::kb::Lang;
+use crate::observability::error_chain;
 
 /// The model for answers and transcription when `GEMINI_MODEL` is not set: a current Flash model
 /// (`gemini-1.5-flash` is retired and the 2.5 family shuts down on 2026-12-01).
@@ -643,19 +644,6 @@ fn truncate(text: &str, max: usize) -> String {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text.to_string(),
     }
-}
-
-/// An error and its sources on one line (reqwest's top-level message alone hides the cause,
-/// e.g. "connection refused").
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(cause) = source {
-        out.push_str(": ");
-        out.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    out
 }
 
 /// Deserializes a JSON `null` as an empty vector (models sometimes write `"steps": null`).

@@ -18,6 +18,8 @@ use serde::Deserialize;
 use tokio::time::Instant;
 use tracing::{debug, warn};
 
+use crate::observability::error_chain;
+
 /// Where the REST API lives; tests and drills point the client at a mock instead.
 pub const DEFAULT_BASE_URL: &str = "https://api.twilio.com";
 
@@ -238,7 +240,7 @@ impl Twilio {
             .await
             .map_err(|e| DeliveryError::Exhausted {
                 attempts: 1,
-                last: error_chain(&e),
+                last: error_chain(&e.without_url()),
             })?;
         let status = response.status().as_u16();
         let text = response.text().await.unwrap_or_default();
@@ -398,9 +400,10 @@ impl Twilio {
         let response = match response {
             Ok(r) => r,
             Err(e) => {
-                warn!(cause = %error_chain(&e), "twilio request failed");
+                let cause = error_chain(&e.without_url());
+                warn!(cause = %cause, "twilio request failed");
                 return Attempt::Retry {
-                    last: format!("request failed: {}", error_chain(&e)),
+                    last: format!("request failed: {cause}"),
                     retry_after: None,
                 };
             }
@@ -470,22 +473,6 @@ fn created(status: u16, text: &str) -> Result<Option<String>, DeliveryError> {
 /// Whether a 400 is about the media rather than the message.
 fn is_media_error(code: Option<u32>, message: &str) -> bool {
     code.is_some_and(|c| MEDIA_ERROR_CODES.contains(&c)) || message.to_lowercase().contains("media")
-}
-
-/// An error and its sources, `": "`-joined, without the request URL (the top-level reqwest
-/// message alone, "error sending request", does not say what went wrong).
-fn error_chain(e: &reqwest::Error) -> String {
-    let mut out = e.to_string();
-    if let Some(url) = e.url() {
-        out = out.replace(&format!(" for url ({url})"), "");
-    }
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out
 }
 
 /// Replaces every run of 6 or more digits (with a leading `+`, if any) by `<number>`: Twilio's
