@@ -205,7 +205,9 @@ fn serve() -> anyhow::Result<ExitCode> {
         .build()?;
     runtime.block_on(async {
         let shutdown = http::shutdown_signal()?;
-        let listener = tokio::net::TcpListener::bind(("0.0.0.0", config.port)).await?;
+        let listener = tokio::net::TcpListener::bind(("0.0.0.0", config.port))
+            .await
+            .with_context(|| format!("cannot listen on port {} (PORT)", config.port))?;
         info!(addr = %listener.local_addr()?, version = env!("CARGO_PKG_VERSION"), "listening");
         let app = http::App::new(config)?;
         if app.pipeline.is_some() {

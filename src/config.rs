@@ -64,6 +64,8 @@ vars! {
     "DEAD_LETTER_PATH", "dead-letters.jsonl", "a file path", false, "Replies Twilio would not take (JSON lines, size-bounded, no phone numbers).";
     "HOT_CACHE_PATH", "", "a file path (unset: off)", false, "Gemini's answers are saved here on shutdown and loaded at start (bincode).";
     "MISS_JOURNAL_PATH", "miss-journal.jsonl", "a file path", false, "Every miss, for `clara promote` (JSON lines, size-bounded, no phone numbers).";
+    "MAX_CONNECTIONS", "1024", "a number, 1-100000", false, "Connections served at once (fewer if the open-file limit is lower); more wait to be accepted.";
+    "HTTP_READ_TIMEOUT", "10", "seconds, 1-120", false, "Time a client gets to send a request's headers (also the idle time of a kept-alive connection), and again its body.";
 }
 
 /// A configuration value that cannot be used.
@@ -112,6 +114,10 @@ pub struct Config {
     pub dead_letter_path: std::path::PathBuf,
     pub miss_journal_path: std::path::PathBuf,
     pub hot_cache_path: Option<std::path::PathBuf>,
+    /// Connections served at once, before the open-file limit is applied (`http::server`).
+    pub max_connections: usize,
+    /// For a request's headers (and a kept-alive connection's idle time), and for its body.
+    pub http_read_timeout: Duration,
 }
 
 impl fmt::Debug for Config {
@@ -149,6 +155,8 @@ impl fmt::Debug for Config {
             .field("dead_letter_path", &self.dead_letter_path)
             .field("miss_journal_path", &self.miss_journal_path)
             .field("hot_cache_path", &self.hot_cache_path)
+            .field("max_connections", &self.max_connections)
+            .field("http_read_timeout", &self.http_read_timeout)
             .finish()
     }
 }
@@ -240,12 +248,44 @@ impl<F: Fn(&str) -> Option<String>> Reader<F> {
     }
 }
 
+/// `TWILIO_MEDIA_HOSTS`: unset means Twilio's hosts; set, it must name at least one host, since
+/// an empty allowlist would silently turn every voice note into `transcription_failed`.
+fn media_hosts<F: Fn(&str) -> Option<String>>(r: &Reader<F>) -> Result<Vec<String>, ConfigError> {
+    let name = "TWILIO_MEDIA_HOSTS";
+    let text = match (r.lookup)(name) {
+        Some(given) => given,
+        None => declared(name).default.to_string(),
+    };
+    let hosts: Vec<String> = text
+        .split(',')
+        .map(|h| h.trim().to_ascii_lowercase())
+        .filter(|h| !h.is_empty())
+        .collect();
+    if hosts.is_empty() {
+        return Err(invalid(name, "names no host"));
+    }
+    if let Some(bad) = hosts.iter().find(|h| {
+        !h.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+    }) {
+        return Err(invalid(name, format!("`{bad}` is not a host name")));
+    }
+    Ok(hosts)
+}
+
 impl Config {
     /// Reads the process environment.
     ///
     /// # Errors
     /// The first variable whose value cannot be used.
     pub fn from_env() -> Result<Config, ConfigError> {
+        // A value that is not UTF-8 is refused, not read as unset: a mangled token or port must
+        // not silently fall back to the default (the demo, or port 5000).
+        for var in VARIABLES {
+            if std::env::var_os(var.name).is_some_and(|v| v.to_str().is_none()) {
+                return Err(invalid(var.name, "is not valid UTF-8"));
+            }
+        }
         Config::from_lookup(|name| std::env::var(name).ok())
     }
 
@@ -267,9 +307,27 @@ impl Config {
                 "not 34 characters starting with AC",
             ));
         }
-        let no_keys = twilio_auth_token.is_none() && gemini_api_key.is_none();
-        let demo_mode = r.opt_bool("DEMO_MODE")?.unwrap_or(no_keys);
+        // The offline demo is the default only when nothing points at a real deployment. With a
+        // Twilio account or a Gemini key, unsigned webhooks need an explicit DEMO_MODE=true (or
+        // ALLOW_UNSIGNED=true): a token lost in a redeploy must stop the service, not open it.
+        let no_keys =
+            twilio_auth_token.is_none() && gemini_api_key.is_none() && twilio_account_sid.is_none();
+        let explicit_demo = r.opt_bool("DEMO_MODE")?;
+        let demo_mode = explicit_demo.unwrap_or(no_keys);
         let allow_unsigned = r.bool("ALLOW_UNSIGNED")?;
+        if twilio_auth_token.is_none() && !no_keys && explicit_demo != Some(true) && !allow_unsigned
+        {
+            let why = if twilio_account_sid.is_some() {
+                "missing or blank while TWILIO_ACCOUNT_SID is set"
+            } else {
+                "missing or blank while GEMINI_API_KEY is set"
+            };
+            return Err(ConfigError {
+                name: "TWILIO_AUTH_TOKEN",
+                problem: why.into(),
+                accepts: "the account's auth token; or DEMO_MODE=true to run unsigned on purpose",
+            });
+        }
         if twilio_auth_token.is_none() && !demo_mode && !allow_unsigned {
             return Err(ConfigError {
                 name: "TWILIO_AUTH_TOKEN",
@@ -328,18 +386,15 @@ impl Config {
             tts_provider,
             gemini_tts_voice,
             twilio_api_base_url: r.url_or_default("TWILIO_API_BASE_URL")?,
-            twilio_media_hosts: r
-                .text("TWILIO_MEDIA_HOSTS")
-                .split(',')
-                .map(|h| h.trim().to_ascii_lowercase())
-                .filter(|h| !h.is_empty())
-                .collect(),
+            twilio_media_hosts: media_hosts(&r)?,
             miss_queue_size: r.number("MISS_QUEUE_SIZE", 1..=100_000)? as usize,
             miss_workers: r.number("MISS_WORKERS", 1..=64)? as usize,
             miss_rate_limit: r.number("MISS_RATE_LIMIT", 1..=1000)? as u32,
             dead_letter_path: r.text("DEAD_LETTER_PATH").into(),
             miss_journal_path: r.text("MISS_JOURNAL_PATH").into(),
             hot_cache_path: r.raw("HOT_CACHE_PATH").map(Into::into),
+            max_connections: r.number("MAX_CONNECTIONS", 1..=100_000)? as usize,
+            http_read_timeout: Duration::from_secs(r.number("HTTP_READ_TIMEOUT", 1..=120)?),
         })
     }
 
@@ -435,6 +490,51 @@ mod tests {
         let e = config(&[("GEMINI_API_KEY", "k")]).unwrap_err();
         assert_eq!(e.name, "TWILIO_AUTH_TOKEN");
         assert!(config(&[("GEMINI_API_KEY", "k"), ("ALLOW_UNSIGNED", "true")]).is_ok());
+    }
+
+    #[test]
+    fn a_deployment_without_its_token_refuses_to_start() {
+        let sid = format!("AC{}", "0".repeat(32));
+        // An account (or a Gemini key) with the token missing or blank: not the demo.
+        for token in [None, Some(""), Some("   ")] {
+            for key in ["TWILIO_ACCOUNT_SID", "GEMINI_API_KEY"] {
+                let value = if key == "GEMINI_API_KEY" {
+                    "k"
+                } else {
+                    sid.as_str()
+                };
+                let mut vars = vec![(key, value)];
+                if let Some(t) = token {
+                    vars.push(("TWILIO_AUTH_TOKEN", t));
+                }
+                let e = config(&vars).unwrap_err();
+                assert_eq!(e.name, "TWILIO_AUTH_TOKEN", "{vars:?}");
+                assert!(e.to_string().contains(key), "{e}");
+                // Even DEMO_MODE=false does not open it; only an explicit true does.
+                vars.push(("DEMO_MODE", "false"));
+                assert_eq!(config(&vars).unwrap_err().name, "TWILIO_AUTH_TOKEN");
+                vars.pop();
+                vars.push(("DEMO_MODE", "true"));
+                let c = config(&vars).unwrap();
+                assert!(c.demo_mode && !c.checks_signatures());
+            }
+        }
+    }
+
+    #[test]
+    fn media_hosts_must_name_a_host() {
+        for empty in ["", " ", ",", " , "] {
+            let e = config(&[("TWILIO_MEDIA_HOSTS", empty)]).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "invalid TWILIO_MEDIA_HOSTS: names no host (accepts comma-separated host names)"
+            );
+        }
+        let e = config(&[("TWILIO_MEDIA_HOSTS", "https://api.twilio.com/")]).unwrap_err();
+        assert_eq!(e.name, "TWILIO_MEDIA_HOSTS");
+        let c = config(&[("TWILIO_MEDIA_HOSTS", " Media.Example.org ,,x.example")]).unwrap();
+        assert_eq!(c.twilio_media_hosts, ["media.example.org", "x.example"]);
+        assert_eq!(config(&[]).unwrap().twilio_media_hosts.len(), 3);
     }
 
     #[test]

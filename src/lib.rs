@@ -12,6 +12,8 @@
 //! - [`http`]: the service Twilio calls (`clara serve`): webhook, health, audio, metrics, chat.
 //! - [`miss`]: the background miss path: Gemini and Twilio clients, the pipeline.
 //! - [`observability`]: logging set-up and the keyed phone hash.
+//! - [`redact`]: a person's words made safe to send or store (identity numbers, phones, e-mail,
+//!   IBAN hidden; questions capped).
 //! - [`speech`]: answer text → what a voice should read.
 //! - [`cli`]: the `clara` command line (`serve`, `ask`, `check`, `speech`).
 
@@ -23,6 +25,7 @@ pub mod kb;
 pub mod miss;
 pub mod notion;
 pub mod observability;
+pub mod redact;
 pub mod rehearse;
 pub mod respond;
 pub mod speech;

@@ -1,6 +1,9 @@
 //! Logging set-up and the keyed phone hash: phone numbers appear in logs only as a short keyed
 //! hash, so lines about one person can be followed without revealing who they are.
 
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
@@ -20,6 +23,46 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
     out
 }
 
+/// A warning that can come in floods (forged webhooks): the first is logged at once, the ones
+/// that follow within `interval` are only counted, and the count goes out with the next line.
+/// The log grows by at most one line per interval, whatever the flood; metrics count each one.
+pub struct RateLimitedLog {
+    interval: Duration,
+    state: Mutex<(Option<Instant>, u64)>,
+}
+
+impl RateLimitedLog {
+    /// At most one line per `interval`.
+    pub const fn new(interval: Duration) -> RateLimitedLog {
+        RateLimitedLog {
+            interval,
+            state: Mutex::new((None, 0)),
+        }
+    }
+
+    /// Logs `message` with `reason` at WARN, unless a line went out less than `interval` ago.
+    pub fn warn(&self, message: &'static str, reason: &'static str) {
+        let now = Instant::now();
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        let (last, suppressed) = &mut *state;
+        if last.is_some_and(|at| now.duration_since(at) < self.interval) {
+            *suppressed += 1;
+            return;
+        }
+        *last = Some(now);
+        let since_last_line = std::mem::take(suppressed);
+        drop(state);
+        tracing::warn!(
+            reason,
+            also_refused = since_last_line,
+            interval_s = self.interval.as_secs(),
+            "{message}"
+        );
+    }
+}
+
 /// Installs the global tracing subscriber: JSON lines when `OBSERVABILITY_ON`, compact text
 /// otherwise, at `LOG_LEVEL`. Safe to call more than once (later calls do nothing).
 pub fn init(config: &Config) {
@@ -27,7 +70,9 @@ pub fn init(config: &Config) {
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stdout)
-        .with_target(false);
+        .with_target(false)
+        // Colour codes only on a terminal: in a log file they are noise a reader must strip.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()));
     let _ = if config.json_logs {
         builder.json().flatten_event(true).try_init()
     } else {
@@ -65,14 +110,30 @@ impl PhoneHasher {
         PhoneHasher { key }
     }
 
-    /// A 10-hex-digit hash of `phone`.
-    pub fn hash(&self, phone: &str) -> String {
+    /// The keyed hash of `phone`: computed once per message, carried with it, and the only form
+    /// in which the sender appears in logs, limits and state.
+    pub fn sender(&self, phone: &str) -> SenderId {
         let mut mac =
             Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes a key of any length");
         mac.update(phone.as_bytes());
-        mac.finalize().into_bytes()[..5]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        let mut id = [0u8; 8];
+        id.copy_from_slice(&mac.finalize().into_bytes()[..8]);
+        SenderId(id)
+    }
+
+    /// A 10-hex-digit hash of `phone`, as logs show it.
+    pub fn hash(&self, phone: &str) -> String {
+        self.sender(phone).to_string()
+    }
+}
+
+/// A sender, known only by the keyed hash of their phone number. 64 bits keep two senders apart
+/// in the per-sender tables; logs show the first 40 (10 hex digits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SenderId(pub [u8; 8]);
+
+impl std::fmt::Display for SenderId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0[..5].iter().try_for_each(|b| write!(f, "{b:02x}"))
     }
 }

@@ -8,9 +8,11 @@
 //! Screenshots land in `<target dir>/browser-artifacts/<lang>.png`.
 //!
 //! Without `chromium` or `chromedriver` on PATH the test says so on one line and passes, unless
-//! `CLARA_BROWSER_TEST=required` (CI sets it), where it fails.
+//! `CLARA_TEST_TOOLS=required` (CI sets it), where it fails.
 
-use std::io::{BufRead, BufReader, Write};
+mod tools;
+
+use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -115,41 +117,13 @@ fn spawn(cmd: &mut Command) -> Guard {
     Guard(child)
 }
 
-/// `name` found in a PATH directory, as an executable file.
-fn on_path(name: &str) -> Option<PathBuf> {
-    use std::os::unix::fs::PermissionsExt;
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(name))
-        .find(|p| {
-            p.metadata()
-                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-        })
-}
-
 /// Chromium and chromedriver, or `None` (after a one-line notice) when the test is skipped.
 ///
 /// # Panics
-/// When one is missing and `CLARA_BROWSER_TEST=required`.
+/// When one is missing and `CLARA_TEST_TOOLS=required`.
 fn programs() -> Option<(PathBuf, PathBuf)> {
-    let required = std::env::var("CLARA_BROWSER_TEST").is_ok_and(|v| v == "required");
-    let find = |name: &str, package: &str| {
-        let found = on_path(name);
-        if found.is_none() {
-            assert!(
-                !required,
-                "browser test required (CLARA_BROWSER_TEST=required) but {name} not found on PATH; install {package}"
-            );
-            // Straight to stderr: libtest hides `eprintln!` output of a passing test.
-            let _ = writeln!(
-                std::io::stderr(),
-                "browser test skipped: {name} not found; install {package} or set CLARA_BROWSER_TEST=required"
-            );
-        }
-        found
-    };
-    let chromedriver = find("chromedriver", "chromium-driver")?;
-    let chromium = find("chromium", "chromium")?;
+    let chromedriver = tools::find("chromedriver", "chromium-driver")?;
+    let chromium = tools::find("chromium", "chromium")?;
     Some((chromium, chromedriver))
 }
 

@@ -370,6 +370,7 @@ async fn a_hung_twilio_is_dead_lettered_when_the_time_budget_is_spent() {
         .submit(clara::miss::Job {
             message_sid: "SM90000000000000000000000000000008".into(),
             from: "whatsapp:+34600111222".into(),
+            sender: clara::observability::SenderId([8; 8]),
             text: MISS_ES.into(),
             lang: Lang::Es,
             voice: None,
@@ -906,9 +907,10 @@ async fn the_operator_reads_each_fault_in_the_logs_metrics_and_health() {
         );
         lines[0].clone()
     };
+    let refused = one(&mut clara, "webhook refused");
     assert_eq!(
-        one(&mut clara, "webhook refused: no signature")["level"],
-        "WARN"
+        (&refused["level"], &refused["reason"]),
+        (&json!("WARN"), &json!("no signature"))
     );
     let gemini = one(&mut clara, "gemini could not answer");
     assert!(
@@ -974,20 +976,39 @@ const FORM: &str = "application/x-www-form-urlencoded";
 async fn webhook_input_faults_get_their_status_reason_and_metric() {
     let server = Server::signed().await;
     let form = [("Content-Type", FORM)];
+    // With an auth token, whatever is wrong with an unsigned request it gets a bare 403; only a
+    // body over the limit is refused (413) before the signature can be read.
+    let signed_as_json = {
+        let params = message("SM96000000000000000000000000000002", "hola");
+        let body = util::form(&params);
+        let sig = util::sign(TOKEN, &format!("{}/webhook", util::PUBLIC_URL), &params);
+        let headers = [
+            ("Content-Type", "application/json"),
+            ("X-Twilio-Signature", sig.as_str()),
+        ];
+        server
+            .request("POST", "/webhook", &headers, body.as_bytes())
+            .await
+    };
     let cases: Vec<(&str, util::Response, u16, &str)> = vec![
         (
-            "bad escape",
+            "bad escape, unsigned",
             server.request("POST", "/webhook", &form, b"Body=%ZZ").await,
-            400,
-            "malformed form: bad percent-encoding at byte 5\n",
+            403,
+            "",
         ),
         (
-            "not UTF-8",
+            "not UTF-8, with a signature header",
             server
-                .request("POST", "/webhook", &form, b"Body=%C3%28")
+                .request(
+                    "POST",
+                    "/webhook",
+                    &[("Content-Type", FORM), ("X-Twilio-Signature", "AAAA")],
+                    b"Body=%C3%28",
+                )
                 .await,
-            400,
-            "malformed form: field is not UTF-8 after decoding\n",
+            403,
+            "",
         ),
         (
             "declared too large",
@@ -1004,7 +1025,7 @@ async fn webhook_input_faults_get_their_status_reason_and_metric() {
             "body larger than 65536 bytes\n",
         ),
         (
-            "JSON",
+            "JSON, unsigned",
             server
                 .request(
                     "POST",
@@ -1013,12 +1034,18 @@ async fn webhook_input_faults_get_their_status_reason_and_metric() {
                     b"{}",
                 )
                 .await,
-            415,
-            "unsupported content type, expected application/x-www-form-urlencoded\n",
+            403,
+            "",
         ),
         (
-            "no content type",
+            "no content type, unsigned",
             server.request("POST", "/webhook", &[], b"Body=hola").await,
+            403,
+            "",
+        ),
+        (
+            "signed, but not a form",
+            signed_as_json,
             415,
             "unsupported content type, expected application/x-www-form-urlencoded\n",
         ),
@@ -1057,7 +1084,7 @@ async fn webhook_input_faults_get_their_status_reason_and_metric() {
         );
     }
     let text = metrics(&server).await;
-    for (status, n) in [(400, 2.0), (413, 2.0), (415, 2.0), (403, 2.0), (405, 1.0)] {
+    for (status, n) in [(413, 2.0), (415, 1.0), (403, 6.0), (405, 1.0)] {
         let series = format!("clara_requests_total{{route=\"webhook\",status=\"{status}\"}}");
         assert_eq!(metric(&text, &series), Some(n), "{series}\n{text}");
     }
@@ -1086,6 +1113,38 @@ async fn webhook_input_faults_get_their_status_reason_and_metric() {
         .await;
     assert_eq!(r.status, 200);
     assert!(r.text().contains("<Message>"), "{}", r.text());
+}
+
+/// Without an auth token (the offline demo) there is no signature to hide behind: a malformed
+/// form or a wrong content type is told as it is.
+#[tokio::test]
+async fn unsigned_deployments_name_what_is_wrong_with_a_webhook() {
+    let server = Server::start(&[]).await;
+    let form = [("Content-Type", FORM)];
+    for (name, r, status, reason) in [
+        (
+            "bad escape",
+            server.request("POST", "/webhook", &form, b"Body=%ZZ").await,
+            400,
+            "malformed form: bad percent-encoding at byte 5\n",
+        ),
+        (
+            "not UTF-8",
+            server
+                .request("POST", "/webhook", &form, b"Body=%C3%28")
+                .await,
+            400,
+            "malformed form: field is not UTF-8 after decoding\n",
+        ),
+        (
+            "no content type",
+            server.request("POST", "/webhook", &[], b"Body=hola").await,
+            415,
+            "unsupported content type, expected application/x-www-form-urlencoded\n",
+        ),
+    ] {
+        assert_eq!((r.status, r.text().as_str()), (status, reason), "{name}");
+    }
 }
 
 #[tokio::test]

@@ -315,6 +315,7 @@ async fn a_panicking_stage_still_answers_the_person() {
     .unwrap();
     let metrics = std::sync::Arc::new(clara::http::metrics::Metrics::default());
     let phones = clara::observability::PhoneHasher::new(&config);
+    let sender = phones.sender("whatsapp:+34600111222");
     let services = clara::miss::Services::from_config(&config, metrics, phones)
         .unwrap()
         .expect("pipeline enabled");
@@ -325,6 +326,7 @@ async fn a_panicking_stage_still_answers_the_person() {
     let job = clara::miss::Job {
         message_sid: "SM40000000000000000000000000000001".into(),
         from: "whatsapp:+34600111222".into(),
+        sender,
         text: "x".into(),
         lang: Lang::Ar,
         voice: None,
@@ -495,6 +497,7 @@ async fn a_drain_cut_short_dead_letters_what_is_still_queued() {
             .submit(clara::miss::Job {
                 message_sid: format!("SM8000000000000000000000000000000{i}"),
                 from: "whatsapp:+34600111222".into(),
+                sender: clara::observability::SenderId([7; 8]),
                 text: "x".into(),
                 lang: Lang::Fr,
                 voice: None,
@@ -683,4 +686,139 @@ async fn spoken_replies_are_off_by_default_and_for_typed_questions() {
         .await;
     let sent = world.sent(2).await;
     assert_eq!(field(&sent[1], "MediaUrl"), None);
+}
+
+/// The text parts of every request Gemini received, joined.
+async fn gemini_saw(world: &World) -> String {
+    world
+        .gemini
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .map(|r| String::from_utf8_lossy(&r.body).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[tokio::test]
+async fn personal_data_never_reaches_gemini_or_the_journal() {
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path_regex("generateContent$"))
+        .respond_with(gemini_text("Respuesta generada sobre mudanzas."))
+        .mount(&world.gemini)
+        .await;
+    let server = world.server(&[]).await;
+    let question = "me voy a mudar a otra ciudad, ¿qué hago con mis papeles? DNI 12345678Z, \
+                    NIE X1234567L, pasaporte XDC123456, móvil 612 345 678, +34 699112233, \
+                    correo fatima.b@example.org, IBAN ES91 2100 0418 4502 0005 1332";
+    server
+        .webhook(
+            &message("SM11000000000000000000000000000001", question),
+            Some(TOKEN),
+        )
+        .await;
+    world.sent(1).await;
+    let prompt = gemini_saw(&world).await;
+    let journal = std::fs::read_to_string(world.journal.path()).unwrap();
+    for (place, text) in [("prompt", &prompt), ("journal", &journal)] {
+        assert!(
+            text.contains("mudar"),
+            "{place}: the question is there: {text}"
+        );
+        for secret in [
+            "12345678",
+            "X1234567",
+            "XDC123456",
+            "612 345 678",
+            "699112233",
+            "112233",
+            "fatima",
+            "example.org",
+            "ES91",
+            "0418 4502",
+        ] {
+            assert!(!text.contains(secret), "{place} holds {secret}: {text}");
+        }
+    }
+    // The prompt says where something was hidden (the journal keeps the normalized words only).
+    assert!(prompt.contains("[…]"), "{prompt}");
+}
+
+#[tokio::test]
+async fn the_question_sent_to_gemini_is_capped_at_a_word() {
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path_regex("generateContent$"))
+        .respond_with(gemini_text("Respuesta generada sobre mudanzas."))
+        .mount(&world.gemini)
+        .await;
+    let server = world.server(&[]).await;
+    // ASCII, so that 65,000 characters fit the 64 KiB body once form-encoded.
+    let sentence = "tengo una pregunta sobre mi situacion y no se a quien preguntar ";
+    let question = sentence.repeat(65_000 / sentence.len() + 1)[..65_000].to_string();
+    let r = server
+        .webhook(
+            &message("SM11000000000000000000000000000002", &question),
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    world.sent(1).await;
+    let request: serde_json::Value =
+        serde_json::from_slice(&world.gemini.received_requests().await.unwrap()[0].body).unwrap();
+    let prompt = request["contents"][0]["parts"][0]["text"].as_str().unwrap();
+    let asked = prompt
+        .split_once("QUESTION (Spanish):\n")
+        .map(|(_, q)| q)
+        .expect("the prompt ends with the question");
+    assert!(
+        asked.chars().count() <= clara::redact::MAX_QUESTION_CHARS,
+        "{} characters sent",
+        asked.chars().count()
+    );
+    assert!(asked.ends_with('…'), "{asked}");
+    let last_word = asked.trim_end_matches('…').rsplit(' ').next().unwrap();
+    assert!(
+        sentence.split(' ').any(|w| w == last_word),
+        "cut at a word boundary, not inside `{last_word}`"
+    );
+    assert!(
+        asked.chars().count() > 1000,
+        "cut near the cap, not far below it"
+    );
+}
+
+#[tokio::test]
+async fn a_sender_over_the_limit_is_answered_inline_and_costs_no_message() {
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path_regex("generateContent$"))
+        .respond_with(gemini_text("Respuesta generada sobre mudanzas."))
+        .mount(&world.gemini)
+        .await;
+    let server = world.server(&[("MISS_RATE_LIMIT", "2")]).await;
+    let mut replies = Vec::new();
+    for i in 0..4 {
+        let sid = format!("SM1200000000000000000000000000000{i}");
+        let question = format!("me voy a mudar a otra ciudad número {i}, ¿qué hago?");
+        replies.push(
+            server
+                .webhook(&message(&sid, &question), Some(TOKEN))
+                .await
+                .text(),
+        );
+    }
+    let ack = clara::http::twiml::escape(kb::curated(Curated::AckText, Lang::Es).text);
+    let limited = clara::http::twiml::escape(kb::curated(Curated::RateLimited, Lang::Es).text);
+    assert!(replies[0].contains(&ack) && replies[1].contains(&ack));
+    for reply in &replies[2..] {
+        assert!(reply.contains(&limited), "answered in the webhook: {reply}");
+    }
+    // Only the two queued misses go out through the REST API; the limit costs nothing.
+    world.sent(2).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(world.twilio.received_requests().await.unwrap().len(), 2);
+    assert_eq!(server.app.queue_depth(), 0);
 }

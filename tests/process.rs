@@ -143,3 +143,77 @@ fn a_bad_variable_stops_start_up_with_exit_code_2() {
         "clara: invalid LLM_TIMEOUT: `soon` is out of range (accepts seconds, 1-60)"
     );
 }
+
+/// Runs `clara` with exactly `vars` (bytes allowed) and returns its exit code and stderr.
+fn start_up_failure(vars: &[(&str, &[u8])]) -> (Option<i32>, String) {
+    use std::os::unix::ffi::OsStrExt;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_clara"));
+    cmd.env_clear();
+    for (k, v) in vars {
+        cmd.env(k, std::ffi::OsStr::from_bytes(v));
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).trim().to_string(),
+    )
+}
+
+#[test]
+fn a_deployment_missing_its_auth_token_refuses_to_start() {
+    let sid = util::account_sid();
+    for token in [
+        None,
+        Some(&b""[..]),
+        Some(&b"  "[..]),
+        Some(&b"tok\xffen"[..]),
+    ] {
+        let mut vars: Vec<(&str, &[u8])> = vec![("TWILIO_ACCOUNT_SID", sid.as_bytes())];
+        if let Some(token) = token {
+            vars.push(("TWILIO_AUTH_TOKEN", token));
+        }
+        let (code, stderr) = start_up_failure(&vars);
+        assert_eq!(code, Some(2), "{token:?}: {stderr}");
+        assert!(
+            stderr.starts_with("clara: invalid TWILIO_AUTH_TOKEN:") && stderr.lines().count() == 1,
+            "{token:?}: {stderr}"
+        );
+    }
+    let (code, stderr) = start_up_failure(&[("GEMINI_API_KEY", b"k")]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("TWILIO_AUTH_TOKEN"), "{stderr}");
+}
+
+#[test]
+fn a_value_that_is_not_utf8_is_refused_not_defaulted() {
+    // Before: a non-UTF-8 PORT was read as unset and the service listened on 5000.
+    let (code, stderr) = start_up_failure(&[("PORT", b"80\xff80")]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "clara: invalid PORT: is not valid UTF-8 (accepts a TCP port (0-65535; 0 picks a free one))"
+    );
+}
+
+#[test]
+fn an_empty_media_allowlist_is_refused() {
+    let (code, stderr) = start_up_failure(&[("TWILIO_MEDIA_HOSTS", b" , ")]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "clara: invalid TWILIO_MEDIA_HOSTS: names no host (accepts comma-separated host names)"
+    );
+}
+
+#[test]
+fn a_port_in_use_is_named() {
+    let taken = std::net::TcpListener::bind("0.0.0.0:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let (code, stderr) = start_up_failure(&[("PORT", port.as_bytes())]);
+    assert_ne!(code, Some(0));
+    assert!(
+        stderr.starts_with(&format!("clara: cannot listen on port {port} (PORT): ")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("in use"), "{stderr}");
+}

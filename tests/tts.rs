@@ -2,6 +2,8 @@
 //! encoding it as OGG/Opus checked byte by byte against RFC 3533 and RFC 7845 (and by `opusdec`
 //! when it is installed), the bounded cache, and `voice_reply` against a mock Gemini on 127.0.0.1.
 
+mod tools;
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -509,18 +511,13 @@ fn every_rate_keeps_its_duration() {
     }
 }
 
-/// Decodes with the reference decoder when it is installed (Debian's `opus-tools`); the file's
-/// own layout is checked above either way.
+/// Decodes with the reference decoder, Debian's `opus-tools` (required in CI, see
+/// `tests/tools`); the file's own layout is checked above either way.
 #[test]
 fn the_reference_decoder_plays_it() {
-    let available = std::process::Command::new("opusdec")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !available {
-        eprintln!("opusdec not installed (apt-get install opus-tools): skipped");
+    let Some(opusdec) = tools::find("opusdec", "opus-tools") else {
         return;
-    }
+    };
     let pcm = Pcm {
         rate: 24_000,
         samples: sine(24_000, 1.0, 440.0),
@@ -529,7 +526,7 @@ fn the_reference_decoder_plays_it() {
     let dir = tempfile::tempdir().unwrap();
     let (ogg, out) = (dir.path().join("a.ogg"), dir.path().join("a.wav"));
     std::fs::write(&ogg, &clip.bytes).unwrap();
-    let status = std::process::Command::new("opusdec")
+    let status = std::process::Command::new(&opusdec)
         .args(["--quiet", "--rate", "24000"])
         .arg(&ogg)
         .arg(&out)

@@ -6,7 +6,7 @@ use hyper::{Request, StatusCode};
 use serde::Deserialize;
 
 use super::App;
-use super::routes::{HttpError, Reply, read_body, text};
+use super::response::{HttpError, Reply, read_body, require_content_type, text};
 use crate::kb::Lang;
 
 #[derive(Deserialize)]
@@ -37,7 +37,8 @@ fn parse(body: &[u8]) -> Result<ChatRequest, HttpError> {
 }
 
 pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, HttpError> {
-    let (_, body) = read_body(req, "application/json").await?;
+    require_content_type(req.headers(), "application/json")?;
+    let (_, body) = read_body(req, app.config.http_read_timeout).await?;
     let request = parse(&body)?;
     if request.text.trim().is_empty() {
         return Err(HttpError::BadRequest("text is empty".into()));

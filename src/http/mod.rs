@@ -3,7 +3,8 @@
 //! own response (TwiML), with no outbound call.
 //!
 //! - `server`: accept loop and graceful shutdown.
-//! - `routes`: the one `match` from request to handler, and errors to status codes.
+//! - `routes`: the one `match` from request to handler.
+//! - `response`: what handlers return (`Reply`, `HttpError`) and body reading within limits.
 //! - `webhook`, `chat`, `static_audio`: the handlers.
 //! - `signature`, `form`, `twiml`: Twilio's wire formats.
 //! - `dedupe`, `metrics`: state shared by requests.
@@ -12,6 +13,7 @@ mod chat;
 pub mod dedupe;
 pub mod form;
 pub mod metrics;
+mod response;
 mod routes;
 mod server;
 pub mod signature;
@@ -24,11 +26,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-pub use server::{run, shutdown_signal};
+pub use server::{MAX_HEADER_BYTES, connection_cap, run, shutdown_signal};
 
 use crate::config::Config;
 use crate::miss::{Pipeline, Services};
-use crate::observability::PhoneHasher;
+use crate::observability::{PhoneHasher, RateLimitedLog};
 use crate::respond::Responder;
 
 /// Largest request body accepted (Twilio's webhooks are a few KiB).
@@ -48,6 +50,8 @@ pub struct App {
     pub dedupe: dedupe::Dedupe,
     /// Hashes phone numbers for logs.
     pub phones: PhoneHasher,
+    /// Refused (unsigned or forged) webhooks, summarised in the log once per interval.
+    refused: RateLimitedLog,
     /// `AUDIO_BASE_URL`, else `PUBLIC_URL/static/cache`, XML-escaped for TwiML.
     audio_base_xml: Option<String>,
     started: Instant,
@@ -82,6 +86,7 @@ impl App {
             pipeline,
             dedupe: dedupe::Dedupe::default(),
             phones,
+            refused: RateLimitedLog::new(webhook::REFUSED_LOG_INTERVAL),
             audio_base_xml: config.audio_base().map(|b| twiml::escape(&b)),
             started: Instant::now(),
             request_ids: AtomicU64::new(0),

@@ -7,7 +7,7 @@ use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
 use hyper::{Request, StatusCode};
 
-use super::routes::{HttpError, Reply, text};
+use super::response::{HttpError, Reply, text};
 use crate::kb::{self, AudioFile};
 use crate::miss::tts::TtsCache;
 

@@ -11,7 +11,7 @@ use hyper::StatusCode;
 use hyper::header::{self, HeaderValue};
 
 use super::App;
-use super::routes::{HttpError, Reply, text};
+use super::response::{HttpError, Reply, text};
 
 /// The page itself; its Spanish texts are the ones shown before the script runs.
 const INDEX_HTML: &str = include_str!("web/index.html");

@@ -1,22 +1,33 @@
 //! `POST /webhook`: Twilio's incoming WhatsApp message → TwiML. Cache hits, greeting, menu and
-//! guardrails are answered in this response; nothing here calls out.
+//! guardrails are answered in this response; a miss is queued for the pipeline and acknowledged.
+//!
+//! The way of one message: [`authenticate`] (a bare 403 for anything not signed by Twilio) →
+//! [`Inbound`] (the form, read once) → dedupe → [`route`] (compiled answer, or the pipeline) →
+//! TwiML.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use hyper::body::Incoming;
 use hyper::{Request, StatusCode};
-use tracing::{info, warn};
+use tracing::info;
 
 use super::dedupe::Claim;
-use super::routes::{HttpError, Reply, read_body, text};
+use super::response::{HttpError, Reply, read_body, require_content_type, text};
 use super::{App, form, signature, twiml};
-use crate::kb::{self, Curated};
-use crate::miss::{Job, Media};
+use crate::kb::{self, Answer, Curated, Facet};
+use crate::miss::{Job, Media, Refused};
+use crate::observability::SenderId;
+
+/// The only content type Twilio posts to a webhook.
+const FORM: &str = "application/x-www-form-urlencoded";
+
+/// How often a flood of refused webhooks is summarised in the log (the metric counts each).
+pub(crate) const REFUSED_LOG_INTERVAL: Duration = Duration::from_secs(60);
 
 /// What kind of message arrived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub enum Kind {
     Text,
     Voice,
     Image,
@@ -29,6 +40,55 @@ impl Kind {
             Kind::Voice => "voice",
             Kind::Image => "image",
         }
+    }
+}
+
+/// Twilio's incoming-message form, read once: the fields Clara uses, borrowed from the parsed
+/// form.
+#[derive(Debug, Clone, Copy)]
+pub struct Inbound<'a> {
+    /// What the person wrote (empty for media without a caption).
+    pub body: &'a str,
+    /// `whatsapp:+<number>`: where a reply goes. Never logged.
+    pub from: &'a str,
+    /// Twilio's id of the message; empty if absent (then there is no dedupe).
+    pub message_sid: &'a str,
+    pub kind: Kind,
+    /// The first attachment (`MediaUrl0`, `MediaContentType0`), if any.
+    pub media: Option<(&'a str, &'a str)>,
+}
+
+impl<'a> Inbound<'a> {
+    /// Picks the fields out of the decoded form pairs.
+    pub fn from_params(params: &'a [(String, String)]) -> Inbound<'a> {
+        let mut inbound = Inbound {
+            body: "",
+            from: "",
+            message_sid: "",
+            kind: Kind::Text,
+            media: None,
+        };
+        let (mut num_media, mut url, mut content_type) = (0usize, "", "");
+        for (name, value) in params {
+            match name.as_str() {
+                "Body" => inbound.body = value,
+                "From" => inbound.from = value,
+                "MessageSid" => inbound.message_sid = value,
+                "NumMedia" => num_media = value.trim().parse().unwrap_or(0),
+                "MediaUrl0" => url = value,
+                "MediaContentType0" => content_type = value,
+                _ => {}
+            }
+        }
+        if num_media > 0 {
+            inbound.media = Some((url, content_type));
+            inbound.kind = if content_type.starts_with("audio/") {
+                Kind::Voice
+            } else {
+                Kind::Image
+            };
+        }
+        inbound
     }
 }
 
@@ -55,36 +115,126 @@ fn signed_url(app: &App, parts: &hyper::http::request::Parts) -> String {
     format!("{proto}://{host}{path_and_query}")
 }
 
-pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, HttpError> {
-    let started = Instant::now();
-    let (parts, body) = read_body(req, "application/x-www-form-urlencoded").await?;
-    let params =
-        form::parse(&body).map_err(|e| HttpError::BadRequest(format!("malformed form: {e}")))?;
-
+/// The form's pairs, once the request is known to come from Twilio. With an auth token set,
+/// anything without a valid signature is a bare 403, whatever else is wrong with it (content
+/// type, form syntax), so a prober learns nothing; only then are 415 and 400 possible.
+fn authenticate(
+    app: &App,
+    parts: &hyper::http::request::Parts,
+    body: &[u8],
+) -> Result<Vec<(String, String)>, HttpError> {
+    let parsed = form::parse(body);
     if let Some(token) = &app.config.twilio_auth_token {
-        let Some(given) = parts
+        let given = parts
             .headers
             .get("x-twilio-signature")
-            .and_then(|v| v.to_str().ok())
-        else {
-            warn!("webhook refused: no signature");
-            return Err(HttpError::Forbidden);
+            .and_then(|v| v.to_str().ok());
+        let why = match (given, &parsed) {
+            (None, _) => Some("no signature"),
+            (Some(_), Err(_)) => Some("unsigned form: malformed"),
+            (Some(given), Ok(params)) => {
+                (!signature::validate(token, &signed_url(app, parts), params, given))
+                    .then_some("signature does not match")
+            }
         };
-        if !signature::validate(token, &signed_url(app, &parts), &params, given) {
-            warn!("webhook refused: signature does not match");
+        if let Some(why) = why {
+            app.refused.warn("webhook refused", why);
             return Err(HttpError::Forbidden);
         }
     }
+    require_content_type(&parts.headers, FORM)?;
+    parsed.map_err(|e| HttpError::BadRequest(format!("malformed form: {e}")))
+}
 
-    let field = |name: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+/// Where a message's answer comes from, for logs and metrics.
+struct Routed {
+    answer: &'static Answer,
+    source: &'static str,
+    intent: &'static str,
+    facet: Option<Facet>,
+    /// Time spent in the responder.
+    match_us: u64,
+}
+
+/// Answers from the compiled cache, or queues the message for the pipeline and acknowledges it.
+fn route(app: &App, inbound: &Inbound<'_>, sender: SenderId, received: Instant) -> Routed {
+    let matching = Instant::now();
+    let reply = app.responder.respond(inbound.body, None);
+    let match_us = matching.elapsed().as_micros() as u64;
+    let lang = reply.lang;
+    let goes_to_pipeline = match inbound.kind {
+        Kind::Text => reply.is_miss() && app.config.llm_live,
+        Kind::Voice => true,
+        Kind::Image => false,
     };
-    let sid = field("MessageSid").unwrap_or_default();
+    let queued = match (&app.pipeline, goes_to_pipeline) {
+        (Some(pipeline), true) => {
+            let voice = (inbound.kind == Kind::Voice).then(|| {
+                let (url, content_type) = inbound.media.unwrap_or_default();
+                Media {
+                    url: url.to_string(),
+                    content_type: content_type.to_string(),
+                }
+            });
+            Some(pipeline.submit(Job {
+                message_sid: inbound.message_sid.to_string(),
+                from: inbound.from.to_string(),
+                sender,
+                text: inbound.body.to_string(),
+                lang,
+                voice,
+                received,
+            }))
+        }
+        _ => None,
+    };
+    let template = |which| Routed {
+        answer: kb::curated(which, lang),
+        source: "fallback",
+        intent: "none",
+        facet: None,
+        match_us,
+    };
+    match (inbound.kind, queued) {
+        // Queued: acknowledge now in the person's language; the answer follows through Twilio.
+        (Kind::Text, Some(Ok(()))) => Routed {
+            source: "queued",
+            ..template(Curated::AckText)
+        },
+        (Kind::Voice, Some(Ok(()))) => Routed {
+            source: "queued",
+            ..template(Curated::AckAudio)
+        },
+        // Over the per-sender limit: said here, in the response, at no cost.
+        (_, Some(Err(Refused::RateLimited))) => template(Curated::RateLimited),
+        // The queue is full: say so at once, with the phone numbers.
+        (_, Some(Err(Refused::Busy))) => template(Curated::Busy),
+        (Kind::Text, None) => Routed {
+            answer: reply.answer,
+            source: reply.source.as_str(),
+            intent: reply.intent.as_str(),
+            facet: reply.facet,
+            match_us,
+        },
+        // No transcription pipeline (demo mode, no keys): ask the person to type.
+        (Kind::Voice, None) => template(Curated::TranscriptionFailed),
+        (Kind::Image, _) => Routed {
+            source: "cache",
+            intent: "image",
+            ..template(Curated::ImageLetter)
+        },
+    }
+}
+
+pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, HttpError> {
+    let received = Instant::now();
+    let (parts, body) = read_body(req, app.config.http_read_timeout).await?;
+    let params = authenticate(app, &parts, &body)?;
+    let inbound = Inbound::from_params(&params);
+    let sid = inbound.message_sid;
+
     if !sid.is_empty() {
-        match app.dedupe.claim(sid, Instant::now()) {
+        match app.dedupe.claim(sid, received) {
             Claim::New => {}
             Claim::Done(previous) => {
                 info!(message_sid = sid, "twilio retry: same response again");
@@ -100,80 +250,26 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, H
         }
     }
 
-    let num_media: usize = field("NumMedia")
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or(0);
-    let media_type = field("MediaContentType0").unwrap_or_default();
-    let kind = match (num_media, media_type) {
-        (0, _) => Kind::Text,
-        (_, t) if t.starts_with("audio/") => Kind::Voice,
-        _ => Kind::Image,
-    };
-
-    let matching = Instant::now();
-    let body_text = field("Body").unwrap_or_default();
-    let reply = app.responder.respond(body_text, None);
-    let match_us = matching.elapsed().as_micros() as u64;
-    let goes_to_pipeline = match kind {
-        Kind::Text => reply.is_miss() && app.config.llm_live,
-        Kind::Voice => true,
-        Kind::Image => false,
-    };
-    let queued = match (&app.pipeline, goes_to_pipeline) {
-        (Some(pipeline), true) => {
-            let voice = (kind == Kind::Voice).then(|| Media {
-                url: field("MediaUrl0").unwrap_or_default().to_string(),
-                content_type: media_type.to_string(),
-            });
-            let job = Job {
-                message_sid: sid.to_string(),
-                from: field("From").unwrap_or_default().to_string(),
-                text: body_text.to_string(),
-                lang: reply.lang,
-                voice,
-                received: started,
-            };
-            Some(pipeline.submit(job).is_ok())
-        }
-        _ => None,
-    };
-    let (answer, source, intent) = match (kind, queued) {
-        // Queued: acknowledge now in the person's language; the answer follows through Twilio.
-        (Kind::Text, Some(true)) => (kb::curated(Curated::AckText, reply.lang), "queued", "none"),
-        (Kind::Voice, Some(true)) => (kb::curated(Curated::AckAudio, reply.lang), "queued", "none"),
-        // The queue is full: say so at once, with the phone numbers.
-        (_, Some(false)) => (kb::curated(Curated::Busy, reply.lang), "fallback", "none"),
-        (Kind::Text, None) => (reply.answer, reply.source.as_str(), reply.intent.as_str()),
-        // No transcription pipeline (demo mode, no keys): ask the person to type.
-        (Kind::Voice, None) => (
-            kb::curated(Curated::TranscriptionFailed, reply.lang),
-            "fallback",
-            "none",
-        ),
-        (Kind::Image, _) => (
-            kb::curated(Curated::ImageLetter, reply.lang),
-            "cache",
-            "image",
-        ),
-    };
-    let response = twiml::message(answer, app.audio_base_xml.as_deref());
+    let sender = app.phones.sender(inbound.from);
+    let routed = route(app, &inbound, sender, received);
+    let response = twiml::message(routed.answer, app.audio_base_xml.as_deref());
     if !sid.is_empty() {
-        app.dedupe.complete(sid, answer);
+        app.dedupe.complete(sid, routed.answer);
     }
-    if source != "queued" {
-        app.metrics.answered(source);
+    if routed.source != "queued" {
+        app.metrics.answered(routed.source);
     }
     info!(
         message_sid = sid,
-        from = %app.phones.hash(field("From").unwrap_or_default()),
-        kind = kind.as_str(),
-        intent,
-        facet = reply.facet.map(|f| f.as_str()),
-        lang = reply.lang.as_str(),
-        source,
-        answer = answer.id,
-        match_us,
-        total_us = started.elapsed().as_micros() as u64,
+        from = %sender,
+        kind = inbound.kind.as_str(),
+        intent = routed.intent,
+        facet = routed.facet.map(Facet::as_str),
+        lang = routed.answer.lang.as_str(),
+        source = routed.source,
+        answer = routed.answer.id,
+        match_us = routed.match_us,
+        total_us = received.elapsed().as_micros() as u64,
         "message answered"
     );
     Ok(xml(response))

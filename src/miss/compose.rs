@@ -2,11 +2,7 @@
 //! context read zero-copy from the embedded archive, and the rule-based checks on the way out
 //! (official URL present, length capped, the user's language, disclaimer, personal data hidden).
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::gemini::StructuredAnswer;
 use crate::kb::{self, Curated, Facet, Lang, ProcedureId};
@@ -123,47 +119,6 @@ pub enum VerifyError {
     WrongLanguage { expected: Lang, found: Lang },
 }
 
-/// Every phone number Clara's content publishes, as digits: these are never redacted.
-static OFFICIAL_NUMBERS: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
-    kb::answers()
-        .iter()
-        .flat_map(|a| PHONE.find_iter(a.text).map(|m| digits(m.as_str())))
-        .chain(ProcedureId::ALL.iter().flat_map(|&p| {
-            PHONE
-                .find_iter(kb::procedure(p).telefono.as_str())
-                .map(|m| digits(m.as_str()))
-                .collect::<Vec<_>>()
-        }))
-        .collect()
-});
-
-static PHONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\+?\d[\d .-]{6,16}\d").expect("valid regex"));
-/// DNI (8 digits + letter) and NIE (X/Y/Z + 7 digits + letter).
-static ID_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:\d{8}|[XYZ][ -]?\d{7})[ -]?[A-Z]\b").expect("valid regex")
-});
-
-fn digits(s: &str) -> String {
-    s.chars().filter(char::is_ascii_digit).collect()
-}
-
-/// Hides DNI/NIE numbers and phone numbers that are not Clara's official ones.
-pub fn redact(text: &str) -> String {
-    let text = ID_DOCUMENT.replace_all(text, "[…]");
-    PHONE
-        .replace_all(&text, |c: &regex::Captures<'_>| {
-            let found = &c[0];
-            let d = digits(found);
-            if d.len() < 9 || OFFICIAL_NUMBERS.contains(&d) {
-                found.to_string()
-            } else {
-                "[…]".to_string()
-            }
-        })
-        .into_owned()
-}
-
 /// Cuts `text` to at most `max` characters at a line or sentence end.
 fn cap(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -194,7 +149,7 @@ pub fn finish(text: &str, guess: Option<ProcedureId>, lang: Lang) -> Result<Stri
             found,
         });
     }
-    let mut out = cap(&redact(text), MAX_LLM_CHARS);
+    let mut out = cap(&crate::redact::personal_data(text), MAX_LLM_CHARS);
     let urls: Vec<&str> = match guess {
         Some(p) => vec![kb::procedure(p).fuente_url.as_str()],
         None => ProcedureId::ALL
@@ -218,9 +173,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn redacts_personal_numbers_but_not_official_ones() {
-        let text = "Llama al 900 20 22 22 o al 010. Mi DNI es 12345678Z, NIE X1234567L, móvil +34 612 345 678.";
-        let out = redact(text);
+    fn gemini_answers_lose_personal_numbers_but_not_official_ones() {
+        let text = "Llama al 900 20 22 22 o al 010. Mi DNI es 12345678Z, NIE X1234567L, móvil +34 612 345 678. https://imv.seg-social.es/";
+        let out = finish(text, Some(ProcedureId::Imv), Lang::Es).unwrap();
         assert!(out.contains("900 20 22 22"), "{out}");
         assert!(
             !out.contains("12345678Z")

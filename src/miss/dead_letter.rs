@@ -53,7 +53,7 @@ impl DeadLetters {
         let _guard = self.lock.lock();
         let size = std::fs::metadata(&self.path).map_or(0, |m| m.len());
         if size >= MAX_FILE_BYTES {
-            error!(path = %self.path.display(), message_sid = %letter.message_sid, "dead-letter file full: reply dropped");
+            error!(path = %self.path.display(), message_sid = letter.message_sid.as_str(), "dead-letter file full: reply dropped");
             return false;
         }
         let line = match serde_json::to_string(letter) {

@@ -8,7 +8,7 @@
 //! - `answer_cache`, `rate_limit`, `dead_letter`: the hot cache of answers, the per-sender limit,
 //!   undelivered replies.
 //! - `journal`: every miss, for `clara promote`.
-//! - `tts`: spoken replies: Gemini TTS → OGG/Opus, the bounded cache (not yet wired into the pipeline).
+//! - `tts`: spoken replies to voice notes: Gemini TTS → OGG/Opus, the bounded cache.
 //! - `compose`: prompt, knowledge context and the checks on generated answers.
 
 pub mod answer_cache;
@@ -22,7 +22,7 @@ pub mod rate_limit;
 pub mod tts;
 pub mod twilio;
 
-pub use pipeline::{Job, Media, Pipeline, Services};
+pub use pipeline::{Job, Media, Pipeline, Refused, Services};
 
 /// Checks once, at start-up, that the configured model exists; warns (never fails) when it does
 /// not, so a retired model is noticed before people get `llm_failed`.

@@ -25,7 +25,8 @@ use crate::config::Config;
 use crate::http::metrics::Metrics;
 use crate::kb::normalize::Normalized;
 use crate::kb::{self, Answer, Curated, Lang};
-use crate::observability::PhoneHasher;
+use crate::observability::{PhoneHasher, SenderId};
+use crate::redact;
 use crate::respond::{Intent, Responder};
 
 /// Answers remembered by the hot cache.
@@ -38,8 +39,13 @@ const MAX_OUTPUT_TOKENS: u32 = 700;
 #[derive(Debug, Clone)]
 pub struct Job {
     pub message_sid: String,
-    /// `whatsapp:+…`: where the reply goes. Never logged.
+    /// `whatsapp:+…`: where the reply goes. Never logged, never stored.
     pub from: String,
+    /// The keyed hash of `from`, computed once by the webhook: what logs, limits and dead
+    /// letters use.
+    pub sender: SenderId,
+    /// The person's words as they wrote them; redacted (`crate::redact`) before they are sent to
+    /// Gemini or written anywhere.
     pub text: String,
     /// The language detected on the webhook (the transcript may change it).
     pub lang: Lang,
@@ -178,6 +184,15 @@ impl Services {
     }
 }
 
+/// Why [`Pipeline::submit`] did not queue a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// The sender has used up their misses for now (`MISS_RATE_LIMIT`).
+    RateLimited,
+    /// The queue is full, or the service is shutting down.
+    Busy,
+}
+
 /// The queue and its workers.
 pub struct Pipeline {
     services: Arc<Services>,
@@ -227,7 +242,11 @@ impl Pipeline {
                     // Its own task, so that a panic is caught here and still answered.
                     let task = tokio::spawn(handler(Arc::clone(&services), job.clone()));
                     if let Err(err) = task.await {
-                        error!(message_sid = %job.message_sid, panicked = err.is_panic(), "miss job failed; sending llm_failed");
+                        error!(
+                            message_sid = job.message_sid.as_str(),
+                            panicked = err.is_panic(),
+                            "miss job failed; sending llm_failed"
+                        );
                         let text = kb::curated(Curated::LlmFailed, job.lang).text;
                         deliver(&services, &job, text, None, "panic").await;
                         services.metrics.answered("fallback");
@@ -245,19 +264,22 @@ impl Pipeline {
         }
     }
 
-    /// Queues a job; gives it back when the queue is full (or draining).
-    pub fn submit(&self, job: Job) -> Result<(), Box<Job>> {
+    /// Queues a job, unless its sender is over the per-sender limit (checked first, so that one
+    /// sender cannot fill the shared queue) or the queue is full (or draining).
+    ///
+    /// # Errors
+    /// Why the job was not queued; the webhook answers the person inline.
+    pub fn submit(&self, job: Job) -> Result<(), Refused> {
+        if !self.services.limiter.allow(job.sender, Instant::now()) {
+            return Err(Refused::RateLimited);
+        }
         let Some(tx) = self.tx.lock().ok().and_then(|tx| tx.clone()) else {
-            return Err(Box::new(job));
+            return Err(Refused::Busy);
         };
         self.depth.fetch_add(1, Ordering::Relaxed);
-        tx.try_send(job).map_err(|e| {
+        tx.try_send(job).map_err(|_| {
             self.depth.fetch_sub(1, Ordering::Relaxed);
-            Box::new(match e {
-                mpsc::error::TrySendError::Full(job) | mpsc::error::TrySendError::Closed(job) => {
-                    job
-                }
-            })
+            Refused::Busy
         })
     }
 
@@ -379,8 +401,8 @@ pub async fn process(s: &Services, job: Job) {
     };
     s.metrics.answered(source);
     info!(
-        message_sid = %job.message_sid,
-        from = %s.phones.hash(&job.from),
+        message_sid = job.message_sid.as_str(),
+        from = %job.sender,
         lang = reply.lang.as_str(),
         source,
         reason = reply.reason,
@@ -392,7 +414,7 @@ pub async fn process(s: &Services, job: Job) {
 }
 
 async fn decide(s: &Services, job: &Job) -> Reply {
-    let (text, lang_hint) = match &job.voice {
+    let (words, lang_hint) = match &job.voice {
         None => (job.text.clone(), Some(job.lang)),
         Some(_) if !s.whisper_on => {
             return Reply::template(Curated::TranscriptionFailed, job.lang, "transcription off");
@@ -402,6 +424,10 @@ async fn decide(s: &Services, job: &Job) -> Reply {
             Err(reason) => return Reply::template(Curated::TranscriptionFailed, job.lang, reason),
         },
     };
+    // From here on only the redacted, capped question is used: for the answer cache's key, the
+    // journal, and the prompt.
+    let text = redact::question(&words);
+    drop(words);
     // The transcript goes through the guardrails and the compiled cache first.
     let reply = s.responder.respond(&text, lang_hint);
     let lang = reply.lang;
@@ -410,9 +436,6 @@ async fn decide(s: &Services, job: &Job) -> Reply {
     }
     if !s.llm_live {
         return Reply::template(Curated::FallbackGeneric, lang, "llm off");
-    }
-    if !s.limiter.allow(&s.phones.hash(&job.from), Instant::now()) {
-        return Reply::template(Curated::RateLimited, lang, "rate limited");
     }
     let key = answer_cache::Key {
         question: Normalized::new(&text).as_str().to_string(),
@@ -453,7 +476,7 @@ async fn decide(s: &Services, job: &Job) -> Reply {
     };
     s.journal.append(&journal::Entry {
         at: unix_now(),
-        question: compose::redact(&key.question),
+        question: key.question.clone(),
         lang: lang.as_str().to_string(),
         guess: key.procedure.map(|p| p.as_str().to_string()),
         source: result.reason.to_string(),
@@ -544,7 +567,7 @@ async fn deliver(
                 DeliveryError::Rejected { .. } => "twilio rejected the reply",
                 DeliveryError::Exhausted { .. } => "twilio unreachable after retries",
             };
-            error!(message_sid = %job.message_sid, cause = %err, "reply not delivered: dead letter");
+            error!(message_sid = job.message_sid.as_str(), cause = %err, "reply not delivered: dead letter");
             dead_letter(s, job, text, media_url, &format!("{why} ({reason}): {err}"));
             false
         }
@@ -557,7 +580,7 @@ fn dead_letter(s: &Services, job: &Job, text: &str, media_url: Option<&str>, rea
     s.dead_letters.append(&DeadLetter {
         at: unix_now(),
         message_sid: job.message_sid.clone(),
-        to_hash: s.phones.hash(&job.from),
+        to_hash: job.sender.to_string(),
         reason: reason.to_string(),
         body: text.to_string(),
         media_url: media_url.map(str::to_string),

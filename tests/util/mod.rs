@@ -463,8 +463,31 @@ pub struct Clara {
 impl Clara {
     /// Starts `clara` with exactly `vars` (plus `PORT=0`) and waits for its "listening" line.
     pub fn spawn(vars: &[(String, String)]) -> Clara {
+        Clara::spawn_with_fd_limit(vars, None)
+    }
+
+    /// [`Clara::spawn`] with the open-file limit (soft and hard) set to `nofile`, as
+    /// `ulimit -n` would.
+    pub fn spawn_with_fd_limit(vars: &[(String, String)], nofile: Option<u64>) -> Clara {
         use std::io::BufRead as _;
+        use std::os::unix::process::CommandExt as _;
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_clara"));
+        if let Some(n) = nofile {
+            // SAFETY: between fork and exec, only setrlimit (async-signal-safe) is called.
+            unsafe {
+                cmd.pre_exec(move || {
+                    let limit = libc::rlimit {
+                        rlim_cur: n,
+                        rlim_max: n,
+                    };
+                    if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 {
+                        Ok(())
+                    } else {
+                        Err(std::io::Error::last_os_error())
+                    }
+                });
+            }
+        }
         cmd.env_clear()
             .env("PORT", "0")
             .stdout(std::process::Stdio::piped())
@@ -539,6 +562,17 @@ impl Clara {
                 self.lines.push(value);
             }
         }
+    }
+
+    /// The resident memory of the process, in bytes (Linux).
+    pub fn rss_bytes(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        let kib: u64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("VmRSS in /proc/<pid>/status");
+        kib * 1024
     }
 
     /// Every line logged so far.
