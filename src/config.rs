@@ -5,7 +5,33 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::miss::tts;
+/// A `TTS_PROVIDER` value: who speaks the reply to a voice note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TtsProvider {
+    /// Gemini TTS, sent as an OGG/Opus voice note.
+    Gemini,
+    /// Text-only replies.
+    None,
+}
+
+impl TtsProvider {
+    /// Parses `gemini` or `none` (any case, surrounding spaces ignored).
+    pub fn parse(text: &str) -> Option<TtsProvider> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "gemini" => Some(TtsProvider::Gemini),
+            "none" => Some(TtsProvider::None),
+            _ => None,
+        }
+    }
+
+    /// The configuration value.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TtsProvider::Gemini => "gemini",
+            TtsProvider::None => "none",
+        }
+    }
+}
 
 /// One environment variable the service reads.
 #[derive(Debug, Clone, Copy)]
@@ -103,7 +129,7 @@ pub struct Config {
     pub gemini_base_url: String,
     pub gemini_model: String,
     pub gemini_tts_model: String,
-    pub tts_provider: tts::Provider,
+    pub tts_provider: TtsProvider,
     pub gemini_tts_voice: String,
     pub twilio_api_base_url: String,
     /// Lower-case host names.
@@ -351,7 +377,7 @@ impl Config {
         }
         r.bool("RAG_ENABLED")?; // accepted for compatibility, unused
         let tts_text = r.text("TTS_PROVIDER");
-        let tts_provider = tts::Provider::parse(&tts_text)
+        let tts_provider = TtsProvider::parse(&tts_text)
             .ok_or_else(|| invalid("TTS_PROVIDER", format!("`{tts_text}` is not a provider")))?;
         let gemini_tts_voice = r.text("GEMINI_TTS_VOICE");
         if gemini_tts_voice.is_empty() || !gemini_tts_voice.chars().all(|c| c.is_ascii_alphabetic())
@@ -476,12 +502,12 @@ mod tests {
         let c = config(&[]).unwrap();
         assert_eq!(
             (c.tts_provider, c.gemini_tts_voice.as_str()),
-            (tts::Provider::None, "Kore")
+            (TtsProvider::None, "Kore")
         );
         let c = config(&[("TTS_PROVIDER", " Gemini "), ("GEMINI_TTS_VOICE", "Puck")]).unwrap();
         assert_eq!(
             (c.tts_provider, c.gemini_tts_voice.as_str()),
-            (tts::Provider::Gemini, "Puck")
+            (TtsProvider::Gemini, "Puck")
         );
     }
 

@@ -10,25 +10,26 @@
 //! - [`respond`]: normalization → guardrails → vocabulary → language → a `&'static` answer.
 //! - [`config`]: every environment variable in one table, read and validated once.
 //! - [`http`]: the service Twilio calls (`clara serve`): webhook, health, audio, metrics, chat.
+//! - [`metrics`]: the service's counters (`/metrics`), by route and answer source.
 //! - [`miss`]: the background miss path: Gemini and Twilio clients, the pipeline.
 //! - [`observability`]: logging set-up and the keyed phone hash.
 //! - [`redact`]: a person's words made safe to send or store (identity numbers, phones, e-mail,
 //!   IBAN hidden; questions capped).
 //! - [`speech`]: answer text → what a voice should read.
-//! - [`cli`]: the `clara` command line (`serve`, `ask`, `check`, `speech`).
+//! - [`cli`]: the `clara` command line: `serve`, and the operators' and editors' tools
+//!   (`ask`, `check`, `speech`, `sign`, `promote`, `redeliver`, `healthcheck`, `rehearse`,
+//!   `notion`), which the service never imports.
 
 pub mod cli;
 pub mod config;
-pub mod healthcheck;
 pub mod http;
 pub mod kb;
+pub mod metrics;
 pub mod miss;
-pub mod notion;
 pub mod observability;
 pub mod redact;
-pub mod rehearse;
 pub mod respond;
 pub mod speech;
 
 pub use kb::{Answer, AudioFile, Facet, Lang, ProcedureId};
-pub use respond::{Intent, Reply, Responder, Source};
+pub use respond::{AnswerSource, Intent, Reply, Responder};

@@ -8,11 +8,50 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-/// Routes, as metric labels.
-pub const ROUTES: [&str; 6] = ["webhook", "health", "static", "metrics", "chat", "other"];
+pub use crate::respond::AnswerSource;
 
-/// Answer sources, as metric labels.
-pub const SOURCES: [&str; 4] = ["cache", "guardrail", "fallback", "llm"];
+/// Where a request went, as a metric label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Webhook,
+    Health,
+    Static,
+    Metrics,
+    Chat,
+    Other,
+}
+
+impl Route {
+    const ALL: [Route; 6] = [
+        Route::Webhook,
+        Route::Health,
+        Route::Static,
+        Route::Metrics,
+        Route::Chat,
+        Route::Other,
+    ];
+
+    /// The label in `/metrics`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Route::Webhook => "webhook",
+            Route::Health => "health",
+            Route::Static => "static",
+            Route::Metrics => "metrics",
+            Route::Chat => "chat",
+            Route::Other => "other",
+        }
+    }
+}
+
+/// The sources counted in `clara_answers_total` (a queued message is counted when its answer is
+/// sent, under that answer's source).
+const COUNTED: [AnswerSource; 4] = [
+    AnswerSource::Cache,
+    AnswerSource::Guardrail,
+    AnswerSource::Fallback,
+    AnswerSource::Llm,
+];
 
 /// Latency bucket bounds in seconds: the cache path lives in the first buckets.
 const BUCKETS: [f64; 12] = [
@@ -30,21 +69,15 @@ struct Histogram {
 #[derive(Default)]
 pub struct Metrics {
     requests: Mutex<BTreeMap<(usize, u16), u64>>,
-    answers: [AtomicU64; SOURCES.len()],
-    latency: [Histogram; ROUTES.len()],
+    answers: [AtomicU64; COUNTED.len()],
+    latency: [Histogram; Route::ALL.len()],
     dead_letters: AtomicU64,
-}
-
-fn index_of(list: &[&str], label: &str) -> usize {
-    list.iter()
-        .position(|l| *l == label)
-        .unwrap_or(list.len() - 1)
 }
 
 impl Metrics {
     /// Records one finished request.
-    pub fn observe(&self, route: &str, status: u16, elapsed: Duration) {
-        let route = index_of(&ROUTES, route);
+    pub fn observe(&self, route: Route, status: u16, elapsed: Duration) {
+        let route = route as usize;
         if let Ok(mut requests) = self.requests.lock() {
             *requests.entry((route, status)).or_default() += 1;
         }
@@ -61,13 +94,18 @@ impl Metrics {
     }
 
     /// Records an answer given, by source (`cache`, `guardrail`, `fallback`, `llm`).
-    pub fn answered(&self, source: &str) {
-        self.answers[index_of(&SOURCES, source)].fetch_add(1, Ordering::Relaxed);
+    pub fn answered(&self, source: AnswerSource) {
+        if let Some(i) = COUNTED.iter().position(|&s| s == source) {
+            self.answers[i].fetch_add(1, Ordering::Relaxed);
+        }
     }
 
     /// Answers given so far from `source`.
-    pub fn answers(&self, source: &str) -> u64 {
-        self.answers[index_of(&SOURCES, source)].load(Ordering::Relaxed)
+    pub fn answers(&self, source: AnswerSource) -> u64 {
+        COUNTED
+            .iter()
+            .position(|&s| s == source)
+            .map_or(0, |i| self.answers[i].load(Ordering::Relaxed))
     }
 
     /// Records a reply written to the dead-letter file.
@@ -89,22 +127,23 @@ impl Metrics {
                 let _ = writeln!(
                     out,
                     "clara_requests_total{{route=\"{}\",status=\"{status}\"}} {n}",
-                    ROUTES[*route]
+                    Route::ALL[*route].as_str()
                 );
             }
         }
         out.push_str(
             "# HELP clara_answers_total Answers by source.\n# TYPE clara_answers_total counter\n",
         );
-        for (source, n) in SOURCES.iter().zip(&self.answers) {
+        for (source, n) in COUNTED.iter().zip(&self.answers) {
             let _ = writeln!(
                 out,
-                "clara_answers_total{{source=\"{source}\"}} {}",
+                "clara_answers_total{{source=\"{}\"}} {}",
+                source.as_str(),
                 n.load(Ordering::Relaxed)
             );
         }
         out.push_str("# HELP clara_request_duration_seconds Time to answer a request, by route.\n# TYPE clara_request_duration_seconds histogram\n");
-        for (route, h) in ROUTES.iter().zip(&self.latency) {
+        for (route, h) in Route::ALL.iter().map(|r| r.as_str()).zip(&self.latency) {
             for (bucket, bound) in h.buckets.iter().zip(BUCKETS) {
                 let _ = writeln!(
                     out,

@@ -7,8 +7,6 @@ use std::time::{Duration, Instant};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::config::Config;
-
 /// An error and its sources on one line, `": "`-joined: reqwest's top-level message alone
 /// ("error sending request") hides the cause, e.g. "Connection refused". Callers drop request
 /// URLs first (`reqwest::Error::without_url`), so that no identifier in a URL reaches a log.
@@ -63,17 +61,18 @@ impl RateLimitedLog {
     }
 }
 
-/// Installs the global tracing subscriber: JSON lines when `OBSERVABILITY_ON`, compact text
-/// otherwise, at `LOG_LEVEL`. Safe to call more than once (later calls do nothing).
-pub fn init(config: &Config) {
-    let filter = tracing_subscriber::EnvFilter::new(format!("clara={0},{0}", config.log_level));
+/// Installs the global tracing subscriber: JSON lines when `json` (`OBSERVABILITY_ON`), compact
+/// text otherwise, at `level` (`LOG_LEVEL`). Safe to call more than once (later calls do
+/// nothing).
+pub fn init(json: bool, level: &str) {
+    let filter = tracing_subscriber::EnvFilter::new(format!("clara={level},{level}"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stdout)
         .with_target(false)
         // Colour codes only on a terminal: in a log file they are noise a reader must strip.
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()));
-    let _ = if config.json_logs {
+    let _ = if json {
         builder.json().flatten_event(true).try_init()
     } else {
         builder.compact().try_init()
@@ -89,9 +88,9 @@ pub struct PhoneHasher {
 impl PhoneHasher {
     /// Keyed by the Twilio auth token when there is one (stable across restarts, useless without
     /// the secret); otherwise by a random per-process key.
-    pub fn new(config: &Config) -> PhoneHasher {
+    pub fn new(auth_token: Option<&str>) -> PhoneHasher {
         let mut key = [0u8; 32];
-        match &config.twilio_auth_token {
+        match auth_token {
             Some(token) => {
                 let mut mac = Hmac::<Sha256>::new_from_slice(token.as_bytes())
                     .expect("HMAC takes a key of any length");
@@ -99,12 +98,8 @@ impl PhoneHasher {
                 key.copy_from_slice(&mac.finalize().into_bytes());
             }
             None => {
-                use std::hash::{BuildHasher, Hasher};
-                for chunk in key.chunks_mut(8) {
-                    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-                    h.write_u8(0);
-                    chunk.copy_from_slice(&h.finish().to_le_bytes());
-                }
+                // Without a token the hash only has to hold for this process's life.
+                getrandom::fill(&mut key).expect("the operating system provides random bytes");
             }
         }
         PhoneHasher { key }

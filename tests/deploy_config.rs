@@ -741,7 +741,7 @@ async fn the_healthcheck_passes_against_the_real_server() {
     let server = util::Server::start(&[]).await;
     let addr = server.addr;
     let outcome = tokio::task::spawn_blocking(move || {
-        clara::healthcheck::check(addr, clara::healthcheck::TIMEOUT)
+        clara::cli::healthcheck::check(addr, clara::cli::healthcheck::TIMEOUT)
     })
     .await
     .unwrap();
@@ -755,7 +755,7 @@ async fn the_healthcheck_fails_once_the_server_has_stopped() {
     let addr = server.addr;
     server.stop().await;
     let outcome = tokio::task::spawn_blocking(move || {
-        clara::healthcheck::check(addr, Duration::from_secs(2))
+        clara::cli::healthcheck::check(addr, Duration::from_secs(2))
     })
     .await
     .unwrap();

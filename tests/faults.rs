@@ -346,8 +346,8 @@ async fn a_hung_twilio_is_dead_lettered_when_the_time_budget_is_spent() {
         vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     })
     .unwrap();
-    let metrics = Arc::new(clara::http::metrics::Metrics::default());
-    let phones = clara::observability::PhoneHasher::new(&config);
+    let metrics = Arc::new(clara::metrics::Metrics::default());
+    let phones = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_deref());
     let mut services = clara::miss::Services::from_config(&config, Arc::clone(&metrics), phones)
         .unwrap()
         .expect("pipeline enabled");

@@ -67,7 +67,7 @@ async fn signed_cache_hit_is_answered_in_the_webhook_response() {
             .audio()
             .map(|a| format!("{PUBLIC_URL}/static/cache/{}", a.name))
     );
-    assert_eq!(server.app.metrics.answers("cache"), 1);
+    assert_eq!(server.app.metrics.answers(clara::AnswerSource::Cache), 1);
 }
 
 #[tokio::test]
@@ -95,7 +95,7 @@ async fn missing_wrong_or_tampered_signatures_get_403_with_no_detail() {
         )
         .await;
     assert_eq!(r.status, 403);
-    assert_eq!(server.app.metrics.answers("cache"), 0);
+    assert_eq!(server.app.metrics.answers(clara::AnswerSource::Cache), 0);
 }
 
 #[tokio::test]
@@ -179,7 +179,7 @@ async fn a_miss_is_answered_in_the_users_language() {
     assert_eq!(r.status, 200);
     let (body, _) = twiml(&r.text());
     assert_eq!(body, kb::curated(Curated::FallbackGeneric, Lang::Fr).text);
-    assert_eq!(server.app.metrics.answers("fallback"), 1);
+    assert_eq!(server.app.metrics.answers(clara::AnswerSource::Fallback), 1);
 }
 
 #[tokio::test]
@@ -216,7 +216,7 @@ async fn a_twilio_retry_gets_the_same_response_once() {
     assert_eq!((first.status, second.status), (200, 200));
     assert_eq!(first.body, second.body);
     assert_eq!(
-        server.app.metrics.answers("cache"),
+        server.app.metrics.answers(clara::AnswerSource::Cache),
         1,
         "the retry was not processed again"
     );

@@ -313,8 +313,8 @@ async fn a_panicking_stage_still_answers_the_person() {
         vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     })
     .unwrap();
-    let metrics = std::sync::Arc::new(clara::http::metrics::Metrics::default());
-    let phones = clara::observability::PhoneHasher::new(&config);
+    let metrics = std::sync::Arc::new(clara::metrics::Metrics::default());
+    let phones = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_deref());
     let sender = phones.sender("whatsapp:+34600111222");
     let services = clara::miss::Services::from_config(&config, metrics, phones)
         .unwrap()
@@ -481,8 +481,8 @@ async fn a_drain_cut_short_dead_letters_what_is_still_queued() {
         vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     })
     .unwrap();
-    let metrics = std::sync::Arc::new(clara::http::metrics::Metrics::default());
-    let phones = clara::observability::PhoneHasher::new(&config);
+    let metrics = std::sync::Arc::new(clara::metrics::Metrics::default());
+    let phones = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_deref());
     let services =
         clara::miss::Services::from_config(&config, std::sync::Arc::clone(&metrics), phones)
             .unwrap()

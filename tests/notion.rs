@@ -5,11 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 use std::time::{Duration, Instant};
 
-use clara::kb::{self, Facet, Lang, ProcedureId};
-use clara::notion::{
+use clara::cli::notion::{
     self, Estado, Evidence, Field, GateStatus, KbRow, MAX_ATTEMPTS, MAX_TEXT_CHARS, NOTION_VERSION,
     NotionConfig, NotionError, PENDING_MARKERS,
 };
+use clara::kb::{self, Facet, Lang, ProcedureId};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};

@@ -2,7 +2,7 @@
 
 use std::io::Write as _;
 
-use clara::rehearse;
+use clara::cli::rehearse;
 
 fn run(script: Option<&std::path::Path>) -> (bool, String) {
     let mut out = Vec::new();

@@ -12,8 +12,8 @@ use bytes::Bytes;
 use clara::Lang;
 use clara::miss::gemini::Gemini;
 use clara::miss::tts::{
-    Clip, GeminiSpeaker, MAX_AUDIO_SECONDS, NoSpeaker, Pcm, Provider, Speaker, TtsCache, TtsError,
-    decode, encode_ogg_opus, voice_reply,
+    Clip, GeminiSpeaker, MAX_AUDIO_SECONDS, NoSpeaker, Pcm, Speaker, TtsCache, TtsError, decode,
+    encode_ogg_opus, voice_reply,
 };
 use serde_json::{Value, json};
 use wiremock::matchers::{header, method, path};
@@ -826,12 +826,18 @@ async fn nothing_speakable_calls_no_one() {
 
 #[tokio::test]
 async fn providers_build_their_speakers() {
-    assert_eq!(Provider::parse(" Gemini "), Some(Provider::Gemini));
-    assert_eq!(Provider::parse("none"), Some(Provider::None));
-    assert_eq!(Provider::parse("espeak"), None);
-    assert_eq!(Provider::Gemini.as_str(), "gemini");
+    use clara::config::TtsProvider;
+    assert_eq!(TtsProvider::parse(" Gemini "), Some(TtsProvider::Gemini));
+    assert_eq!(TtsProvider::parse("none"), Some(TtsProvider::None));
+    assert_eq!(TtsProvider::parse("espeak"), None);
+    assert_eq!(TtsProvider::Gemini.as_str(), "gemini");
     // Gemini without a client (no key, demo mode) is text only.
-    let speaker = Provider::Gemini.speaker(None, "Kore", Duration::from_secs(1));
+    let speaker = clara::miss::tts::speaker(
+        clara::config::TtsProvider::Gemini,
+        None,
+        "Kore",
+        Duration::from_secs(1),
+    );
     assert_eq!(
         speaker.speak("Hola", Lang::Es).await,
         Err(TtsError::Disabled)
@@ -847,10 +853,19 @@ async fn providers_build_their_speakers() {
         .expect(1)
         .mount(&server)
         .await;
-    let speaker: Arc<dyn Speaker> =
-        Provider::Gemini.speaker(Some(gemini(&server)), "Kore", Duration::from_secs(5));
+    let speaker: Arc<dyn Speaker> = clara::miss::tts::speaker(
+        clara::config::TtsProvider::Gemini,
+        Some(gemini(&server)),
+        "Kore",
+        Duration::from_secs(5),
+    );
     let clip = speaker.speak("Hola", Lang::Es).await.unwrap();
     assert_eq!(check_ogg_opus(&clip.bytes).played, 9_600);
-    let none = Provider::None.speaker(Some(gemini(&server)), "Kore", Duration::from_secs(1));
+    let none = clara::miss::tts::speaker(
+        clara::config::TtsProvider::None,
+        Some(gemini(&server)),
+        "Kore",
+        Duration::from_secs(1),
+    );
     assert_eq!(none.speak("Hola", Lang::Es).await, Err(TtsError::Disabled));
 }

@@ -50,7 +50,7 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, H
         })?),
     };
     let reply = app.responder.respond(&request.text, lang);
-    app.metrics.answered(reply.source.as_str());
+    app.metrics.answered(reply.source);
     let base = app
         .config
         .audio_base()

@@ -7,12 +7,11 @@
 //! - `response`: what handlers return (`Reply`, `HttpError`) and body reading within limits.
 //! - `webhook`, `chat`, `static_audio`: the handlers.
 //! - `signature`, `form`, `twiml`: Twilio's wire formats.
-//! - `dedupe`, `metrics`: state shared by requests.
+//! - `dedupe`: state shared by requests.
 
 mod chat;
 pub mod dedupe;
 pub mod form;
-pub mod metrics;
 mod response;
 mod routes;
 mod server;
@@ -29,6 +28,7 @@ use std::time::Instant;
 pub use server::{MAX_HEADER_BYTES, connection_cap, run, shutdown_signal};
 
 use crate::config::Config;
+use crate::metrics::Metrics;
 use crate::miss::{Pipeline, Services};
 use crate::observability::{PhoneHasher, RateLimitedLog};
 use crate::respond::Responder;
@@ -43,7 +43,7 @@ pub struct App {
     /// The compiled-cache responder (guardrails per `GUARDRAILS_ON`).
     pub responder: Responder,
     /// Shared with the miss pipeline's workers.
-    pub metrics: Arc<metrics::Metrics>,
+    pub metrics: Arc<Metrics>,
     /// The background miss path; `None` in demo mode or without Gemini and Twilio keys.
     pub pipeline: Option<Pipeline>,
     /// Recent `MessageSid`s and their responses.
@@ -67,11 +67,8 @@ impl App {
     /// # Errors
     /// An HTTP client for the outbound services could not be built.
     pub fn new(config: Config) -> anyhow::Result<Arc<App>> {
-        use std::hash::{BuildHasher, Hasher};
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u8(1);
-        let metrics = Arc::new(metrics::Metrics::default());
-        let phones = PhoneHasher::new(&config);
+        let metrics = Arc::new(Metrics::default());
+        let phones = PhoneHasher::new(config.twilio_auth_token.as_deref());
         let pipeline =
             Services::from_config(&config, Arc::clone(&metrics), phones.clone())?.map(|services| {
                 Pipeline::start(
@@ -90,7 +87,7 @@ impl App {
             audio_base_xml: config.audio_base().map(|b| twiml::escape(&b)),
             started: Instant::now(),
             request_ids: AtomicU64::new(0),
-            request_prefix: h.finish() as u32,
+            request_prefix: getrandom::u32().expect("the operating system provides random bytes"),
             config,
         }))
     }

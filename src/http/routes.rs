@@ -11,6 +11,7 @@ use tracing::{Instrument, info_span};
 
 use super::response::{HttpError, Reply, text};
 use super::{App, chat, static_audio, webhook};
+use crate::metrics::Route;
 
 /// Routes one request; records its metrics and tags it with a request id.
 pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Reply {
@@ -21,19 +22,19 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Reply {
     let span = info_span!("request", request_id = %request_id, method = %method, path = %path);
     let (route, result) = async {
         match (&method, path.as_str()) {
-            (&Method::POST, "/webhook") => ("webhook", webhook::handle(app, req).await),
-            (_, "/webhook") => ("webhook", Err(HttpError::MethodNotAllowed("POST"))),
-            (&Method::GET | &Method::HEAD, "/health") => ("health", Ok(health(app))),
-            (_, "/health") => ("health", Err(HttpError::MethodNotAllowed("GET, HEAD"))),
-            (&Method::GET | &Method::HEAD, "/metrics") => ("metrics", metrics(app, &req)),
-            (&Method::POST, "/api/chat") => ("chat", chat::handle(app, req).await),
-            (_, "/api/chat") => ("chat", Err(HttpError::MethodNotAllowed("POST"))),
+            (&Method::POST, "/webhook") => (Route::Webhook, webhook::handle(app, req).await),
+            (_, "/webhook") => (Route::Webhook, Err(HttpError::MethodNotAllowed("POST"))),
+            (&Method::GET | &Method::HEAD, "/health") => (Route::Health, Ok(health(app))),
+            (_, "/health") => (Route::Health, Err(HttpError::MethodNotAllowed("GET, HEAD"))),
+            (&Method::GET | &Method::HEAD, "/metrics") => (Route::Metrics, metrics(app, &req)),
+            (&Method::POST, "/api/chat") => (Route::Chat, chat::handle(app, req).await),
+            (_, "/api/chat") => (Route::Chat, Err(HttpError::MethodNotAllowed("POST"))),
             (&Method::GET | &Method::HEAD, p) if p.starts_with("/static/cache/") => (
-                "static",
+                Route::Static,
                 static_audio::serve(&req, &p["/static/cache/".len()..]),
             ),
             (&Method::GET | &Method::HEAD, p) if p.starts_with("/static/tts/") => (
-                "static",
+                Route::Static,
                 static_audio::serve_tts(
                     &req,
                     app.pipeline.as_ref().map(|p| &p.services().tts_cache),
@@ -43,9 +44,9 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Reply {
             (&Method::GET | &Method::HEAD, p)
                 if p == "/" || p.starts_with(super::webchat::ASSET_PREFIX) =>
             {
-                ("static", super::webchat::serve(app, p))
+                (Route::Static, super::webchat::serve(app, p))
             }
-            _ => ("other", Err(HttpError::NotFound)),
+            _ => (Route::Other, Err(HttpError::NotFound)),
         }
     }
     .instrument(span)
@@ -79,7 +80,7 @@ fn health(app: &App) -> Reply {
                 "guardrails": c.guardrails,
                 "signatures_checked": c.checks_signatures(),
                 "spoken_replies": app.pipeline.is_some()
-                    && c.tts_provider == crate::miss::tts::Provider::Gemini
+                    && c.tts_provider == crate::config::TtsProvider::Gemini
                     && c.public_url.is_some(),
             },
             "gemini_key_set": c.gemini_api_key.is_some(),

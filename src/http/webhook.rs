@@ -16,6 +16,7 @@ use super::dedupe::Claim;
 use super::response::{HttpError, Reply, read_body, require_content_type, text};
 use super::{App, form, signature, twiml};
 use crate::kb::{self, Answer, Curated, Facet};
+use crate::metrics::AnswerSource;
 use crate::miss::{Job, Media, Refused};
 use crate::observability::SenderId;
 
@@ -149,7 +150,7 @@ fn authenticate(
 /// Where a message's answer comes from, for logs and metrics.
 struct Routed {
     answer: &'static Answer,
-    source: &'static str,
+    source: AnswerSource,
     intent: &'static str,
     facet: Option<Facet>,
     /// Time spent in the responder.
@@ -190,7 +191,7 @@ fn route(app: &App, inbound: &Inbound<'_>, sender: SenderId, received: Instant) 
     };
     let template = |which| Routed {
         answer: kb::curated(which, lang),
-        source: "fallback",
+        source: AnswerSource::Fallback,
         intent: "none",
         facet: None,
         match_us,
@@ -198,11 +199,11 @@ fn route(app: &App, inbound: &Inbound<'_>, sender: SenderId, received: Instant) 
     match (inbound.kind, queued) {
         // Queued: acknowledge now in the person's language; the answer follows through Twilio.
         (Kind::Text, Some(Ok(()))) => Routed {
-            source: "queued",
+            source: AnswerSource::Queued,
             ..template(Curated::AckText)
         },
         (Kind::Voice, Some(Ok(()))) => Routed {
-            source: "queued",
+            source: AnswerSource::Queued,
             ..template(Curated::AckAudio)
         },
         // Over the per-sender limit: said here, in the response, at no cost.
@@ -211,7 +212,7 @@ fn route(app: &App, inbound: &Inbound<'_>, sender: SenderId, received: Instant) 
         (_, Some(Err(Refused::Busy))) => template(Curated::Busy),
         (Kind::Text, None) => Routed {
             answer: reply.answer,
-            source: reply.source.as_str(),
+            source: reply.source,
             intent: reply.intent.as_str(),
             facet: reply.facet,
             match_us,
@@ -219,7 +220,7 @@ fn route(app: &App, inbound: &Inbound<'_>, sender: SenderId, received: Instant) 
         // No transcription pipeline (demo mode, no keys): ask the person to type.
         (Kind::Voice, None) => template(Curated::TranscriptionFailed),
         (Kind::Image, _) => Routed {
-            source: "cache",
+            source: AnswerSource::Cache,
             intent: "image",
             ..template(Curated::ImageLetter)
         },
@@ -256,9 +257,7 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, H
     if !sid.is_empty() {
         app.dedupe.complete(sid, routed.answer);
     }
-    if routed.source != "queued" {
-        app.metrics.answered(routed.source);
-    }
+    app.metrics.answered(routed.source);
     info!(
         message_sid = sid,
         from = %sender,
@@ -266,7 +265,7 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, H
         intent = routed.intent,
         facet = routed.facet.map(Facet::as_str),
         lang = routed.answer.lang.as_str(),
-        source = routed.source,
+        source = routed.source.as_str(),
         answer = routed.answer.id,
         match_us = routed.match_us,
         total_us = received.elapsed().as_micros() as u64,

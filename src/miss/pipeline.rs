@@ -22,9 +22,9 @@ use super::rate_limit::RateLimiter;
 use super::tts::{self, Speaker, TtsCache};
 use super::twilio::{DeliveryError, Outgoing, Twilio};
 use crate::config::Config;
-use crate::http::metrics::Metrics;
 use crate::kb::normalize::Normalized;
 use crate::kb::{self, Answer, Curated, Lang};
+use crate::metrics::{AnswerSource, Metrics};
 use crate::observability::{PhoneHasher, SenderId};
 use crate::redact;
 use crate::respond::{Intent, Responder};
@@ -59,17 +59,6 @@ pub struct Job {
 pub struct Media {
     pub url: String,
     pub content_type: String,
-}
-
-/// What the person was sent, for logs and metrics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    /// The compiled cache answered a transcript.
-    Cache,
-    /// Gemini, or the hot cache of its earlier answers.
-    Llm,
-    /// A template: transcription failed, LLM failed, rate limited, out of scope.
-    Template,
 }
 
 /// The services a worker calls. Built once from the configuration.
@@ -132,7 +121,8 @@ impl Services {
         );
         let services = Services {
             responder: Responder::new(config.guardrails),
-            speaker: config.tts_provider.speaker(
+            speaker: tts::speaker(
+                config.tts_provider,
                 Some(gemini.clone()),
                 &config.gemini_tts_voice,
                 tts::DEFAULT_TIMEOUT,
@@ -249,7 +239,7 @@ impl Pipeline {
                         );
                         let text = kb::curated(Curated::LlmFailed, job.lang).text;
                         deliver(&services, &job, text, None, "panic").await;
-                        services.metrics.answered("fallback");
+                        services.metrics.answered(AnswerSource::Fallback);
                     }
                 }
             });
@@ -339,7 +329,7 @@ impl Pipeline {
 struct Reply {
     text: String,
     media_url: Option<String>,
-    source: Source,
+    source: AnswerSource,
     lang: Lang,
     reason: &'static str,
 }
@@ -349,7 +339,7 @@ impl Reply {
         Reply {
             text: kb::curated(which, lang).text.to_string(),
             media_url: None,
-            source: Source::Template,
+            source: AnswerSource::Fallback,
             lang,
             reason,
         }
@@ -363,7 +353,7 @@ impl Reply {
         Reply {
             text: answer.text.to_string(),
             media_url,
-            source: Source::Cache,
+            source: AnswerSource::Cache,
             lang: answer.lang,
             reason: "cache",
         }
@@ -379,7 +369,7 @@ pub async fn process(s: &Services, job: Job) {
     // person wait for a second failure before the text.
     if job.voice.is_some()
         && reply.media_url.is_none()
-        && reply.source == Source::Llm
+        && reply.source == AnswerSource::Llm
         && let Some(base) = &s.tts_base
         && let Some(name) =
             tts::voice_reply(s.speaker.as_ref(), &s.tts_cache, &reply.text, reply.lang).await
@@ -394,17 +384,12 @@ pub async fn process(s: &Services, job: Job) {
         reply.reason,
     )
     .await;
-    let source = match reply.source {
-        Source::Cache => "cache",
-        Source::Llm => "llm",
-        Source::Template => "fallback",
-    };
-    s.metrics.answered(source);
+    s.metrics.answered(reply.source);
     info!(
         message_sid = job.message_sid.as_str(),
         from = %job.sender,
         lang = reply.lang.as_str(),
-        source,
+        source = reply.source.as_str(),
         reason = reply.reason,
         delivered = sent,
         total_ms = started.elapsed().as_millis() as u64,
@@ -446,7 +431,7 @@ async fn decide(s: &Services, job: &Job) -> Reply {
         Some(text) => Reply {
             text,
             media_url: None,
-            source: Source::Llm,
+            source: AnswerSource::Llm,
             lang,
             reason: "hot cache",
         },
@@ -457,7 +442,7 @@ async fn decide(s: &Services, job: &Job) -> Reply {
                 Reply {
                     text: answer,
                     media_url: None,
-                    source: Source::Llm,
+                    source: AnswerSource::Llm,
                     lang,
                     reason: "gemini",
                 }
@@ -480,7 +465,7 @@ async fn decide(s: &Services, job: &Job) -> Reply {
         lang: lang.as_str().to_string(),
         guess: key.procedure.map(|p| p.as_str().to_string()),
         source: result.reason.to_string(),
-        answer: (result.source == Source::Llm).then(|| result.text.clone()),
+        answer: (result.source == AnswerSource::Llm).then(|| result.text.clone()),
     });
     result
 }

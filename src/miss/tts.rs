@@ -24,6 +24,7 @@ use sha2::{Digest, Sha256};
 use tracing::{debug, info, warn};
 
 use super::gemini::{Gemini, GeminiError};
+use crate::config::TtsProvider;
 use crate::kb::Lang;
 
 /// The prebuilt Gemini voice when none is configured: a clear, even voice that speaks all four of
@@ -203,47 +204,17 @@ impl Speaker for GeminiSpeaker {
     }
 }
 
-/// A `TTS_PROVIDER` value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Provider {
-    /// [`GeminiSpeaker`].
-    Gemini,
-    /// [`NoSpeaker`]: text-only replies.
-    None,
-}
-
-impl Provider {
-    /// Parses `gemini` or `none` (any case, surrounding spaces ignored).
-    pub fn parse(text: &str) -> Option<Provider> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "gemini" => Some(Provider::Gemini),
-            "none" => Some(Provider::None),
-            _ => None,
-        }
-    }
-
-    /// The configuration value.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Provider::Gemini => "gemini",
-            Provider::None => "none",
-        }
-    }
-
-    /// The speaker for this provider; [`NoSpeaker`] when it is Gemini but there is no client
-    /// (no key, demo mode).
-    pub fn speaker(
-        self,
-        gemini: Option<Gemini>,
-        voice: &str,
-        timeout: Duration,
-    ) -> Arc<dyn Speaker> {
-        match (self, gemini) {
-            (Provider::Gemini, Some(gemini)) => {
-                Arc::new(GeminiSpeaker::new(gemini, voice, timeout))
-            }
-            _ => Arc::new(NoSpeaker),
-        }
+/// The speaker for `provider`; [`NoSpeaker`] when it is Gemini but there is no client (no key,
+/// demo mode).
+pub fn speaker(
+    provider: TtsProvider,
+    gemini: Option<Gemini>,
+    voice: &str,
+    timeout: Duration,
+) -> Arc<dyn Speaker> {
+    match (provider, gemini) {
+        (TtsProvider::Gemini, Some(gemini)) => Arc::new(GeminiSpeaker::new(gemini, voice, timeout)),
+        _ => Arc::new(NoSpeaker),
     }
 }
 

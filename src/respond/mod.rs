@@ -48,21 +48,29 @@ impl Intent {
 
 /// Where an answer came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    /// The compiled cache (procedures, greeting, menu).
+pub enum AnswerSource {
+    /// The compiled cache (procedures, greeting, menu, a transcript that hit it).
     Cache,
+    /// A guardrail answer (crisis lines, refusals).
     Guardrail,
-    /// A miss answered with `fallback_generic`.
+    /// A template: `fallback_generic` for a miss, or `busy`, `rate_limited`, `llm_failed`, …
     Fallback,
+    /// Gemini, or the hot cache of its earlier answers.
+    Llm,
+    /// Acknowledged now, answered later by the pipeline (counted then, under that answer's
+    /// source).
+    Queued,
 }
 
-impl Source {
+impl AnswerSource {
     /// The name used in JSON output, logs and metrics.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
-            Source::Cache => "cache",
-            Source::Guardrail => "guardrail",
-            Source::Fallback => "fallback",
+            AnswerSource::Cache => "cache",
+            AnswerSource::Guardrail => "guardrail",
+            AnswerSource::Fallback => "fallback",
+            AnswerSource::Llm => "llm",
+            AnswerSource::Queued => "queued",
         }
     }
 }
@@ -74,7 +82,7 @@ pub struct Reply {
     /// Set for procedure answers only.
     pub facet: Option<Facet>,
     pub lang: Lang,
-    pub source: Source,
+    pub source: AnswerSource,
     pub answer: &'static Answer,
     /// The procedure the words lean to, even below the match threshold: the miss path's
     /// knowledge context. Equals the answered procedure on a hit.
@@ -211,7 +219,7 @@ impl Responder {
                 intent: Intent::Blocked(category),
                 facet: None,
                 lang,
-                source: Source::Guardrail,
+                source: AnswerSource::Guardrail,
                 answer: kb::curated(category.answer(), lang),
                 guess: None,
             };
@@ -225,7 +233,7 @@ impl Responder {
                 intent: Intent::Procedure(procedure),
                 facet: None,
                 lang: answer.lang,
-                source: Source::Cache,
+                source: AnswerSource::Cache,
                 answer,
                 guess: Some(procedure),
             };
@@ -246,7 +254,7 @@ impl Responder {
                 intent: Intent::Procedure(procedure),
                 facet: Some(facet),
                 lang,
-                source: Source::Cache,
+                source: AnswerSource::Cache,
                 answer,
                 guess: Some(procedure),
             };
@@ -254,11 +262,15 @@ impl Responder {
 
         let short = tokens.len() <= CONVERSATIONAL_MAX_TOKENS;
         let (intent, curated, source) = if short && scores.greeting {
-            (Intent::Greeting, Curated::Greeting, Source::Cache)
+            (Intent::Greeting, Curated::Greeting, AnswerSource::Cache)
         } else if short && scores.menu {
-            (Intent::Menu, Curated::Menu, Source::Cache)
+            (Intent::Menu, Curated::Menu, AnswerSource::Cache)
         } else {
-            (Intent::None, Curated::FallbackGeneric, Source::Fallback)
+            (
+                Intent::None,
+                Curated::FallbackGeneric,
+                AnswerSource::Fallback,
+            )
         };
         Reply {
             intent,

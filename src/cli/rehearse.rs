@@ -43,7 +43,7 @@ use crate::respond::Responder;
 
 /// The built-in script: María (IMV, then a photo of a letter), Ahmed (padrón, in French) and
 /// Fatima (seeing a doctor, in French).
-pub const BUILT_IN: &str = include_str!("../rehearsal/demo.json");
+pub const BUILT_IN: &str = include_str!("../../rehearsal/demo.json");
 
 /// The intents a script may expect, besides the procedure ids.
 const OTHER_INTENTS: [&str; 5] = ["greeting", "menu", "blocked", "image", "none"];

@@ -1,4 +1,14 @@
-//! The `clara` command line.
+//! The `clara` command line: `serve` (the service) and the operators' and editors' tools, one
+//! module each where they are more than a few lines. The tools are not the service: nothing under
+//! `src/http` or `src/miss` imports them.
+//!
+//! - `healthcheck`: the container's health probe.
+//! - `notion`: `clara notion sync|report`, the editors' Notion databases.
+//! - `rehearse`: the demo personas played through the router, offline.
+
+pub mod healthcheck;
+pub mod notion;
+pub mod rehearse;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -99,7 +109,7 @@ pub enum NotionCommand {
     },
     /// Append a verify.sh evidence file as one row of Demo & Testing (NOTION_DB_TESTING).
     Report {
-        /// The evidence file (JSON; see `clara::notion::Evidence`).
+        /// The evidence file (JSON; see `clara::cli::notion::Evidence`).
         file: PathBuf,
         /// Print the payload and send nothing (needs no token).
         #[arg(long)]
@@ -141,9 +151,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Redeliver { file } => redeliver(&file),
-        Command::Healthcheck => Ok(crate::healthcheck::run()),
+        Command::Healthcheck => Ok(healthcheck::run()),
         Command::Rehearse { script } => {
-            let passed = crate::rehearse::run(script.as_deref(), &mut std::io::stdout().lock())?;
+            let passed = rehearse::run(script.as_deref(), &mut std::io::stdout().lock())?;
             Ok(if passed {
                 ExitCode::SUCCESS
             } else {
@@ -193,7 +203,7 @@ fn serve() -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    observability::init(&config);
+    observability::init(config.json_logs, &config.log_level);
     if config.demo_mode {
         info!("offline demo configuration: cache answers, templates for misses, no network");
     }
@@ -340,7 +350,7 @@ fn check(dir: &std::path::Path) -> ExitCode {
 }
 
 fn notion(command: NotionCommand) -> anyhow::Result<ExitCode> {
-    use crate::notion::{NotionConfig, NotionError};
+    use notion::{NotionConfig, NotionError};
     let config = match NotionConfig::from_env() {
         Ok(config) => config,
         Err(err) => {
@@ -355,7 +365,7 @@ fn notion(command: NotionCommand) -> anyhow::Result<ExitCode> {
     let result = runtime.block_on(async {
         match command {
             NotionCommand::Sync { dry_run } => {
-                let report = crate::notion::sync(&config, dry_run, &mut out).await?;
+                let report = notion::sync(&config, dry_run, &mut out).await?;
                 if !dry_run {
                     eprintln!(
                         "clara: {} rows: {} created, {} updated",
@@ -365,7 +375,7 @@ fn notion(command: NotionCommand) -> anyhow::Result<ExitCode> {
                 Ok(())
             }
             NotionCommand::Report { file, dry_run } => {
-                crate::notion::report(&config, &file, dry_run, &mut out).await
+                notion::report(&config, &file, dry_run, &mut out).await
             }
         }
     });
