@@ -3,7 +3,8 @@
 //! [`CAPACITY`] ids, the oldest forgotten first.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Mutex};
+use std::hash::{BuildHasher, RandomState};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::kb::Answer;
@@ -25,25 +26,41 @@ pub enum Claim {
     InFlight,
 }
 
-#[derive(Default)]
 struct Inner {
-    /// id → the answer sent (`None` while in flight). The answer, not the response bytes: every
-    /// webhook response is a compiled answer rendered the same way, so a retry renders it again
-    /// and an entry costs about 100 bytes instead of a kilobyte of TwiML.
-    answers: HashMap<Arc<str>, Option<&'static Answer>>,
-    /// Claim order, for expiry and the capacity bound (the id is shared with the map).
-    order: VecDeque<(Instant, Arc<str>)>,
+    /// id's hash → the answer sent (`None` while in flight). The answer, not the response
+    /// bytes: every webhook response is a compiled answer rendered the same way, so a retry
+    /// gets it again and an entry costs 16 bytes instead of a kilobyte of TwiML.
+    answers: HashMap<u64, Option<&'static Answer>>,
+    /// Claim order, for expiry and the capacity bound.
+    order: VecDeque<(Instant, u64)>,
 }
 
-/// Remembers recent `MessageSid`s and what they were answered.
-#[derive(Default)]
+/// Remembers recent `MessageSid`s and what they were answered. Ids are kept as 64-bit keyed
+/// hashes in tables sized for [`CAPACITY`] at start-up (about 0.6 MB), so claiming one allocates
+/// nothing; two ids would have to collide on 64 bits for a new message to be taken for a retry
+/// (about one chance in 10¹² at the cap).
 pub struct Dedupe {
     inner: Mutex<Inner>,
+    /// Random per process.
+    hasher: RandomState,
+}
+
+impl Default for Dedupe {
+    fn default() -> Dedupe {
+        Dedupe {
+            inner: Mutex::new(Inner {
+                answers: HashMap::with_capacity(CAPACITY + 1),
+                order: VecDeque::with_capacity(CAPACITY + 1),
+            }),
+            hasher: RandomState::new(),
+        }
+    }
 }
 
 impl Dedupe {
     /// Claims `sid` at `now`.
     pub fn claim(&self, sid: &str, now: Instant) -> Claim {
+        let key = self.hasher.hash_one(sid);
         let Ok(mut inner) = self.inner.lock() else {
             return Claim::New;
         };
@@ -55,13 +72,12 @@ impl Dedupe {
                 inner.answers.remove(&old);
             }
         }
-        match inner.answers.get(sid) {
+        match inner.answers.get(&key) {
             Some(Some(answer)) => Claim::Done(answer),
             Some(None) => Claim::InFlight,
             None => {
-                let id: Arc<str> = Arc::from(sid);
-                inner.answers.insert(Arc::clone(&id), None);
-                inner.order.push_back((now, id));
+                inner.answers.insert(key, None);
+                inner.order.push_back((now, key));
                 Claim::New
             }
         }
@@ -69,8 +85,9 @@ impl Dedupe {
 
     /// Stores the answer of a claimed `sid`.
     pub fn complete(&self, sid: &str, answer: &'static Answer) {
+        let key = self.hasher.hash_one(sid);
         if let Ok(mut inner) = self.inner.lock()
-            && let Some(slot) = inner.answers.get_mut(sid)
+            && let Some(slot) = inner.answers.get_mut(&key)
         {
             *slot = Some(answer);
         }

@@ -25,13 +25,38 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
+use bytes::Bytes;
+
 pub use server::{MAX_HEADER_BYTES, connection_cap, run, shutdown_signal};
 
 use crate::config::Config;
+use crate::kb::Answer;
 use crate::metrics::Metrics;
 use crate::miss::{Pipeline, Services};
 use crate::observability::{PhoneHasher, RateLimitedLog};
 use crate::respond::Responder;
+
+/// A request id as logs and `X-Request-Id` show it: 16 hex digits. Handlers that log put it on
+/// their lines as `request_id` (a field, not a span: a span costs allocations per request in the
+/// log formatter, and only the webhook logs per request).
+pub(crate) struct RequestId(u64);
+
+impl std::fmt::Display for RequestId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+impl RequestId {
+    pub(crate) fn header(&self) -> Option<hyper::header::HeaderValue> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut out = [0u8; 16];
+        for (i, slot) in out.iter_mut().enumerate() {
+            *slot = HEX[((self.0 >> (60 - 4 * i)) & 0xf) as usize];
+        }
+        hyper::header::HeaderValue::from_bytes(&out).ok()
+    }
+}
 
 /// Largest request body accepted (Twilio's webhooks are a few KiB).
 pub const MAX_BODY: usize = 64 * 1024;
@@ -52,8 +77,12 @@ pub struct App {
     pub phones: PhoneHasher,
     /// Refused (unsigned or forged) webhooks, summarised in the log once per interval.
     refused: RateLimitedLog,
-    /// `AUDIO_BASE_URL`, else `PUBLIC_URL/static/cache`, XML-escaped for TwiML.
-    audio_base_xml: Option<String>,
+    /// Checks `X-Twilio-Signature`, keyed once; `None` when no auth token is set.
+    validator: Option<signature::Validator>,
+    /// Every compiled answer's TwiML, rendered once at start-up (the audio URL depends on the
+    /// configuration), indexed like `kb::answers()`: a cache hit's response is a reference
+    /// count, not a copy.
+    twiml: Box<[Bytes]>,
     started: Instant,
     request_ids: AtomicU64,
     /// Random per process, so request ids from two instances do not collide.
@@ -84,7 +113,11 @@ impl App {
             dedupe: dedupe::Dedupe::default(),
             phones,
             refused: RateLimitedLog::new(webhook::REFUSED_LOG_INTERVAL),
-            audio_base_xml: config.audio_base().map(|b| twiml::escape(&b)),
+            validator: config
+                .twilio_auth_token
+                .as_deref()
+                .map(signature::Validator::new),
+            twiml: twiml::render_all(config.audio_base().as_deref()),
             started: Instant::now(),
             request_ids: AtomicU64::new(0),
             request_prefix: getrandom::u32().expect("the operating system provides random bytes"),
@@ -92,10 +125,26 @@ impl App {
         }))
     }
 
-    /// A new request id, unique within this process.
-    fn next_request_id(&self) -> String {
+    /// A new request id, unique within this process: the random prefix and a counter, shown as
+    /// 16 hex digits.
+    fn next_request_id(&self) -> RequestId {
         let n = self.request_ids.fetch_add(1, Ordering::Relaxed);
-        format!("{:08x}{n:08x}", self.request_prefix)
+        RequestId((u64::from(self.request_prefix) << 32) | (n & 0xffff_ffff))
+    }
+
+    /// The TwiML response for a compiled answer.
+    pub fn twiml(&self, answer: &'static Answer) -> Bytes {
+        match twiml::index_of(answer).and_then(|i| self.twiml.get(i)) {
+            Some(rendered) => rendered.clone(),
+            // Every compiled answer is in the table; render one that somehow is not.
+            None => twiml::message(
+                answer,
+                self.config
+                    .audio_base()
+                    .map(|b| twiml::escape(&b))
+                    .as_deref(),
+            ),
+        }
     }
 
     /// Seconds since start-up.

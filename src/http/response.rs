@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use bytes::{Bytes, BytesMut};
+use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
 use hyper::{Request, Response, StatusCode};
@@ -126,6 +126,7 @@ pub(crate) fn require_content_type(
 
 /// Reads the whole body: at most [`MAX_BODY`] bytes (a larger declared length is refused unread),
 /// within `deadline` (a client that stalls mid-body gets 408 instead of holding the connection).
+/// A body that arrives in one piece, as a webhook's does, is returned without a copy.
 pub(crate) async fn read_body(
     req: Request<Incoming>,
     deadline: Duration,
@@ -139,20 +140,41 @@ pub(crate) async fn read_body(
     if declared.is_some_and(|n| n > MAX_BODY as u64) {
         return Err(HttpError::PayloadTooLarge);
     }
-    match tokio::time::timeout(deadline, Limited::new(body, MAX_BODY).collect()).await {
+    match tokio::time::timeout(deadline, collect(body)).await {
         Err(_elapsed) => Err(HttpError::RequestTimeout),
-        Ok(Ok(collected)) => Ok((parts, collected.to_bytes())),
-        Ok(Err(err))
-            if err
-                .downcast_ref::<http_body_util::LengthLimitError>()
-                .is_some() =>
-        {
-            Err(HttpError::PayloadTooLarge)
-        }
-        Ok(Err(err)) => Err(HttpError::BadRequest(format!(
-            "could not read the body: {err}"
-        ))),
+        Ok(result) => result.map(|bytes| (parts, bytes)),
     }
+}
+
+/// The body's data frames joined, up to [`MAX_BODY`]: the first frame as it is, a copy only
+/// when a second one arrives.
+async fn collect(mut body: Incoming) -> Result<Bytes, HttpError> {
+    let mut first: Option<Bytes> = None;
+    let mut joined: Option<BytesMut> = None;
+    while let Some(frame) = body.frame().await {
+        let frame = frame
+            .map_err(|err| HttpError::BadRequest(format!("could not read the body: {err}")))?;
+        let Ok(data) = frame.into_data() else {
+            continue; // trailers
+        };
+        let total = first.as_ref().map_or(0, Bytes::len)
+            + joined.as_ref().map_or(0, BytesMut::len)
+            + data.len();
+        if total > MAX_BODY {
+            return Err(HttpError::PayloadTooLarge);
+        }
+        match (&mut first, &mut joined) {
+            (None, None) => first = Some(data),
+            (Some(_), None) => {
+                let mut buf = BytesMut::with_capacity(total);
+                buf.extend_from_slice(&first.take().unwrap_or_default());
+                buf.extend_from_slice(&data);
+                joined = Some(buf);
+            }
+            (_, Some(buf)) => buf.extend_from_slice(&data),
+        }
+    }
+    Ok(joined.map_or_else(|| first.unwrap_or_default(), BytesMut::freeze))
 }
 
 #[cfg(test)]

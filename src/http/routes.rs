@@ -7,53 +7,79 @@ use bytes::Bytes;
 use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, StatusCode};
-use tracing::{Instrument, info_span};
 
 use super::response::{HttpError, Reply, text};
 use super::{App, chat, static_audio, webhook};
 use crate::metrics::Route;
 
+/// Where a request goes, decided from its method and path alone (borrowed, before the request is
+/// handed to its handler).
+enum Target {
+    Webhook,
+    Health,
+    Metrics,
+    Chat,
+    StaticCache,
+    StaticTts,
+    WebChat,
+    /// A known path with the wrong method: the route, and what `Allow` says.
+    WrongMethod(Route, &'static str),
+    NotFound,
+}
+
+impl Target {
+    fn of(method: &Method, path: &str) -> Target {
+        let read = matches!(*method, Method::GET | Method::HEAD);
+        match path {
+            "/webhook" if *method == Method::POST => Target::Webhook,
+            "/webhook" => Target::WrongMethod(Route::Webhook, "POST"),
+            "/health" if read => Target::Health,
+            "/health" => Target::WrongMethod(Route::Health, "GET, HEAD"),
+            "/metrics" if read => Target::Metrics,
+            "/api/chat" if *method == Method::POST => Target::Chat,
+            "/api/chat" => Target::WrongMethod(Route::Chat, "POST"),
+            p if read && p.starts_with(STATIC_CACHE) => Target::StaticCache,
+            p if read && p.starts_with(STATIC_TTS) => Target::StaticTts,
+            p if read && (p == "/" || p.starts_with(super::webchat::ASSET_PREFIX)) => {
+                Target::WebChat
+            }
+            _ => Target::NotFound,
+        }
+    }
+}
+
+const STATIC_CACHE: &str = "/static/cache/";
+
+/// A static name: inserting by `&str` would copy a non-standard name on every response.
+const X_REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");
+const STATIC_TTS: &str = "/static/tts/";
+
 /// Routes one request; records its metrics and tags it with a request id.
 pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Reply {
     let started = Instant::now();
     let request_id = app.next_request_id();
-    let method = req.method().clone();
-    let path = req.uri().path().to_string();
-    let span = info_span!("request", request_id = %request_id, method = %method, path = %path);
-    let (route, result) = async {
-        match (&method, path.as_str()) {
-            (&Method::POST, "/webhook") => (Route::Webhook, webhook::handle(app, req).await),
-            (_, "/webhook") => (Route::Webhook, Err(HttpError::MethodNotAllowed("POST"))),
-            (&Method::GET | &Method::HEAD, "/health") => (Route::Health, Ok(health(app))),
-            (_, "/health") => (Route::Health, Err(HttpError::MethodNotAllowed("GET, HEAD"))),
-            (&Method::GET | &Method::HEAD, "/metrics") => (Route::Metrics, metrics(app, &req)),
-            (&Method::POST, "/api/chat") => (Route::Chat, chat::handle(app, req).await),
-            (_, "/api/chat") => (Route::Chat, Err(HttpError::MethodNotAllowed("POST"))),
-            (&Method::GET | &Method::HEAD, p) if p.starts_with("/static/cache/") => (
-                Route::Static,
-                static_audio::serve(&req, &p["/static/cache/".len()..]),
-            ),
-            (&Method::GET | &Method::HEAD, p) if p.starts_with("/static/tts/") => (
-                Route::Static,
-                static_audio::serve_tts(
-                    &req,
-                    app.pipeline.as_ref().map(|p| &p.services().tts_cache),
-                    &p["/static/tts/".len()..],
-                ),
-            ),
-            (&Method::GET | &Method::HEAD, p)
-                if p == "/" || p.starts_with(super::webchat::ASSET_PREFIX) =>
-            {
-                (Route::Static, super::webchat::serve(app, p))
-            }
-            _ => (Route::Other, Err(HttpError::NotFound)),
+    let target = Target::of(req.method(), req.uri().path());
+    let (route, result) = match target {
+        Target::Webhook => (Route::Webhook, webhook::handle(app, req, &request_id).await),
+        Target::Health => (Route::Health, Ok(health(app))),
+        Target::Metrics => (Route::Metrics, metrics(app, &req)),
+        Target::Chat => (Route::Chat, chat::handle(app, req).await),
+        Target::StaticCache => {
+            let name = &req.uri().path()[STATIC_CACHE.len()..];
+            (Route::Static, static_audio::serve(&req, name))
         }
-    }
-    .instrument(span)
-    .await;
+        Target::StaticTts => {
+            let name = &req.uri().path()[STATIC_TTS.len()..];
+            let cache = app.pipeline.as_ref().map(|p| &p.services().tts_cache);
+            (Route::Static, static_audio::serve_tts(&req, cache, name))
+        }
+        Target::WebChat => (Route::Static, super::webchat::serve(app, req.uri().path())),
+        Target::WrongMethod(route, allow) => (route, Err(HttpError::MethodNotAllowed(allow))),
+        Target::NotFound => (Route::Other, Err(HttpError::NotFound)),
+    };
     let mut response = result.unwrap_or_else(HttpError::into_response);
-    if let Ok(value) = HeaderValue::from_str(&request_id) {
-        response.headers_mut().insert("x-request-id", value);
+    if let Some(value) = request_id.header() {
+        response.headers_mut().insert(X_REQUEST_ID, value);
     }
     app.metrics
         .observe(route, response.status().as_u16(), started.elapsed());

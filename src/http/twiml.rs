@@ -31,6 +31,25 @@ pub fn message(answer: &Answer, audio_base_xml: Option<&str>) -> Bytes {
     Bytes::from(out)
 }
 
+/// Every compiled answer's TwiML, in `kb::answers()` order, with its audio under
+/// `audio_base` (not yet escaped) when it has a recording.
+pub fn render_all(audio_base: Option<&str>) -> Box<[Bytes]> {
+    let base = audio_base.map(escape);
+    crate::kb::answers()
+        .iter()
+        .map(|a| message(a, base.as_deref()))
+        .collect()
+}
+
+/// The position of `answer` in `kb::answers()`, from its address (compiled answers live in one
+/// static array).
+pub fn index_of(answer: &'static Answer) -> Option<usize> {
+    let all = crate::kb::answers();
+    let offset = (answer as *const Answer as usize).checked_sub(all.as_ptr() as usize)?;
+    let i = offset / std::mem::size_of::<Answer>();
+    all.get(i).filter(|a| std::ptr::eq(*a, answer)).map(|_| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use tracing::info;
 
 use super::dedupe::Claim;
 use super::response::{HttpError, Reply, read_body, require_content_type, text};
-use super::{App, form, signature, twiml};
+use super::{App, RequestId, form, twiml};
 use crate::kb::{self, Answer, Curated, Facet};
 use crate::metrics::AnswerSource;
 use crate::miss::{Job, Media, Refused};
@@ -61,7 +61,7 @@ pub struct Inbound<'a> {
 
 impl<'a> Inbound<'a> {
     /// Picks the fields out of the decoded form pairs.
-    pub fn from_params(params: &'a [(String, String)]) -> Inbound<'a> {
+    pub fn from_fields(fields: &[(&'a str, &'a str)]) -> Inbound<'a> {
         let mut inbound = Inbound {
             body: "",
             from: "",
@@ -70,8 +70,8 @@ impl<'a> Inbound<'a> {
             media: None,
         };
         let (mut num_media, mut url, mut content_type) = (0usize, "", "");
-        for (name, value) in params {
-            match name.as_str() {
+        for &(name, value) in fields {
+            match name {
                 "Body" => inbound.body = value,
                 "From" => inbound.from = value,
                 "MessageSid" => inbound.message_sid = value,
@@ -97,14 +97,18 @@ fn xml(body: Bytes) -> Reply {
     text(StatusCode::OK, "application/xml", body)
 }
 
-/// The URL Twilio signed: `PUBLIC_URL` + path + query, else rebuilt from the proxy's headers.
-fn signed_url(app: &App, parts: &hyper::http::request::Parts) -> String {
+/// The URL Twilio signed, in two pieces: `PUBLIC_URL` (else the scheme and host rebuilt from the
+/// proxy's headers, which costs a `String`) and the path with its query.
+fn signed_url<'a>(
+    app: &'a App,
+    parts: &'a hyper::http::request::Parts,
+) -> (std::borrow::Cow<'a, str>, &'a str) {
     let path_and_query = parts
         .uri
         .path_and_query()
         .map_or("/webhook", |pq| pq.as_str());
     if let Some(public) = &app.config.public_url {
-        return format!("{public}{path_and_query}");
+        return (public.as_str().into(), path_and_query);
     }
     let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok());
     let proto = header("x-forwarded-proto")
@@ -113,28 +117,28 @@ fn signed_url(app: &App, parts: &hyper::http::request::Parts) -> String {
     let host = header("host")
         .or_else(|| parts.uri.authority().map(|a| a.as_str()))
         .unwrap_or_default();
-    format!("{proto}://{host}{path_and_query}")
+    (format!("{proto}://{host}").into(), path_and_query)
 }
 
-/// The form's pairs, once the request is known to come from Twilio. With an auth token set,
+/// The form's fields, once the request is known to come from Twilio. With an auth token set,
 /// anything without a valid signature is a bare 403, whatever else is wrong with it (content
 /// type, form syntax), so a prober learns nothing; only then are 415 and 400 possible.
-fn authenticate(
+fn authenticate<'f>(
     app: &App,
     parts: &hyper::http::request::Parts,
-    body: &[u8],
-) -> Result<Vec<(String, String)>, HttpError> {
-    let parsed = form::parse(body);
-    if let Some(token) = &app.config.twilio_auth_token {
+    fields: Result<form::Fields<'f>, form::FormError>,
+) -> Result<form::Fields<'f>, HttpError> {
+    if let Some(validator) = &app.validator {
         let given = parts
             .headers
             .get("x-twilio-signature")
             .and_then(|v| v.to_str().ok());
-        let why = match (given, &parsed) {
+        let why = match (given, &fields) {
             (None, _) => Some("no signature"),
             (Some(_), Err(_)) => Some("unsigned form: malformed"),
-            (Some(given), Ok(params)) => {
-                (!signature::validate(token, &signed_url(app, parts), params, given))
+            (Some(given), Ok(fields)) => {
+                let (base, path) = signed_url(app, parts);
+                (!validator.validate(&base, path, fields, given))
                     .then_some("signature does not match")
             }
         };
@@ -144,7 +148,7 @@ fn authenticate(
         }
     }
     require_content_type(&parts.headers, FORM)?;
-    parsed.map_err(|e| HttpError::BadRequest(format!("malformed form: {e}")))
+    fields.map_err(|e| HttpError::BadRequest(format!("malformed form: {e}")))
 }
 
 /// Where a message's answer comes from, for logs and metrics.
@@ -227,38 +231,59 @@ fn route(app: &App, inbound: &Inbound<'_>, sender: SenderId, received: Instant) 
     }
 }
 
-pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, HttpError> {
+pub(crate) async fn handle(
+    app: &App,
+    req: Request<Incoming>,
+    request_id: &RequestId,
+) -> Result<Reply, HttpError> {
     let received = Instant::now();
     let (parts, body) = read_body(req, app.config.http_read_timeout).await?;
-    let params = authenticate(app, &parts, &body)?;
-    let inbound = Inbound::from_params(&params);
-    let sid = inbound.message_sid;
+    // From here on nothing waits: the form is decoded on the stack and answered in place.
+    form::with_fields(&body, |fields| {
+        let fields = authenticate(app, &parts, fields)?;
+        Ok(answer(
+            app,
+            &Inbound::from_fields(&fields),
+            received,
+            request_id,
+        ))
+    })
+}
 
+/// The TwiML for one authenticated message: a Twilio retry gets the first answer again; a new
+/// message is routed, remembered and logged.
+fn answer(app: &App, inbound: &Inbound<'_>, received: Instant, request_id: &RequestId) -> Reply {
+    let sid = inbound.message_sid;
     if !sid.is_empty() {
         match app.dedupe.claim(sid, received) {
             Claim::New => {}
             Claim::Done(previous) => {
-                info!(message_sid = sid, "twilio retry: same response again");
-                return Ok(xml(twiml::message(previous, app.audio_base_xml.as_deref())));
+                info!(
+                    request_id = %request_id,
+                    message_sid = sid,
+                    "twilio retry: same response again"
+                );
+                return xml(app.twiml(previous));
             }
             Claim::InFlight => {
                 info!(
+                    request_id = %request_id,
                     message_sid = sid,
                     "twilio retry while the first is in flight: empty response"
                 );
-                return Ok(xml(Bytes::from_static(twiml::EMPTY.as_bytes())));
+                return xml(Bytes::from_static(twiml::EMPTY.as_bytes()));
             }
         }
     }
 
     let sender = app.phones.sender(inbound.from);
-    let routed = route(app, &inbound, sender, received);
-    let response = twiml::message(routed.answer, app.audio_base_xml.as_deref());
+    let routed = route(app, inbound, sender, received);
     if !sid.is_empty() {
         app.dedupe.complete(sid, routed.answer);
     }
     app.metrics.answered(routed.source);
     info!(
+        request_id = %request_id,
         message_sid = sid,
         from = %sender,
         kind = inbound.kind.as_str(),
@@ -271,5 +296,5 @@ pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, H
         total_us = received.elapsed().as_micros() as u64,
         "message answered"
     );
-    Ok(xml(response))
+    xml(app.twiml(routed.answer))
 }

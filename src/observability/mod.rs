@@ -1,6 +1,10 @@
 //! Logging set-up and the keyed phone hash: phone numbers appear in logs only as a short keyed
 //! hash, so lines about one person can be followed without revealing who they are.
 
+mod json;
+
+pub use json::JsonLines;
+
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -61,28 +65,41 @@ impl RateLimitedLog {
     }
 }
 
-/// Installs the global tracing subscriber: JSON lines when `json` (`OBSERVABILITY_ON`), compact
-/// text otherwise, at `level` (`LOG_LEVEL`). Safe to call more than once (later calls do
-/// nothing).
-pub fn init(json: bool, level: &str) {
+/// The log subscriber: JSON lines ([`JsonLines`]) when `json` (`OBSERVABILITY_ON`), compact text
+/// otherwise, at `level` (`LOG_LEVEL`), written to `writer` (stdout in the service).
+pub fn subscriber<W>(
+    json: bool,
+    level: &str,
+    writer: W,
+) -> Box<dyn tracing::Subscriber + Send + Sync>
+where
+    W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
+{
     let filter = tracing_subscriber::EnvFilter::new(format!("clara={level},{level}"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stdout)
+        .with_writer(writer)
         .with_target(false)
         // Colour codes only on a terminal: in a log file they are noise a reader must strip.
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()));
-    let _ = if json {
-        builder.json().flatten_event(true).try_init()
+    if json {
+        Box::new(builder.event_format(JsonLines).finish())
     } else {
-        builder.compact().try_init()
-    };
+        Box::new(builder.compact().finish())
+    }
+}
+
+/// Installs [`subscriber`] on stdout as the global one. Safe to call more than once (later calls
+/// do nothing).
+pub fn init(json: bool, level: &str) {
+    let _ = tracing::subscriber::set_global_default(subscriber(json, level, std::io::stdout));
 }
 
 /// Hashes phone numbers with a key, for logs.
 #[derive(Clone)]
 pub struct PhoneHasher {
-    key: [u8; 32],
+    /// HMAC-SHA256 already keyed (its pads computed once): each hash clones it.
+    keyed: Hmac<Sha256>,
 }
 
 impl PhoneHasher {
@@ -102,14 +119,15 @@ impl PhoneHasher {
                 getrandom::fill(&mut key).expect("the operating system provides random bytes");
             }
         }
-        PhoneHasher { key }
+        PhoneHasher {
+            keyed: Hmac::<Sha256>::new_from_slice(&key).expect("HMAC takes a key of any length"),
+        }
     }
 
     /// The keyed hash of `phone`: computed once per message, carried with it, and the only form
     /// in which the sender appears in logs, limits and state.
     pub fn sender(&self, phone: &str) -> SenderId {
-        let mut mac =
-            Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes a key of any length");
+        let mut mac = self.keyed.clone();
         mac.update(phone.as_bytes());
         let mut id = [0u8; 8];
         id.copy_from_slice(&mac.finalize().into_bytes()[..8]);
