@@ -7,7 +7,7 @@
 
 use std::hint::black_box;
 
-use clara::miss::tts::{decode, encode_ogg_opus};
+use clara::voice::{decode, encode_ogg_opus};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const RATE: usize = 24_000;

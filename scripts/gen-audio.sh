@@ -168,7 +168,7 @@ synth_espeak() {
 }
 
 # Gemini's prebuilt voices speak every language (the text's language is recognised); the
-# default is the voice of live spoken replies (DEFAULT_VOICE in src/miss/tts.rs), so recorded
+# default is the voice of live spoken replies (DEFAULT_VOICE in src/voice/speaker.rs), so recorded
 # and live answers sound alike. GEMINI_TTS_VOICE changes it for every language.
 gemini_voice() {
     case "$1" in

@@ -16,6 +16,8 @@
 //! - [`redact`]: a person's words made safe to send or store (identity numbers, phones, e-mail,
 //!   IBAN hidden; questions capped).
 //! - [`speech`]: answer text → what a voice should read.
+//! - [`voice`]: spoken replies to voice notes: the Gemini speaker, PCM/WAV → OGG/Opus, the bounded
+//!   cache served at `/static/tts/`.
 //! - [`cli`]: the `clara` command line: `serve`, and the operators' and editors' tools
 //!   (`ask`, `check`, `speech`, `sign`, `promote`, `redeliver`, `healthcheck`, `rehearse`,
 //!   `notion`), which the service never imports.
@@ -30,6 +32,7 @@ pub mod observability;
 pub mod redact;
 pub mod respond;
 pub mod speech;
+pub mod voice;
 
 pub use kb::{Answer, AudioFile, Facet, Lang, ProcedureId};
 pub use respond::{AnswerSource, Intent, Reply, Responder};

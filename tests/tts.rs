@@ -1,4 +1,4 @@
-//! Spoken replies (`clara::miss::tts`): decoding what Gemini TTS returns (raw PCM or WAV),
+//! Spoken replies (`clara::voice`): decoding what Gemini TTS returns (raw PCM or WAV),
 //! encoding it as OGG/Opus checked byte by byte against RFC 3533 and RFC 7845 (and by `opusdec`
 //! when it is installed), the bounded cache, and `voice_reply` against a mock Gemini on 127.0.0.1.
 
@@ -11,7 +11,7 @@ use base64::Engine as _;
 use bytes::Bytes;
 use clara::Lang;
 use clara::miss::gemini::Gemini;
-use clara::miss::tts::{
+use clara::voice::{
     Clip, GeminiSpeaker, MAX_AUDIO_SECONDS, NoSpeaker, Pcm, Speaker, TtsCache, TtsError, decode,
     encode_ogg_opus, voice_reply,
 };
@@ -832,7 +832,7 @@ async fn providers_build_their_speakers() {
     assert_eq!(TtsProvider::parse("espeak"), None);
     assert_eq!(TtsProvider::Gemini.as_str(), "gemini");
     // Gemini without a client (no key, demo mode) is text only.
-    let speaker = clara::miss::tts::speaker(
+    let speaker = clara::voice::speaker(
         clara::config::TtsProvider::Gemini,
         None,
         "Kore",
@@ -853,7 +853,7 @@ async fn providers_build_their_speakers() {
         .expect(1)
         .mount(&server)
         .await;
-    let speaker: Arc<dyn Speaker> = clara::miss::tts::speaker(
+    let speaker: Arc<dyn Speaker> = clara::voice::speaker(
         clara::config::TtsProvider::Gemini,
         Some(gemini(&server)),
         "Kore",
@@ -861,7 +861,7 @@ async fn providers_build_their_speakers() {
     );
     let clip = speaker.speak("Hola", Lang::Es).await.unwrap();
     assert_eq!(check_ogg_opus(&clip.bytes).played, 9_600);
-    let none = clara::miss::tts::speaker(
+    let none = clara::voice::speaker(
         clara::config::TtsProvider::None,
         Some(gemini(&server)),
         "Kore",

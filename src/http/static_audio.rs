@@ -9,7 +9,7 @@ use hyper::{Request, StatusCode};
 
 use super::response::{HttpError, Reply, text};
 use crate::kb::{self, AudioFile};
-use crate::miss::tts::TtsCache;
+use crate::voice::TtsCache;
 
 /// A day: the files change only with a new build, and their ETag then changes too.
 const CACHE_CONTROL: &str = "public, max-age=86400";

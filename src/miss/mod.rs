@@ -1,5 +1,6 @@
 //! The miss path: what the compiled cache cannot answer is acknowledged at once by the webhook and
-//! finished here in the background: transcribe, answer with Gemini, deliver with Twilio.
+//! finished here in the background: transcribe, answer with Gemini, deliver with Twilio. A voice
+//! note answered by Gemini is spoken back by [`crate::voice`].
 //!
 //! - `gemini`: the Gemini API client (answers, transcription, speech, model list).
 //! - `twilio`: the Twilio REST client (delivery, splitting, retries).
@@ -8,7 +9,6 @@
 //! - `answer_cache`, `rate_limit`, `dead_letter`: the hot cache of answers, the per-sender limit,
 //!   undelivered replies.
 //! - `journal`: every miss, for `clara promote`.
-//! - `tts`: spoken replies to voice notes: Gemini TTS → OGG/Opus, the bounded cache.
 //! - `compose`: prompt, knowledge context and the checks on generated answers.
 
 pub mod answer_cache;
@@ -19,7 +19,6 @@ pub mod journal;
 pub mod media;
 pub mod pipeline;
 pub mod rate_limit;
-pub mod tts;
 pub mod twilio;
 
 pub use pipeline::{Job, Media, Pipeline, Refused, Services};

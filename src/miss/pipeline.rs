@@ -19,7 +19,6 @@ use super::gemini::{AnswerRequest, Gemini, GeminiError};
 use super::journal::{self, Journal};
 use super::media::MediaFetcher;
 use super::rate_limit::RateLimiter;
-use super::tts::{self, Speaker, TtsCache};
 use super::twilio::{DeliveryError, Outgoing, Twilio};
 use crate::config::Config;
 use crate::kb::normalize::Normalized;
@@ -28,6 +27,7 @@ use crate::metrics::{AnswerSource, Metrics};
 use crate::observability::{PhoneHasher, SenderId};
 use crate::redact;
 use crate::respond::{Intent, Responder};
+use crate::voice::{self, Speaker, TtsCache};
 
 /// Answers remembered by the hot cache.
 const ANSWER_CACHE_CAPACITY: usize = 2048;
@@ -74,7 +74,7 @@ pub struct Services {
     pub whisper_timeout: Duration,
     /// `AUDIO_BASE_URL`, else `PUBLIC_URL/static/cache` (not escaped: this goes in a form field).
     pub audio_base: Option<String>,
-    /// Speaks Gemini's answers to voice notes (`TTS_PROVIDER`; [`tts::NoSpeaker`] when `none`).
+    /// Speaks Gemini's answers to voice notes (`TTS_PROVIDER`; [`voice::NoSpeaker`] when `none`).
     pub speaker: Arc<dyn Speaker>,
     /// Spoken replies, served at `/static/tts/<name>`.
     pub tts_cache: TtsCache,
@@ -121,11 +121,11 @@ impl Services {
         );
         let services = Services {
             responder: Responder::new(config.guardrails),
-            speaker: tts::speaker(
+            speaker: voice::speaker(
                 config.tts_provider,
                 Some(gemini.clone()),
                 &config.gemini_tts_voice,
-                tts::DEFAULT_TIMEOUT,
+                voice::DEFAULT_TIMEOUT,
             ),
             tts_cache: TtsCache::default(),
             tts_base: config
@@ -372,7 +372,7 @@ pub async fn process(s: &Services, job: Job) {
         && reply.source == AnswerSource::Llm
         && let Some(base) = &s.tts_base
         && let Some(name) =
-            tts::voice_reply(s.speaker.as_ref(), &s.tts_cache, &reply.text, reply.lang).await
+            voice::voice_reply(s.speaker.as_ref(), &s.tts_cache, &reply.text, reply.lang).await
     {
         reply.media_url = Some(format!("{base}/{name}"));
     }
