@@ -10,6 +10,7 @@
 //! - [`respond`]: normalization → guardrails → vocabulary → language → a `&'static` answer.
 //! - [`config`]: every environment variable in one table, read and validated once.
 //! - [`http`]: the service Twilio calls (`clara serve`): webhook, health, audio, metrics, chat.
+//! - [`jsonl`]: the size-bounded JSON-lines file behind dead letters and the miss journal.
 //! - [`metrics`]: the service's counters (`/metrics`), by route and answer source.
 //! - [`miss`]: the background miss path: Gemini and Twilio clients, the pipeline.
 //! - [`observability`]: logging set-up and the keyed phone hash.
@@ -25,6 +26,7 @@
 pub mod cli;
 pub mod config;
 pub mod http;
+pub mod jsonl;
 pub mod kb;
 pub mod metrics;
 pub mod miss;

@@ -387,14 +387,49 @@ async fn chat_api_answers_and_explains_bad_requests() {
 
 #[tokio::test]
 async fn graceful_shutdown_returns_after_in_flight_requests() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let server = Server::start(&[]).await;
-    assert_eq!(server.get("/health", &[]).await.status, 200);
     let addr = server.addr;
-    tokio::time::timeout(std::time::Duration::from_secs(5), server.stop())
+    // A webhook whose body is only half sent when the shutdown starts: in flight.
+    let body = util::form(&message(
+        "SM00000000000000000000000000000077",
+        "¿Qué es el IMV?",
+    ));
+    let (first, second) = body.as_bytes().split_at(body.len() / 2);
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream
+        .write_all(
+            format!(
+                "POST /webhook HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+                body.len()
+            )
+            .as_bytes(),
+        )
         .await
-        .expect("run() returns promptly");
+        .unwrap();
+    stream.write_all(first).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let stopping = tokio::spawn(server.stop());
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert!(
+        !stopping.is_finished(),
+        "run() waits for the request in flight"
+    );
     assert!(
         tokio::net::TcpStream::connect(addr).await.is_err(),
         "no longer accepting"
     );
+    stream.write_all(second).await.unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    let imv = kb::answer_by_id("imv.descripcion.es").unwrap();
+    assert!(
+        response.contains(&clara::http::twiml::escape(&imv.text[..40])),
+        "the request in flight got its answer: {response}"
+    );
+    tokio::time::timeout(std::time::Duration::from_secs(5), stopping)
+        .await
+        .expect("run() returns once the request is answered")
+        .unwrap();
 }

@@ -105,7 +105,15 @@ fn logs_hash_the_phone_number_and_sigterm_exits_cleanly() {
     assert_eq!(summary["source"], "cache");
     assert_eq!(summary["intent"], "imv");
     assert_eq!(summary["from"].as_str().map(str::len), Some(10));
-    assert!(summary["request_id"].is_string() || all.contains("request_id"));
+    // The request id on the line is the one sent back as X-Request-Id.
+    let request_id = summary["request_id"].as_str().unwrap_or_default();
+    assert_eq!(request_id.len(), 16, "{summary}");
+    assert!(
+        response
+            .to_ascii_lowercase()
+            .contains(&format!("x-request-id: {request_id}")),
+        "{response}"
+    );
     assert!(
         !all.contains("600111222"),
         "a raw phone number reached the logs:\n{all}"

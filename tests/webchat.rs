@@ -197,7 +197,10 @@ async fn every_interface_text_is_translated() {
         .collect();
     assert!(keys.len() > 10, "{keys:?}");
     for key in keys {
-        let definitions = js.matches(&format!("\n      {key}: '")).count();
+        // One definition per language table, however the script is indented or quoted.
+        let definition =
+            regex::Regex::new(&format!(r#"(?m)^\s*{}\s*:\s*['"`]"#, regex::escape(key))).unwrap();
+        let definitions = definition.find_iter(&js).count();
         assert_eq!(definitions, 4, "`{key}` in es, fr, en and ar");
     }
     assert!(js.contains(&format!("disclaimer: '{DISCLAIMER_ES}'")));

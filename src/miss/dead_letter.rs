@@ -2,12 +2,12 @@
 //! so nothing is lost: `clara redeliver FILE` tries them again. The file holds no phone number:
 //! the person is found again through the inbound `MessageSid`.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 use tracing::error;
+
+use crate::jsonl::{AppendError, JsonLines};
 
 /// The file stops growing here (a free instance has little disk); further letters are counted
 /// and logged only.
@@ -30,45 +30,36 @@ pub struct DeadLetter {
 
 /// The dead-letter file.
 pub struct DeadLetters {
-    path: PathBuf,
-    /// Serializes appends from concurrent workers.
-    lock: Mutex<()>,
+    file: JsonLines,
 }
 
 impl DeadLetters {
+    /// The file at `path` (`DEAD_LETTER_PATH`), capped at [`MAX_FILE_BYTES`].
     pub fn new(path: impl Into<PathBuf>) -> DeadLetters {
         DeadLetters {
-            path: path.into(),
-            lock: Mutex::new(()),
+            file: JsonLines::new(path, MAX_FILE_BYTES),
         }
     }
 
+    /// Where the letters are written.
     pub fn path(&self) -> &Path {
-        &self.path
+        self.file.path()
     }
 
     /// Appends a letter; returns whether it was written (false when the file is full or
     /// cannot be written, which is logged).
     pub fn append(&self, letter: &DeadLetter) -> bool {
-        let _guard = self.lock.lock();
-        let size = std::fs::metadata(&self.path).map_or(0, |m| m.len());
-        if size >= MAX_FILE_BYTES {
-            error!(path = %self.path.display(), message_sid = letter.message_sid.as_str(), "dead-letter file full: reply dropped");
-            return false;
+        match self.file.append(letter) {
+            Ok(()) => true,
+            Err(AppendError::Full(_)) => {
+                error!(path = %self.path().display(), message_sid = letter.message_sid.as_str(), "dead-letter file full: reply dropped");
+                false
+            }
+            Err(err) => {
+                error!(path = %self.path().display(), cause = %err, "cannot write the dead-letter file");
+                false
+            }
         }
-        let line = match serde_json::to_string(letter) {
-            Ok(line) => line,
-            Err(_) => return false,
-        };
-        let written = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
-            .and_then(|mut f| writeln!(f, "{line}"));
-        if let Err(err) = &written {
-            error!(path = %self.path.display(), cause = %err, "cannot write the dead-letter file");
-        }
-        written.is_ok()
     }
 }
 
@@ -77,23 +68,13 @@ impl DeadLetters {
 /// # Errors
 /// The file cannot be read.
 pub fn read(path: &Path) -> std::io::Result<(Vec<DeadLetter>, Vec<usize>)> {
-    let text = std::fs::read_to_string(path)?;
-    let (mut letters, mut bad) = (Vec::new(), Vec::new());
-    for (i, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        match serde_json::from_str(line) {
-            Ok(letter) => letters.push(letter),
-            Err(_) => bad.push(i + 1),
-        }
-    }
-    Ok((letters, bad))
+    crate::jsonl::read(path)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write as _;
+
     use super::*;
 
     #[test]

@@ -4,12 +4,12 @@
 //! gets hotter with use.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 use tracing::warn;
+
+use crate::jsonl::{AppendError, JsonLines};
 
 /// The journal stops growing here; `clara promote` needs frequencies, not every line.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -33,34 +33,25 @@ pub struct Entry {
 
 /// The journal file (`MISS_JOURNAL_PATH`).
 pub struct Journal {
-    path: PathBuf,
-    lock: Mutex<()>,
+    file: JsonLines,
 }
 
 impl Journal {
+    /// The journal at `path`, capped at [`MAX_FILE_BYTES`].
     pub fn new(path: impl Into<PathBuf>) -> Journal {
         Journal {
-            path: path.into(),
-            lock: Mutex::new(()),
+            file: JsonLines::new(path, MAX_FILE_BYTES),
         }
     }
 
-    /// Appends an entry; a full or unwritable journal only logs.
+    /// Appends an entry; a full journal is silent (promote needs frequencies, not every
+    /// line), an unwritable one logs.
     pub fn append(&self, entry: &Entry) {
-        let _guard = self.lock.lock();
-        if std::fs::metadata(&self.path).is_ok_and(|m| m.len() >= MAX_FILE_BYTES) {
-            return;
-        }
-        let Ok(line) = serde_json::to_string(entry) else {
-            return;
-        };
-        let written = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
-            .and_then(|mut f| writeln!(f, "{line}"));
-        if let Err(err) = written {
-            warn!(path = %self.path.display(), cause = %err, "cannot write the miss journal");
+        match self.file.append(entry) {
+            Ok(()) | Err(AppendError::Full(_)) => {}
+            Err(err) => {
+                warn!(path = %self.file.path().display(), cause = %err, "cannot write the miss journal");
+            }
         }
     }
 }
@@ -81,14 +72,9 @@ pub struct Frequent {
 /// # Errors
 /// The journal cannot be read. Lines that do not parse are skipped and counted in the result.
 pub fn frequent(path: &Path, top: usize) -> std::io::Result<(Vec<Frequent>, usize)> {
-    let text = std::fs::read_to_string(path)?;
+    let (entries, bad) = crate::jsonl::read::<Entry>(path)?;
     let mut groups: BTreeMap<(String, String), Frequent> = BTreeMap::new();
-    let mut bad = 0;
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let Ok(entry) = serde_json::from_str::<Entry>(line) else {
-            bad += 1;
-            continue;
-        };
+    for entry in entries {
         let slot = groups
             .entry((entry.question.clone(), entry.lang.clone()))
             .or_insert(Frequent {
@@ -109,7 +95,7 @@ pub fn frequent(path: &Path, top: usize) -> std::io::Result<(Vec<Frequent>, usiz
             .then_with(|| a.question.cmp(&b.question))
     });
     all.truncate(top);
-    Ok((all, bad))
+    Ok((all, bad.len()))
 }
 
 /// FAQ drafts (the shape of `data/answers/faq.json`) for frequent misses. A missing procedure
@@ -132,6 +118,8 @@ pub fn faq_drafts(frequent: &[Frequent]) -> serde_json::Value {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write as _;
+
     use super::*;
 
     fn entry(q: &str, source: &str) -> Entry {
