@@ -5,10 +5,8 @@ use std::time::Duration;
 
 use base64::Engine as _;
 use clara::Lang;
-use clara::miss::gemini::{
-    AnswerRequest, DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_TTS_MODEL, Gemini, GeminiError,
-    StructuredAnswer,
-};
+use clara::config::VARIABLES;
+use clara::outbound::gemini::{AnswerRequest, Gemini, GeminiError, StructuredAnswer};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -24,7 +22,7 @@ fn client(server: &MockServer) -> Gemini {
     Gemini::new(
         reqwest::Client::new(),
         &format!("{}/v1beta", server.uri()),
-        KEY,
+        KEY.into(),
         MODEL,
         TTS,
     )
@@ -77,12 +75,21 @@ async fn answer_error(response: ResponseTemplate) -> GeminiError {
     err
 }
 
+/// The configuration's default for `name`.
+fn default(name: &str) -> &'static str {
+    VARIABLES
+        .iter()
+        .find(|v| v.name == name)
+        .unwrap_or_else(|| panic!("{name} is not a variable"))
+        .default
+}
+
 #[test]
 fn defaults_are_current() {
-    assert_eq!(DEFAULT_MODEL, "gemini-3.5-flash");
-    assert_eq!(DEFAULT_TTS_MODEL, "gemini-3.8-flash-tts");
+    assert_eq!(default("GEMINI_MODEL"), "gemini-3.5-flash");
+    assert_eq!(default("GEMINI_TTS_MODEL"), "gemini-3.8-flash-tts");
     assert_eq!(
-        DEFAULT_BASE_URL,
+        default("GEMINI_BASE_URL"),
         "https://generativelanguage.googleapis.com/v1beta"
     );
 }
@@ -127,7 +134,7 @@ async fn a_trailing_slash_and_a_models_prefix_are_tolerated() {
     let gemini = Gemini::new(
         reqwest::Client::new(),
         &format!("{}/v1beta/", server.uri()),
-        KEY,
+        KEY.into(),
         "models/gemini-3.5-flash",
         TTS,
     );
@@ -600,7 +607,7 @@ async fn a_closed_port_is_a_transport_failure() {
     let gemini = Gemini::new(
         reqwest::Client::new(),
         &format!("http://127.0.0.1:{port}/v1beta"),
-        KEY,
+        KEY.into(),
         MODEL,
         TTS,
     );
@@ -696,7 +703,7 @@ async fn the_key_never_shows() {
     let debug = format!("{gemini:?}");
     assert!(!debug.contains(KEY), "{debug}");
     assert!(
-        debug.contains("redacted") && debug.contains(MODEL),
+        debug.contains("REDACTED") && debug.contains(MODEL),
         "{debug}"
     );
 

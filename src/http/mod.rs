@@ -25,6 +25,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
+pub use routes::handle;
 pub use server::{MAX_HEADER_BYTES, connection_cap, run, shutdown_signal};
 
 use crate::config::Config;
@@ -68,7 +69,7 @@ impl App {
     /// An HTTP client for the outbound services could not be built.
     pub fn new(config: Config) -> anyhow::Result<Arc<App>> {
         let metrics = Arc::new(Metrics::default());
-        let phones = PhoneHasher::new(config.twilio_auth_token.as_deref());
+        let phones = PhoneHasher::new(config.twilio_auth_token.as_ref());
         let pipeline =
             Services::from_config(&config, Arc::clone(&metrics), phones.clone())?.map(|services| {
                 Pipeline::start(

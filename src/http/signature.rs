@@ -7,7 +7,6 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
-use sha2::{Digest, Sha256};
 
 type HmacSha1 = Hmac<Sha1>;
 
@@ -90,21 +89,6 @@ pub fn validate(token: &str, url: &str, params: &[(String, String)], signature: 
             .verify_slice(&expected)
             .is_ok()
     })
-}
-
-/// Whether `signature` signs a request with a JSON body: the URL's `bodySHA256` query parameter
-/// must be the body's SHA-256 (hex), and the URL is signed with no parameters.
-pub fn validate_json(token: &str, url: &str, body: &[u8], signature: &str) -> bool {
-    let query = url.split_once('?').map_or("", |(_, q)| q);
-    let declared = super::form::parse(query.as_bytes())
-        .ok()
-        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "bodySHA256"))
-        .map(|(_, v)| v);
-    let actual: String = Sha256::digest(body)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    declared.is_some_and(|d| d == actual) && validate(token, url, &[], signature)
 }
 
 #[cfg(test)]
@@ -191,24 +175,6 @@ mod tests {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
         assert_eq!(sign(TOKEN, URL, &params), "IK+Dwps556ElfBT0I3Rgjkr1wJU=");
-    }
-
-    #[test]
-    fn json_body_with_body_sha256() {
-        let url = "https://mycompany.com/myapp.php?foo=1&bar=2&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620";
-        let body = br#"{"property": "value", "boolean": true}"#;
-        assert!(validate_json(
-            TOKEN,
-            url,
-            body,
-            "a9nBmqA0ju/hNViExpshrM61xv4="
-        ));
-        assert!(!validate_json(
-            TOKEN,
-            url,
-            b"{}",
-            "a9nBmqA0ju/hNViExpshrM61xv4="
-        ));
     }
 
     #[test]

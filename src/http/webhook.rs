@@ -8,12 +8,12 @@
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use hyper::body::Incoming;
 use hyper::{Request, StatusCode};
+use secrecy::ExposeSecret;
 use tracing::info;
 
 use super::dedupe::Claim;
-use super::response::{HttpError, Reply, read_body, require_content_type, text};
+use super::response::{BoxError, HttpError, Reply, read_body, require_content_type, text};
 use super::{App, form, signature, twiml};
 use crate::kb::{self, Answer, Curated, Facet};
 use crate::metrics::AnswerSource;
@@ -133,10 +133,13 @@ fn authenticate(
         let why = match (given, &parsed) {
             (None, _) => Some("no signature"),
             (Some(_), Err(_)) => Some("unsigned form: malformed"),
-            (Some(given), Ok(params)) => {
-                (!signature::validate(token, &signed_url(app, parts), params, given))
-                    .then_some("signature does not match")
-            }
+            (Some(given), Ok(params)) => (!signature::validate(
+                token.expose_secret(),
+                &signed_url(app, parts),
+                params,
+                given,
+            ))
+            .then_some("signature does not match"),
         };
         if let Some(why) = why {
             app.refused.warn("webhook refused", why);
@@ -227,7 +230,11 @@ fn route(app: &App, inbound: &Inbound<'_>, sender: SenderId, received: Instant) 
     }
 }
 
-pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, HttpError> {
+pub(crate) async fn handle<B>(app: &App, req: Request<B>) -> Result<Reply, HttpError>
+where
+    B: hyper::body::Body<Data = Bytes>,
+    B::Error: Into<BoxError>,
+{
     let received = Instant::now();
     let (parts, body) = read_body(req, app.config.http_read_timeout).await?;
     let params = authenticate(app, &parts, &body)?;

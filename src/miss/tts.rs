@@ -23,9 +23,9 @@ use opus_rs::{Application, OpusEncoder};
 use sha2::{Digest, Sha256};
 use tracing::{debug, info, warn};
 
-use super::gemini::{Gemini, GeminiError};
 use crate::config::TtsProvider;
 use crate::kb::Lang;
+use crate::outbound::gemini::{Gemini, GeminiError};
 
 /// The prebuilt Gemini voice when none is configured: a clear, even voice that speaks all four of
 /// Clara's languages (Gemini's voices are multilingual). `scripts/gen-audio.sh` uses it too.
