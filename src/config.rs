@@ -282,8 +282,8 @@ impl Config {
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         let r = Reader { lookup };
         let port = r.number("PORT", 0..=65535)? as u16;
-        let twilio_auth_token = r.raw("TWILIO_AUTH_TOKEN");
-        let gemini_api_key = r.raw("GEMINI_API_KEY");
+        let twilio_auth_token = r.raw("TWILIO_AUTH_TOKEN").map(SecretString::from);
+        let gemini_api_key = r.raw("GEMINI_API_KEY").map(SecretString::from);
         let twilio_account_sid = r.raw("TWILIO_ACCOUNT_SID");
         if let Some(sid) = &twilio_account_sid
             && !(sid.len() == 34 && sid.starts_with("AC"))
@@ -351,10 +351,10 @@ impl Config {
             port,
             public_url: r.url("PUBLIC_URL")?,
             twilio_account_sid,
-            twilio_auth_token: twilio_auth_token.map(SecretString::from),
+            twilio_auth_token,
             twilio_from,
             allow_unsigned,
-            gemini_api_key: gemini_api_key.map(SecretString::from),
+            gemini_api_key,
             demo_mode,
             llm_live: r.bool("LLM_LIVE")?,
             whisper_on: r.bool("WHISPER_ON")?,

@@ -3,9 +3,9 @@
 //!
 //! The service's router ([`http::handle`]) is called in process, with no socket, in the offline
 //! demo configuration with a per-run auth token and `PUBLIC_URL`, so every turn is a form POST to
-//! `/webhook` signed the way Twilio signs it, and checked. The webhook answers with TwiML but does not say which intent it saw, so each
-//! `<Body>` is matched against the compiled answers: the answer's id gives the intent, the
-//! language and the source.
+//! `/webhook` signed the way Twilio signs it, and checked. The webhook answers with TwiML but
+//! does not say which intent it saw, so each `<Body>` is matched against the compiled answers:
+//! the answer's id gives the intent, the language and the source.
 //!
 //! # Scripts
 //!
@@ -263,7 +263,7 @@ async fn post(
     Ok((status, String::from_utf8_lossy(&body).into_owned(), latency))
 }
 
-/// A per-run secret: the service only lives for the rehearsal, on the loopback interface.
+/// A per-run secret: signatures are checked as in production, with a token nobody else knows.
 fn local_token() -> String {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();

@@ -170,43 +170,29 @@ impl Twilio {
     }
 
     /// The sender (`whatsapp:+…`) of an inbound message, read back from Twilio
-    /// (`GET …/Messages/{Sid}.json`): dead letters keep the `MessageSid`, not the phone number.
+    /// (`GET …/Messages/{Sid}.json`, retried like a delivery): dead letters keep the
+    /// `MessageSid`, not the phone number.
     ///
     /// # Errors
     /// [`DeliveryError::Rejected`] when Twilio does not know the message;
     /// [`DeliveryError::Exhausted`] when it cannot be reached.
     pub async fn inbound_sender(&self, message_sid: &str) -> Result<String, DeliveryError> {
-        let url =
-            self.messages_url.trim_end_matches(".json").to_string() + "/" + message_sid + ".json";
-        let response = self
-            .http
-            .get(url)
-            .basic_auth(&self.account_sid, Some(self.auth_token.expose_secret()))
-            .send()
-            .await
-            .map_err(|e| DeliveryError::Exhausted {
-                attempts: 1,
-                last: describe(e),
-            })?;
-        let status = response.status().as_u16();
-        let text = response.text().await.unwrap_or_default();
-        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-        match value.get("from").and_then(|f| f.as_str()) {
-            Some(from) if status == 200 => Ok(from.to_string()),
-            _ => Err(DeliveryError::Rejected {
-                status,
-                code: value
-                    .get("code")
-                    .and_then(serde_json::Value::as_u64)
-                    .map(|c| c as u32),
-                message: redact_numbers(
-                    value
-                        .get("message")
-                        .and_then(|m| m.as_str())
-                        .unwrap_or("no sender in the answer"),
-                ),
-            }),
+        #[derive(Deserialize)]
+        struct Inbound {
+            from: Option<String>,
         }
+        let base = self.messages_url.trim_end_matches(".json");
+        let url = format!("{base}/{message_sid}.json");
+        let (status, text) =
+            retry(&self.retry, "twilio", || self.call(self.http.get(&url))).await?;
+        serde_json::from_str::<Inbound>(&text)
+            .ok()
+            .and_then(|m| m.from)
+            .ok_or_else(|| DeliveryError::Rejected {
+                status,
+                code: None,
+                message: "no sender in the answer".to_string(),
+            })
     }
 
     /// Delivers `msg`: one message per part of [`split_body`], in order, the media with the
@@ -282,17 +268,22 @@ impl Twilio {
             fields.push(("Body", body));
         }
         fields.extend(media.map(|url| ("MediaUrl", url)));
-        retry(&self.retry, "twilio", || self.post(&fields)).await
+        let (status, text) = retry(&self.retry, "twilio", || {
+            self.call(self.http.post(&self.messages_url).form(&fields))
+        })
+        .await?;
+        created(status, &text)
     }
 
-    /// One POST, classified.
-    async fn post(&self, fields: &[(&str, &str)]) -> Attempt<Option<String>, DeliveryError> {
-        let response = self
-            .http
-            .post(&self.messages_url)
+    /// Sends `request` with the account's credentials and classifies the answer: a 2xx's status
+    /// and body, a refusal, or a failure worth another try (429, 5xx, no connection).
+    async fn call(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Attempt<(u16, String), DeliveryError> {
+        let response = request
             .basic_auth(&self.account_sid, Some(self.auth_token.expose_secret()))
             .header(reqwest::header::ACCEPT, "application/json")
-            .form(fields)
             .send()
             .await;
         let response = match response {
@@ -311,7 +302,7 @@ impl Twilio {
         let text = response.text().await.unwrap_or_default();
 
         if status.is_success() {
-            return Attempt::Done(created(status.as_u16(), &text));
+            return Attempt::Done(Ok((status.as_u16(), text)));
         }
         let err: ApiError = serde_json::from_str(&text).unwrap_or_default();
         let message = redact_numbers(err.message.as_deref().unwrap_or(""));
