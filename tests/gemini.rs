@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use base64::Engine as _;
 use clara::Lang;
-use clara::config::VARIABLES;
+use clara::config::Config;
 use clara::outbound::gemini::{AnswerRequest, Gemini, GeminiError, StructuredAnswer};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
@@ -75,21 +75,14 @@ async fn answer_error(response: ResponseTemplate) -> GeminiError {
     err
 }
 
-/// The configuration's default for `name`.
-fn default(name: &str) -> &'static str {
-    VARIABLES
-        .iter()
-        .find(|v| v.name == name)
-        .unwrap_or_else(|| panic!("{name} is not a variable"))
-        .default
-}
-
+/// What the service uses when `GEMINI_MODEL`, `GEMINI_TTS_MODEL` and `GEMINI_BASE_URL` are unset.
 #[test]
 fn defaults_are_current() {
-    assert_eq!(default("GEMINI_MODEL"), "gemini-3.5-flash");
-    assert_eq!(default("GEMINI_TTS_MODEL"), "gemini-3.8-flash-tts");
+    let config = Config::from_lookup(|_| None).unwrap();
+    assert_eq!(config.gemini_model, "gemini-3.5-flash");
+    assert_eq!(config.gemini_tts_model, "gemini-3.8-flash-tts");
     assert_eq!(
-        default("GEMINI_BASE_URL"),
+        config.gemini_base_url,
         "https://generativelanguage.googleapis.com/v1beta"
     );
 }
