@@ -40,7 +40,7 @@ WORKERS=${MISS_WORKERS:-4}
 GEMINI_DELAY_MS=${FAULT_GEMINI_DELAY_MS:-0}
 RSS_LIMIT_BYTES=48000000
 # A job whose reply Twilio refuses holds its worker through 4 attempts 0.5 s + 1 s + 2 s apart
-# (src/miss/twilio.rs RetryPolicy::default): about 3.5 s. Budget 4 s per round of WORKERS jobs.
+# (src/outbound/retry.rs RetryPolicy::default): about 3.5 s. Budget 4 s per round of WORKERS jobs.
 DRAIN_MAX_S=${FAULT_DRAIN_MAX_S:-$(( (QUEUE_SIZE + 2 * WORKERS) * 4 / WORKERS + 30 ))}
 (( K >= 1 && K <= 19000 )) || { echo "FAULT_MESSAGES must be 1-19000" >&2; exit 2; }
 

@@ -1,9 +1,10 @@
 //! Configuration from the environment: every variable in one table ([`VARIABLES`]), read and
 //! validated once at start-up. A bad value stops start-up with one line naming the variable and
-//! what it accepts. Secrets are never printed: `Debug` redacts them.
+//! what it accepts. Secrets are [`SecretString`]s, so `Debug` never prints them.
 
-use std::fmt;
 use std::time::Duration;
+
+use secrecy::SecretString;
 
 /// A `TTS_PROVIDER` value: who speaks the reply to a voice note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,16 +105,16 @@ pub struct ConfigError {
 }
 
 /// The validated configuration.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct Config {
     pub port: u16,
     /// Without a trailing slash.
     pub public_url: Option<String>,
     pub twilio_account_sid: Option<String>,
-    pub twilio_auth_token: Option<String>,
+    pub twilio_auth_token: Option<SecretString>,
     pub twilio_from: String,
     pub allow_unsigned: bool,
-    pub gemini_api_key: Option<String>,
+    pub gemini_api_key: Option<SecretString>,
     pub demo_mode: bool,
     pub llm_live: bool,
     pub whisper_on: bool,
@@ -125,7 +126,7 @@ pub struct Config {
     pub guardrails: bool,
     pub structured_output: bool,
     pub log_level: String,
-    pub admin_token: Option<String>,
+    pub admin_token: Option<SecretString>,
     pub gemini_base_url: String,
     pub gemini_model: String,
     pub gemini_tts_model: String,
@@ -144,47 +145,6 @@ pub struct Config {
     pub max_connections: usize,
     /// For a request's headers (and a kept-alive connection's idle time), and for its body.
     pub http_read_timeout: Duration,
-}
-
-impl fmt::Debug for Config {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let redact = |s: &Option<String>| if s.is_some() { "<set>" } else { "<unset>" };
-        f.debug_struct("Config")
-            .field("port", &self.port)
-            .field("public_url", &self.public_url)
-            .field("twilio_account_sid", &self.twilio_account_sid)
-            .field("twilio_auth_token", &redact(&self.twilio_auth_token))
-            .field("twilio_from", &self.twilio_from)
-            .field("allow_unsigned", &self.allow_unsigned)
-            .field("gemini_api_key", &redact(&self.gemini_api_key))
-            .field("demo_mode", &self.demo_mode)
-            .field("llm_live", &self.llm_live)
-            .field("whisper_on", &self.whisper_on)
-            .field("llm_timeout", &self.llm_timeout)
-            .field("whisper_timeout", &self.whisper_timeout)
-            .field("audio_base_url", &self.audio_base_url)
-            .field("json_logs", &self.json_logs)
-            .field("guardrails", &self.guardrails)
-            .field("structured_output", &self.structured_output)
-            .field("log_level", &self.log_level)
-            .field("admin_token", &redact(&self.admin_token))
-            .field("gemini_base_url", &self.gemini_base_url)
-            .field("gemini_model", &self.gemini_model)
-            .field("gemini_tts_model", &self.gemini_tts_model)
-            .field("tts_provider", &self.tts_provider)
-            .field("gemini_tts_voice", &self.gemini_tts_voice)
-            .field("twilio_api_base_url", &self.twilio_api_base_url)
-            .field("twilio_media_hosts", &self.twilio_media_hosts)
-            .field("miss_queue_size", &self.miss_queue_size)
-            .field("miss_workers", &self.miss_workers)
-            .field("miss_rate_limit", &self.miss_rate_limit)
-            .field("dead_letter_path", &self.dead_letter_path)
-            .field("miss_journal_path", &self.miss_journal_path)
-            .field("hot_cache_path", &self.hot_cache_path)
-            .field("max_connections", &self.max_connections)
-            .field("http_read_timeout", &self.http_read_timeout)
-            .finish()
-    }
 }
 
 /// Reads raw values through a lookup function, checking names against [`VARIABLES`].
@@ -322,8 +282,8 @@ impl Config {
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         let r = Reader { lookup };
         let port = r.number("PORT", 0..=65535)? as u16;
-        let twilio_auth_token = r.raw("TWILIO_AUTH_TOKEN");
-        let gemini_api_key = r.raw("GEMINI_API_KEY");
+        let twilio_auth_token = r.raw("TWILIO_AUTH_TOKEN").map(SecretString::from);
+        let gemini_api_key = r.raw("GEMINI_API_KEY").map(SecretString::from);
         let twilio_account_sid = r.raw("TWILIO_ACCOUNT_SID");
         if let Some(sid) = &twilio_account_sid
             && !(sid.len() == 34 && sid.starts_with("AC"))
@@ -405,7 +365,7 @@ impl Config {
             guardrails: r.bool("GUARDRAILS_ON")?,
             structured_output: r.bool("STRUCTURED_OUTPUT_ON")?,
             log_level,
-            admin_token: r.raw("ADMIN_TOKEN"),
+            admin_token: r.raw("ADMIN_TOKEN").map(SecretString::from),
             gemini_base_url: r.url_or_default("GEMINI_BASE_URL")?,
             gemini_model: r.text("GEMINI_MODEL"),
             gemini_tts_model: r.text("GEMINI_TTS_MODEL"),

@@ -12,7 +12,10 @@
 //! - [`http`]: the service Twilio calls (`clara serve`): webhook, health, audio, metrics, chat.
 //! - [`jsonl`]: the size-bounded JSON-lines file behind dead letters and the miss journal.
 //! - [`metrics`]: the service's counters (`/metrics`), by route and answer source.
-//! - [`miss`]: the background miss path: Gemini and Twilio clients, the pipeline.
+//! - [`miss`]: the background miss path: the pipeline, media, caches, journal.
+//! - [`outbound`]: everything sent to another service: the Gemini and Twilio clients, and the
+//!   shared client, retry, `Retry-After` and error-text toolkit the media fetcher, the Notion tool
+//!   and the health probe use too.
 //! - [`observability`]: logging set-up and the keyed phone hash.
 //! - [`redact`]: a person's words made safe to send or store (identity numbers, phones, e-mail,
 //!   IBAN hidden; questions capped).
@@ -31,6 +34,7 @@ pub mod kb;
 pub mod metrics;
 pub mod miss;
 pub mod observability;
+pub mod outbound;
 pub mod redact;
 pub mod respond;
 pub mod speech;

@@ -11,7 +11,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use clara::kb::{self, Curated, Lang};
-use clara::miss::twilio::{RetryPolicy, Twilio};
+use clara::outbound::RetryPolicy;
+use clara::outbound::twilio::Twilio;
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use util::{
@@ -330,7 +331,8 @@ async fn a_slow_twilio_within_the_budget_delivers_and_the_webhook_does_not_wait(
 
 /// A Twilio that never answers spends the whole time budget of the part (20 s in production,
 /// 1 s here: the policy is not configurable, so the pipeline is built by hand with a short one),
-/// then the reply is dead-lettered. There is no per-attempt timeout: a hung request is not retried.
+/// then the reply is dead-lettered. The per-attempt timeout (5 s) is longer than this budget, so
+/// the one hung request is cut by the budget, not retried.
 #[tokio::test]
 async fn a_hung_twilio_is_dead_lettered_when_the_time_budget_is_spent() {
     let world = World::new().await;
@@ -347,7 +349,7 @@ async fn a_hung_twilio_is_dead_lettered_when_the_time_budget_is_spent() {
     })
     .unwrap();
     let metrics = Arc::new(clara::metrics::Metrics::default());
-    let phones = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_deref());
+    let phones = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_ref());
     let mut services = clara::miss::Services::from_config(&config, Arc::clone(&metrics), phones)
         .unwrap()
         .expect("pipeline enabled");
@@ -355,7 +357,7 @@ async fn a_hung_twilio_is_dead_lettered_when_the_time_budget_is_spent() {
         reqwest::Client::new(),
         &world.twilio.uri(),
         &util::account_sid(),
-        TOKEN,
+        TOKEN.into(),
         "whatsapp:+14155238886",
         RetryPolicy {
             attempts: 4,

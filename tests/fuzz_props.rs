@@ -61,9 +61,9 @@ proptest! {
     /// The Gemini response parser never panics on arbitrary bytes or JSON.
     #[test]
     fn gemini_parser(bytes in proptest::collection::vec(any::<u8>(), 0..512), text in ".{0,64}") {
-        let _ = clara::miss::gemini::parse_generate_response(&bytes);
+        let _ = clara::outbound::gemini::parse_generate_response(&bytes);
         let body = serde_json::json!({"candidates": [{"content": {"parts": [{"text": text}]}}]}).to_string();
-        let parsed = clara::miss::gemini::parse_generate_response(body.as_bytes());
+        let parsed = clara::outbound::gemini::parse_generate_response(body.as_bytes());
         if !text.trim().is_empty() {
             let parsed = parsed.map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(parsed.trim(), text.trim());
@@ -141,7 +141,7 @@ proptest! {
     /// numbered `(i/n) ` in order; nothing but whitespace at the cuts is lost, nothing is reordered.
     #[test]
     fn twilio_split(body in "(.{0,80}\n{0,2}){0,20}", limit in prop_oneof![24usize..200, Just(1600usize)]) {
-        let parts = clara::miss::twilio::split_body(&body, limit);
+        let parts = clara::outbound::twilio::split_body(&body, limit);
         if body.chars().count() <= limit {
             prop_assert_eq!(&parts, &vec![body.clone()]);
             return Ok(());

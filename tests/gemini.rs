@@ -5,10 +5,8 @@ use std::time::Duration;
 
 use base64::Engine as _;
 use clara::Lang;
-use clara::miss::gemini::{
-    AnswerRequest, DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_TTS_MODEL, Gemini, GeminiError,
-    StructuredAnswer,
-};
+use clara::config::Config;
+use clara::outbound::gemini::{AnswerRequest, Gemini, GeminiError, StructuredAnswer};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -24,7 +22,7 @@ fn client(server: &MockServer) -> Gemini {
     Gemini::new(
         reqwest::Client::new(),
         &format!("{}/v1beta", server.uri()),
-        KEY,
+        KEY.into(),
         MODEL,
         TTS,
     )
@@ -77,12 +75,14 @@ async fn answer_error(response: ResponseTemplate) -> GeminiError {
     err
 }
 
+/// What the service uses when `GEMINI_MODEL`, `GEMINI_TTS_MODEL` and `GEMINI_BASE_URL` are unset.
 #[test]
 fn defaults_are_current() {
-    assert_eq!(DEFAULT_MODEL, "gemini-3.5-flash");
-    assert_eq!(DEFAULT_TTS_MODEL, "gemini-3.8-flash-tts");
+    let config = Config::from_lookup(|_| None).unwrap();
+    assert_eq!(config.gemini_model, "gemini-3.5-flash");
+    assert_eq!(config.gemini_tts_model, "gemini-3.8-flash-tts");
     assert_eq!(
-        DEFAULT_BASE_URL,
+        config.gemini_base_url,
         "https://generativelanguage.googleapis.com/v1beta"
     );
 }
@@ -127,7 +127,7 @@ async fn a_trailing_slash_and_a_models_prefix_are_tolerated() {
     let gemini = Gemini::new(
         reqwest::Client::new(),
         &format!("{}/v1beta/", server.uri()),
-        KEY,
+        KEY.into(),
         "models/gemini-3.5-flash",
         TTS,
     );
@@ -600,7 +600,7 @@ async fn a_closed_port_is_a_transport_failure() {
     let gemini = Gemini::new(
         reqwest::Client::new(),
         &format!("http://127.0.0.1:{port}/v1beta"),
-        KEY,
+        KEY.into(),
         MODEL,
         TTS,
     );
@@ -696,7 +696,7 @@ async fn the_key_never_shows() {
     let debug = format!("{gemini:?}");
     assert!(!debug.contains(KEY), "{debug}");
     assert!(
-        debug.contains("redacted") && debug.contains(MODEL),
+        debug.contains("REDACTED") && debug.contains(MODEL),
         "{debug}"
     );
 

@@ -314,7 +314,7 @@ async fn a_panicking_stage_still_answers_the_person() {
     })
     .unwrap();
     let metrics = std::sync::Arc::new(clara::metrics::Metrics::default());
-    let phones = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_deref());
+    let phones = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_ref());
     let sender = phones.sender("whatsapp:+34600111222");
     let services = clara::miss::Services::from_config(&config, metrics, phones)
         .unwrap()
@@ -482,7 +482,7 @@ async fn a_drain_cut_short_dead_letters_what_is_still_queued() {
     })
     .unwrap();
     let metrics = std::sync::Arc::new(clara::metrics::Metrics::default());
-    let phones = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_deref());
+    let phones = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_ref());
     let services =
         clara::miss::Services::from_config(&config, std::sync::Arc::clone(&metrics), phones)
             .unwrap()

@@ -10,6 +10,7 @@ use clara::cli::notion::{
     NotionConfig, NotionError, PENDING_MARKERS,
 };
 use clara::kb::{self, Facet, Lang, ProcedureId};
+use secrecy::ExposeSecret;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -23,7 +24,7 @@ const DS_TESTING: &str = "bbbbbbbb-0000-4000-8000-000000000002";
 /// A configuration pointing at `server`, with no pacing so that tests stay fast.
 fn config(server: &MockServer) -> NotionConfig {
     NotionConfig {
-        token: Some(TOKEN.to_string()),
+        token: Some(TOKEN.into()),
         base_url: server.uri(),
         db_kb: Some(DB_KB.to_string()),
         db_testing: Some(DB_TESTING.to_string()),
@@ -771,12 +772,12 @@ async fn requests_are_paced() {
 #[test]
 fn debug_never_shows_the_token() {
     let cfg = NotionConfig {
-        token: Some(TOKEN.to_string()),
+        token: Some(TOKEN.into()),
         ..NotionConfig::default()
     };
     let shown = format!("{cfg:?}");
     assert!(!shown.contains(TOKEN), "{shown}");
-    assert!(shown.contains("<set>"));
+    assert!(shown.contains("REDACTED"), "{shown}");
 }
 
 #[test]
@@ -793,7 +794,10 @@ fn configuration_comes_from_the_environment_table() {
             .map(|(_, v)| v.to_string())
     })
     .unwrap();
-    assert_eq!(cfg.token.as_deref(), Some(TOKEN));
+    assert_eq!(
+        cfg.token.as_ref().map(ExposeSecret::expose_secret),
+        Some(TOKEN)
+    );
     assert_eq!(cfg.base_url, "http://127.0.0.1:9");
     assert_eq!(cfg.db_kb.as_deref(), Some(DB_KB));
     assert_eq!(cfg.db_testing.as_deref(), Some(DB_TESTING));

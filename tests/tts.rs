@@ -10,7 +10,7 @@ use std::time::Duration;
 use base64::Engine as _;
 use bytes::Bytes;
 use clara::Lang;
-use clara::miss::gemini::Gemini;
+use clara::outbound::gemini::Gemini;
 use clara::voice::{
     Clip, GeminiSpeaker, MAX_AUDIO_SECONDS, NoSpeaker, Pcm, Speaker, TtsCache, TtsError, decode,
     encode_ogg_opus, voice_reply,
@@ -653,7 +653,7 @@ fn gemini(server: &MockServer) -> Gemini {
     Gemini::new(
         reqwest::Client::new(),
         &format!("{}/v1beta", server.uri()),
-        KEY,
+        KEY.into(),
         "gemini-3.5-flash",
         "gemini-3.8-flash-tts",
     )

@@ -4,9 +4,9 @@
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
-use clara::miss::twilio::{
-    DEFAULT_BASE_URL, DeliveryError, MAX_BODY_CHARS, Outgoing, RetryPolicy, Sent, Twilio,
-};
+use clara::config::Config;
+use clara::outbound::RetryPolicy;
+use clara::outbound::twilio::{DeliveryError, MAX_BODY_CHARS, Outgoing, Sent, Twilio};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_string_contains, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -20,6 +20,11 @@ const MEDIA: &str = "https://clara.example/static/cache/imv-requisitos-es.mp3";
 /// repository looks like a real credential.
 fn account_sid() -> String {
     format!("AC{}", "0123456789abcdef".repeat(2))
+}
+
+/// Where the service sends when `TWILIO_API_BASE_URL` is unset.
+fn default_base_url() -> String {
+    Config::from_lookup(|_| None).unwrap().twilio_api_base_url
 }
 
 fn messages_path() -> String {
@@ -41,7 +46,7 @@ fn client(base: &str, retry: RetryPolicy) -> Twilio {
         reqwest::Client::new(),
         base,
         &account_sid(),
-        TOKEN,
+        TOKEN.into(),
         FROM,
         retry,
     )
@@ -188,6 +193,30 @@ async fn sends_the_exact_request_twilio_documents() {
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
     assert_eq!(form(r), expected);
+}
+
+/// The bytes on the wire are a form that the service's own strict parser reads back exactly:
+/// reserved characters, `%`, `+`, a line break and Arabic included, in the order sent.
+#[tokio::test]
+async fn form_encoding_is_what_a_form_parser_reads_back() {
+    let server = MockServer::start().await;
+    serve_in_order(&server, vec![created(1)]).await;
+    let body = "¿Qué? a&b=c 100% +1\nمرحبا";
+    client(&server.uri(), fast())
+        .send(&text(body))
+        .await
+        .unwrap();
+    let received = requests(&server).await;
+    let raw = std::str::from_utf8(&received[0].body).unwrap();
+    assert!(
+        raw.starts_with("To=whatsapp%3A%2B34600000000&From=whatsapp%3A%2B14155238886&Body="),
+        "{raw}"
+    );
+    let expected: Vec<(String, String)> = [("To", TO), ("From", FROM), ("Body", body)]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(form(&received[0]), expected);
 }
 
 #[tokio::test]
@@ -549,10 +578,10 @@ async fn a_long_body_goes_out_as_numbered_parts() {
 
 #[tokio::test]
 async fn the_token_never_shows() {
-    let twilio = client(DEFAULT_BASE_URL, fast());
+    let twilio = client(&default_base_url(), fast());
     let debug = format!("{twilio:?}");
     assert!(!debug.contains(TOKEN), "{debug}");
-    assert!(debug.contains("<redacted>"), "{debug}");
+    assert!(debug.contains("REDACTED"), "{debug}");
     assert!(!format!("{:?}", text("Hola")).contains("600000000"));
 
     let server = MockServer::start().await;
@@ -681,7 +710,7 @@ async fn contract_requests_match_the_openapi_operation() {
     // Where and how: the documented server, the path parameter's pattern, HTTP Basic auth.
     assert_eq!(
         root.pointer("/servers/0/url").and_then(Value::as_str),
-        Some(DEFAULT_BASE_URL)
+        Some(default_base_url().as_str())
     );
     let sid_schema = op["parameters"]
         .as_array()

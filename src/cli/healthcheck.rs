@@ -1,14 +1,16 @@
 //! `clara healthcheck`: the container's health probe, for images that have no `curl`.
 //!
-//! One plain HTTP/1.1 `GET /health` to `127.0.0.1:$PORT` over a [`TcpStream`], with a short
-//! deadline. Healthy means status `200` and a JSON body whose `status` is `"ok"`; anything else
-//! (refused, timed out, another status, another body) is unhealthy. The Dockerfile's
-//! `HEALTHCHECK` runs it; exit code 0 is healthy, 1 unhealthy, as Docker expects.
+//! One `GET /health` to `127.0.0.1:$PORT` with the same client code as every outbound call
+//! ([`crate::outbound`]), with a short deadline, no proxy and no redirects. Healthy means status
+//! `200` and a JSON body whose `status` is `"ok"`; anything else (refused, timed out, another
+//! status, another body) is unhealthy. The Dockerfile's `HEALTHCHECK` runs it; exit code 0 is
+//! healthy, 1 unhealthy, as Docker expects.
 
-use std::io::{ErrorKind, Read, Write};
-use std::net::{Ipv4Addr, SocketAddr, TcpStream};
+use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use crate::outbound::{self, BodyError};
 
 /// The whole exchange (connect, send, read) must finish within this. Docker's `HEALTHCHECK`
 /// timeout in the Dockerfile is 5 s, so a hung server is reported by us, with a reason, first.
@@ -60,109 +62,72 @@ fn port(value: Option<&str>) -> Result<u16, String> {
 }
 
 /// Sends `GET /health` to `addr` and checks the answer; the whole exchange gets `timeout`.
+/// Blocking: it runs its own small runtime, so it must not be called from async code.
 ///
 /// # Errors
 /// Why the service is not healthy, in one lowercase line: the connection failed or timed out,
 /// the status was not 200, or the body's `status` was not `"ok"`.
 pub fn check(addr: SocketAddr, timeout: Duration) -> Result<(), String> {
-    let deadline = Instant::now() + timeout;
-    let mut stream = TcpStream::connect_timeout(&addr, timeout)
-        .map_err(|err| format!("cannot connect: {}", describe(&err)))?;
-    let request = format!(
-        "GET /health HTTP/1.1\r\nHost: {addr}\r\nUser-Agent: clara-healthcheck\r\n\
-         Accept: application/json\r\nConnection: close\r\n\r\n"
-    );
-    stream
-        .set_write_timeout(Some(remaining(deadline)?))
-        .and_then(|()| stream.write_all(request.as_bytes()))
-        .map_err(|err| format!("cannot send the request: {}", describe(&err)))?;
-    let mut raw = Vec::new();
-    let mut buf = [0u8; 4096];
-    loop {
-        stream
-            .set_read_timeout(Some(remaining(deadline)?))
-            .map_err(|err| format!("cannot read: {}", describe(&err)))?;
-        match stream.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => {
-                raw.extend_from_slice(&buf[..n]);
-                if raw.len() > MAX_RESPONSE {
-                    return Err(format!("response larger than {MAX_RESPONSE} bytes"));
-                }
-            }
-            Err(err) if err.kind() == ErrorKind::Interrupted => {}
-            Err(err) => return Err(format!("cannot read the response: {}", describe(&err))),
-        }
-    }
-    evaluate(&raw)
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|err| format!("cannot start the runtime: {err}"))?;
+    runtime.block_on(probe(addr, timeout))
 }
 
-/// Time left before `deadline`; an error once it has passed (a zero timeout would mean "none").
-fn remaining(deadline: Instant) -> Result<Duration, String> {
-    let left = deadline.saturating_duration_since(Instant::now());
-    if left.is_zero() {
-        Err("timed out".into())
+async fn probe(addr: SocketAddr, timeout: Duration) -> Result<(), String> {
+    let client = outbound::builder()
+        // The service is on this machine: a proxy from the environment must not be asked, and
+        // a redirect is not a healthy answer.
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(timeout)
+        .build()
+        .map_err(|err| format!("cannot build the client: {}", outbound::describe(err)))?;
+    let response = client
+        .get(format!("http://{addr}/health"))
+        .header(reqwest::header::ACCEPT, "application/json")
+        .send()
+        .await
+        .map_err(|err| failure(&err, "no HTTP response"))?;
+    let status = response.status().as_u16();
+    let body = outbound::read_capped(response, MAX_RESPONSE)
+        .await
+        .map_err(|err| match err {
+            BodyError::TooLarge => format!("response larger than {MAX_RESPONSE} bytes"),
+            BodyError::Transport(err) => failure(&err, "cannot read the response"),
+        })?;
+    evaluate(status, &body)
+}
+
+/// A failed exchange in a few words: `timed out` whatever the stage, else the stage and the
+/// innermost cause (`cannot connect: Connection refused (os error 111)`).
+fn failure(err: &reqwest::Error, stage: &str) -> String {
+    if err.is_timeout() {
+        return "timed out".into();
+    }
+    let stage = if err.is_connect() {
+        "cannot connect"
     } else {
-        Ok(left)
+        stage
+    };
+    let mut cause: &dyn std::error::Error = err;
+    while let Some(inner) = cause.source() {
+        cause = inner;
     }
+    format!("{stage}: {cause}")
 }
 
-/// An I/O error in a few words; timeouts read the same on every platform.
-fn describe(err: &std::io::Error) -> String {
-    match err.kind() {
-        ErrorKind::TimedOut | ErrorKind::WouldBlock => "timed out".into(),
-        _ => err.to_string(),
-    }
-}
-
-/// Judges a complete raw response (head and body, as read until the server closed).
+/// Judges a complete answer: its status and body.
 ///
 /// # Errors
 /// Why it is not a healthy answer.
-fn evaluate(raw: &[u8]) -> Result<(), String> {
-    if raw.is_empty() {
-        return Err("no response".into());
-    }
-    let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
-        return Err("incomplete response head".into());
-    };
-    let head = std::str::from_utf8(&raw[..split]).map_err(|_| "response head is not text")?;
-    let mut lines = head.split("\r\n");
-    let status_line = lines.next().unwrap_or_default();
-    let status = parse_status(status_line)
-        .ok_or_else(|| format!("not an HTTP response: `{}`", truncate(status_line)))?;
+fn evaluate(status: u16, body: &[u8]) -> Result<(), String> {
     if status != 200 {
         return Err(format!("status {status}, expected 200"));
     }
-    let mut chunked = false;
-    let mut length = None;
-    for line in lines {
-        let Some((name, value)) = line.split_once(':') else {
-            continue;
-        };
-        let (name, value) = (name.trim(), value.trim());
-        if name.eq_ignore_ascii_case("transfer-encoding") {
-            chunked = value.to_ascii_lowercase().contains("chunked");
-        } else if name.eq_ignore_ascii_case("content-length") {
-            length = Some(
-                value
-                    .parse::<usize>()
-                    .map_err(|_| format!("bad content-length `{}`", truncate(value)))?,
-            );
-        }
-    }
-    let rest = &raw[split + 4..];
-    let body = if chunked {
-        dechunk(rest).ok_or("malformed chunked body")?
-    } else if let Some(length) = length {
-        rest.get(..length)
-            .ok_or_else(|| format!("body truncated: {} of {length} bytes", rest.len()))?
-            .to_vec()
-    } else {
-        rest.to_vec()
-    };
     let json: serde_json::Value =
-        serde_json::from_slice(&body).map_err(|_| "body is not JSON".to_string())?;
+        serde_json::from_slice(body).map_err(|_| "body is not JSON".to_string())?;
     match json.get("status") {
         Some(serde_json::Value::String(s)) if s == "ok" => Ok(()),
         Some(other) => Err(format!(
@@ -170,40 +135,6 @@ fn evaluate(raw: &[u8]) -> Result<(), String> {
             truncate(&other.to_string())
         )),
         None => Err("body has no status".into()),
-    }
-}
-
-/// The code of an `HTTP/1.x NNN reason` status line.
-fn parse_status(line: &str) -> Option<u16> {
-    let mut parts = line.splitn(3, ' ');
-    let version = parts.next()?;
-    if !version.starts_with("HTTP/1.") {
-        return None;
-    }
-    let code = parts.next()?;
-    if code.len() != 3 {
-        return None;
-    }
-    code.parse().ok()
-}
-
-/// Decodes a `Transfer-Encoding: chunked` body; `None` when it is malformed or incomplete.
-fn dechunk(mut rest: &[u8]) -> Option<Vec<u8>> {
-    let mut body = Vec::new();
-    loop {
-        let end = rest.windows(2).position(|w| w == b"\r\n")?;
-        let size_line = std::str::from_utf8(&rest[..end]).ok()?;
-        let size_hex = size_line.split(';').next()?.trim();
-        let size = usize::from_str_radix(size_hex, 16).ok()?;
-        rest = &rest[end + 2..];
-        if size == 0 {
-            return Some(body);
-        }
-        if rest.len() < size + 2 || &rest[size..size + 2] != b"\r\n" {
-            return None;
-        }
-        body.extend_from_slice(&rest[..size]);
-        rest = &rest[size + 2..];
     }
 }
 
@@ -219,13 +150,34 @@ fn truncate(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{Read, Write};
     use std::net::TcpListener;
+    use std::time::Instant;
 
-    fn response(status: &str, headers: &str, body: &str) -> Vec<u8> {
-        format!("HTTP/1.1 {status}\r\n{headers}\r\n{body}").into_bytes()
+    /// A server that answers one request with `raw`, whatever it is, then closes.
+    fn answering(raw: impl Into<Vec<u8>>) -> SocketAddr {
+        let raw = raw.into();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            if let Ok((mut stream, _)) = listener.accept() {
+                let mut request = [0u8; 4096];
+                let _ = stream.read(&mut request);
+                let _ = stream.write_all(&raw);
+            }
+        });
+        addr
     }
 
-    fn json_ok(body: &str) -> Vec<u8> {
+    fn probe_raw(raw: impl Into<Vec<u8>>) -> Result<(), String> {
+        check(answering(raw), Duration::from_secs(2))
+    }
+
+    fn response(status: &str, headers: &str, body: &str) -> String {
+        format!("HTTP/1.1 {status}\r\n{headers}\r\n{body}")
+    }
+
+    fn json_ok(body: &str) -> String {
         response(
             "200 OK",
             &format!(
@@ -239,13 +191,14 @@ mod tests {
     #[test]
     fn accepts_200_with_status_ok() {
         assert_eq!(
-            evaluate(&json_ok(r#"{"status":"ok","version":"0.1.0"}"#)),
+            evaluate(200, br#"{"status":"ok","version":"0.1.0"}"#),
             Ok(())
         );
         assert_eq!(
-            evaluate(&json_ok(r#"{ "uptime_s": 3, "status" : "ok" }"#)),
+            evaluate(200, br#"{ "uptime_s": 3, "status" : "ok" }"#),
             Ok(())
         );
+        assert_eq!(probe_raw(json_ok(r#"{"status":"ok"}"#)), Ok(()));
     }
 
     #[test]
@@ -255,58 +208,85 @@ mod tests {
             "transfer-encoding: chunked\r\n",
             "7\r\n{\"statu\r\n8;ext=1\r\ns\":\"ok\"}\r\n0\r\n\r\n",
         );
-        assert_eq!(evaluate(&raw), Ok(()));
+        assert_eq!(probe_raw(raw), Ok(()));
     }
 
     #[test]
     fn refuses_other_statuses() {
+        assert_eq!(
+            evaluate(503, br#"{"status":"ok"}"#),
+            Err("status 503, expected 200".into())
+        );
+        assert_eq!(evaluate(404, b""), Err("status 404, expected 200".into()));
         let raw = response(
             "503 Service Unavailable",
             "content-length: 15\r\n",
             r#"{"status":"ok"}"#,
         );
-        assert_eq!(evaluate(&raw), Err("status 503, expected 200".into()));
-        let raw = response("404 Not Found", "content-length: 0\r\n", "");
-        assert_eq!(evaluate(&raw), Err("status 404, expected 200".into()));
+        assert_eq!(probe_raw(raw), Err("status 503, expected 200".into()));
+        // A redirect is not followed: it is not the health answer.
+        let raw = response(
+            "301 Moved Permanently",
+            "location: http://127.0.0.1:9/health\r\ncontent-length: 0\r\n",
+            "",
+        );
+        assert_eq!(probe_raw(raw), Err("status 301, expected 200".into()));
     }
 
     #[test]
     fn refuses_a_body_that_is_not_ok() {
         assert_eq!(
-            evaluate(&json_ok(r#"{"status":"degraded"}"#)),
+            evaluate(200, br#"{"status":"degraded"}"#),
             Err(r#"status in body is "degraded", expected "ok""#.into())
         );
         assert_eq!(
-            evaluate(&json_ok(r#"{"version":"0.1.0"}"#)),
+            evaluate(200, br#"{"version":"0.1.0"}"#),
             Err("body has no status".into())
         );
-        assert_eq!(evaluate(&json_ok("ok")), Err("body is not JSON".into()));
+        assert_eq!(evaluate(200, b"ok"), Err("body is not JSON".into()));
         // The words alone are not enough: they must be the top-level status.
         assert_eq!(
-            evaluate(&json_ok(r#"{"detail":"\"status\":\"ok\""}"#)),
+            evaluate(200, br#"{"detail":"\"status\":\"ok\""}"#),
             Err("body has no status".into())
         );
     }
 
     #[test]
     fn refuses_broken_responses() {
-        assert_eq!(evaluate(b""), Err("no response".into()));
-        assert_eq!(
-            evaluate(b"HTTP/1.1 200 OK\r\ncontent-length: 15\r\n"),
-            Err("incomplete response head".into())
+        for (raw, stage) in [
+            ("".to_string(), "no HTTP response: "),
+            (
+                "HTTP/1.1 200 OK\r\ncontent-length: 15\r\n".to_string(),
+                "no HTTP response: ",
+            ),
+            (
+                "SSH-2.0-OpenSSH_9.6\r\n\r\n".to_string(),
+                "no HTTP response: ",
+            ),
+            (
+                response("200 OK", "content-length: 40\r\n", r#"{"status":"ok"}"#),
+                "cannot read the response: ",
+            ),
+            (
+                response(
+                    "200 OK",
+                    "transfer-encoding: chunked\r\n",
+                    "f\r\n{\"status\"",
+                ),
+                "cannot read the response: ",
+            ),
+        ] {
+            let err = probe_raw(raw.clone()).unwrap_err();
+            assert!(err.starts_with(stage), "{raw:?}: {err}");
+        }
+        let big = format!(
+            "{{\"status\":\"ok\",\"pad\":\"{}\"}}",
+            "x".repeat(MAX_RESPONSE)
         );
         assert_eq!(
-            evaluate(b"SSH-2.0-OpenSSH_9.6\r\n\r\n"),
-            Err("not an HTTP response: `SSH-2.0-OpenSSH_9.6`".into())
+            probe_raw(json_ok(&big)),
+            Err(format!("response larger than {MAX_RESPONSE} bytes"))
         );
-        let raw = response("200 OK", "content-length: 40\r\n", r#"{"status":"ok"}"#);
-        assert_eq!(evaluate(&raw), Err("body truncated: 15 of 40 bytes".into()));
-        let raw = response(
-            "200 OK",
-            "transfer-encoding: chunked\r\n",
-            "f\r\n{\"status\"",
-        );
-        assert_eq!(evaluate(&raw), Err("malformed chunked body".into()));
     }
 
     #[test]
@@ -330,6 +310,7 @@ mod tests {
         }; // dropped: nothing listens there now
         let err = check(addr, Duration::from_secs(2)).unwrap_err();
         assert!(err.starts_with("cannot connect: "), "{err}");
+        assert!(err.contains("refused"), "{err}");
     }
 
     #[test]

@@ -220,8 +220,12 @@ fn serve() -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot listen on port {} (PORT)", config.port))?;
         info!(addr = %listener.local_addr()?, version = env!("CARGO_PKG_VERSION"), "listening");
         let app = http::App::new(config)?;
-        if app.pipeline.is_some() {
-            tokio::spawn(crate::miss::check_model(app.config.clone()));
+        if let Some(pipeline) = &app.pipeline {
+            let gemini = pipeline.services().gemini.clone();
+            tokio::spawn(crate::miss::check_model(
+                gemini,
+                app.config.gemini_model.clone(),
+            ));
         }
         http::run(listener, app, shutdown).await?;
         info!("stopped");
@@ -230,7 +234,8 @@ fn serve() -> anyhow::Result<ExitCode> {
 }
 
 fn redeliver(file: &std::path::Path) -> anyhow::Result<ExitCode> {
-    use crate::miss::twilio::{Outgoing, RetryPolicy, Twilio};
+    use crate::outbound::RetryPolicy;
+    use crate::outbound::twilio::{Outgoing, Twilio};
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(err) => {
@@ -254,10 +259,10 @@ fn redeliver(file: &std::path::Path) -> anyhow::Result<ExitCode> {
         .enable_all()
         .build()?;
     let twilio = Twilio::new(
-        reqwest::Client::new(),
+        crate::outbound::client()?,
         &config.twilio_api_base_url,
         sid,
-        token,
+        token.clone(),
         &config.twilio_from,
         RetryPolicy::default(),
     );

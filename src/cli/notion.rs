@@ -19,18 +19,19 @@
 //! # Requests
 //! Every request carries `Authorization: Bearer`, `Notion-Version` and JSON. Requests are spaced
 //! at least [`NotionConfig::min_interval`] apart (Notion allows about 3 a second); a 429 or 529
-//! is retried after its `Retry-After` seconds, a 5xx or a connection failure after a doubling
-//! backoff, at most [`MAX_ATTEMPTS`] requests in all. A create retried after a 5xx may, rarely,
-//! have gone through the first time: the next sync finds two pages for the key, updates the
-//! first and warns.
+//! is retried after its `Retry-After`, a 5xx, a connection failure or a request hung for 30 s
+//! after a doubling backoff, at most [`MAX_ATTEMPTS`] requests in all (the shared
+//! [`crate::outbound::retry()`]). A create retried after a 5xx may, rarely, have gone through the
+//! first time: the next sync finds two pages for the key, updates the first and warns.
 //!
-//! The token is never printed, logged or put in an error; [`NotionConfig`]'s `Debug` redacts it.
+//! The token is a [`SecretString`]: never printed, logged or put in an error.
 
-use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
+use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use tokio::time::Instant;
@@ -38,8 +39,8 @@ use tracing::{debug, warn};
 
 use crate::config::ConfigError;
 use crate::kb::{self, Facet, Lang, ProcedureId};
-use crate::miss::twilio::hard_cut;
-use crate::observability::error_chain;
+use crate::outbound::twilio::hard_cut;
+use crate::outbound::{self, Attempt, RetryPolicy, describe, retry, retry_after};
 
 /// The API version this module speaks (the `Notion-Version` header); required by Notion.
 pub const NOTION_VERSION: &str = "2025-09-03";
@@ -61,14 +62,14 @@ pub const DEFAULT_MIN_INTERVAL: Duration = Duration::from_millis(340);
 /// Requests per call, the first included, before giving up on 429/529/5xx/connection failures.
 pub const MAX_ATTEMPTS: u32 = 5;
 
-/// The longest wait honoured from a `Retry-After` header, so that a run cannot hang for long.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
-
-/// The wait after the first 5xx or connection failure without `Retry-After`; doubles each time.
-const FIRST_BACKOFF: Duration = Duration::from_secs(1);
-
-/// Time allowed for one request, connection included.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// [`MAX_ATTEMPTS`] requests of at most 30 s each, 1 s / 2 s / 4 s / 8 s apart unless Notion's
+/// `Retry-After` says otherwise. No one waits on an editor's sync, so the budget is generous.
+const RETRY: RetryPolicy = RetryPolicy {
+    attempts: MAX_ATTEMPTS,
+    first_delay: Duration::from_secs(1),
+    max_total: Duration::from_secs(600),
+    attempt_timeout: Duration::from_secs(30),
+};
 
 /// Notion's limit on a select option's name, in characters.
 const MAX_SELECT_CHARS: usize = 100;
@@ -85,10 +86,10 @@ pub const PENDING_MARKERS: [&str; 5] = [
 
 /// What `clara notion` needs from the environment. Nothing is required for `--dry-run`; the
 /// token and the database ids are checked when a request is about to be made.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct NotionConfig {
-    /// `NOTION_TOKEN`, the integration's secret. Never logged, never in an error or `Debug`.
-    pub token: Option<String>,
+    /// `NOTION_TOKEN`, the integration's secret.
+    pub token: Option<SecretString>,
     /// `NOTION_BASE_URL` without a trailing slash; [`DEFAULT_BASE_URL`] unless set.
     pub base_url: String,
     /// `NOTION_DB_KB`, the *KB Tramites* database id (32 hex digits, dashes allowed).
@@ -97,23 +98,6 @@ pub struct NotionConfig {
     pub db_testing: Option<String>,
     /// The least time between two requests ([`DEFAULT_MIN_INTERVAL`]; tests use zero).
     pub min_interval: Duration,
-}
-
-impl fmt::Debug for NotionConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let token = if self.token.is_some() {
-            "<set>"
-        } else {
-            "<unset>"
-        };
-        f.debug_struct("NotionConfig")
-            .field("token", &token)
-            .field("base_url", &self.base_url)
-            .field("db_kb", &self.db_kb)
-            .field("db_testing", &self.db_testing)
-            .field("min_interval", &self.min_interval)
-            .finish()
-    }
 }
 
 impl Default for NotionConfig {
@@ -175,7 +159,7 @@ impl NotionConfig {
             .map(|id| database_id("NOTION_DB_TESTING", id))
             .transpose()?;
         Ok(NotionConfig {
-            token: get("NOTION_TOKEN"),
+            token: get("NOTION_TOKEN").map(SecretString::from),
             base_url,
             db_kb,
             db_testing,
@@ -267,6 +251,15 @@ pub enum NotionError {
     /// Writing the output failed.
     #[error("cannot write the output: {0}")]
     Output(#[from] std::io::Error),
+}
+
+impl From<outbound::Exhausted> for NotionError {
+    fn from(e: outbound::Exhausted) -> NotionError {
+        NotionError::Exhausted {
+            attempts: e.attempts,
+            last: e.last,
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -687,7 +680,7 @@ pub async fn sync(
     let database = cfg.db_kb.as_deref().ok_or(NotionError::Missing {
         name: "NOTION_DB_KB",
     })?;
-    let mut client = Client::new(cfg)?;
+    let client = Client::new(cfg)?;
     let source = client.data_source(database).await?;
     for row in &rows {
         let created = client
@@ -731,7 +724,7 @@ pub async fn report(
     let database = cfg.db_testing.as_deref().ok_or(NotionError::Missing {
         name: "NOTION_DB_TESTING",
     })?;
-    let mut client = Client::new(cfg)?;
+    let client = Client::new(cfg)?;
     let source = client.data_source(database).await?;
     let page = client.create(&source, properties).await?;
     let url = page.get("url").and_then(Value::as_str).unwrap_or("");
@@ -757,39 +750,35 @@ struct ApiError {
     message: String,
 }
 
-/// A paced, retrying client for one command run. Requests go one at a time (`&mut self`), which
-/// is what makes the pacing a simple "not before" instant.
+/// A paced, retrying client for one command run.
 struct Client<'a> {
     http: reqwest::Client,
     /// `{base_url}/v1`.
     api: String,
-    /// Never logged; sent with `bearer_auth`, which marks the header sensitive.
-    token: &'a str,
+    /// Sent with `bearer_auth`, which marks the header sensitive.
+    token: &'a SecretString,
     min_interval: Duration,
     /// The earliest moment the next request may start.
-    next_slot: Instant,
+    next_slot: Mutex<Instant>,
 }
 
 impl<'a> Client<'a> {
     fn new(cfg: &'a NotionConfig) -> Result<Client<'a>, NotionError> {
-        let token = cfg.token.as_deref().ok_or(NotionError::Missing {
+        let token = cfg.token.as_ref().ok_or(NotionError::Missing {
             name: "NOTION_TOKEN",
         })?;
-        let http = reqwest::Client::builder()
-            .timeout(REQUEST_TIMEOUT)
-            .build()
-            .map_err(|e| NotionError::Client(error_chain(&e.without_url())))?;
+        let http = outbound::client().map_err(|e| NotionError::Client(describe(e)))?;
         Ok(Client {
             http,
             api: format!("{}/v1", cfg.base_url.trim_end_matches('/')),
             token,
             min_interval: cfg.min_interval,
-            next_slot: Instant::now(),
+            next_slot: Mutex::new(Instant::now()),
         })
     }
 
     /// The data source of `database` (the first, with a warning if there are several).
-    async fn data_source(&mut self, database: &str) -> Result<String, NotionError> {
+    async fn data_source(&self, database: &str) -> Result<String, NotionError> {
         let db = match self
             .request(reqwest::Method::GET, &format!("databases/{database}"), None)
             .await
@@ -824,7 +813,7 @@ impl<'a> Client<'a> {
     }
 
     /// Updates the page of `row`'s key, or creates it; `true` when created.
-    async fn upsert(&mut self, source: &str, row: &KbRow) -> Result<bool, NotionError> {
+    async fn upsert(&self, source: &str, row: &KbRow) -> Result<bool, NotionError> {
         let found = self
             .request(
                 reqwest::Method::POST,
@@ -865,7 +854,7 @@ impl<'a> Client<'a> {
     }
 
     /// Creates a page in the data source; returns the page object.
-    async fn create(&mut self, source: &str, properties: Value) -> Result<Value, NotionError> {
+    async fn create(&self, source: &str, properties: Value) -> Result<Value, NotionError> {
         let body = json!({
             "parent": {"type": "data_source_id", "data_source_id": source},
             "properties": properties,
@@ -875,78 +864,72 @@ impl<'a> Client<'a> {
     }
 
     /// Waits for the next request slot and books the one after it.
-    async fn pace(&mut self) {
-        tokio::time::sleep_until(self.next_slot).await;
-        self.next_slot = Instant::now() + self.min_interval;
+    async fn pace(&self) {
+        let slot = {
+            let mut next = self
+                .next_slot
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            let slot = (*next).max(Instant::now());
+            *next = slot + self.min_interval;
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
     }
 
     /// One API call, paced and retried; the parsed 2xx body (`null` if unreadable).
     async fn request(
-        &mut self,
+        &self,
         method: reqwest::Method,
         path: &str,
         body: Option<&Value>,
     ) -> Result<Value, NotionError> {
         let url = format!("{}/{path}", self.api);
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            self.pace().await;
-            debug!(%method, path, attempt, "notion request");
-            let mut request = self
-                .http
-                .request(method.clone(), &url)
-                .bearer_auth(self.token)
-                .header("Notion-Version", NOTION_VERSION)
-                .header(reqwest::header::ACCEPT, "application/json");
-            if let Some(body) = body {
-                request = request.json(body);
+        retry(&RETRY, "notion", || self.attempt(&method, &url, path, body)).await
+    }
+
+    /// One request, classified.
+    async fn attempt(
+        &self,
+        method: &reqwest::Method,
+        url: &str,
+        path: &str,
+        body: Option<&Value>,
+    ) -> Attempt<Value, NotionError> {
+        self.pace().await;
+        debug!(%method, path, "notion request");
+        let mut request = self
+            .http
+            .request(method.clone(), url)
+            .bearer_auth(self.token.expose_secret())
+            .header("Notion-Version", NOTION_VERSION)
+            .header(reqwest::header::ACCEPT, "application/json");
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(e) => {
+                return Attempt::Retry {
+                    last: format!("request failed: {}", describe(e)),
+                    retry_after: None,
+                };
             }
-            let (last, retry_after) = match request.send().await {
-                Err(e) => (
-                    format!("request failed: {}", error_chain(&e.without_url())),
-                    None,
-                ),
-                Ok(response) => {
-                    let status = response.status().as_u16();
-                    let retry_after = response
-                        .headers()
-                        .get(reqwest::header::RETRY_AFTER)
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(|v| v.trim().parse::<f64>().ok())
-                        .filter(|s| s.is_finite() && *s >= 0.0)
-                        .map(|s| Duration::from_secs_f64(s.min(MAX_RETRY_AFTER.as_secs_f64())));
-                    let text = response.text().await.unwrap_or_default();
-                    if (200..300).contains(&status) {
-                        return Ok(serde_json::from_str(&text).unwrap_or(Value::Null));
-                    }
-                    let err: ApiError = serde_json::from_str(&text).unwrap_or_default();
-                    if !matches!(status, 429 | 529 | 500 | 502 | 503 | 504) {
-                        warn!(status, code = err.code, path, "notion refused");
-                        return Err(refusal(status, err));
-                    }
-                    (
-                        format!("http {status} {}: {}", err.code, err.message),
-                        retry_after,
-                    )
-                }
-            };
-            if attempt >= MAX_ATTEMPTS {
-                warn!(attempt, path, "notion kept failing; giving up");
-                return Err(NotionError::Exhausted {
-                    attempts: attempt,
-                    last,
-                });
-            }
-            let delay = retry_after
-                .unwrap_or_else(|| FIRST_BACKOFF.saturating_mul(1 << (attempt - 1).min(5)));
-            warn!(
-                attempt,
-                delay_ms = delay.as_millis() as u64,
-                cause = last,
-                "notion request failed; retrying"
-            );
-            tokio::time::sleep(delay.min(MAX_RETRY_AFTER)).await;
+        };
+        let status = response.status().as_u16();
+        let retry_after = retry_after(response.headers());
+        let text = response.text().await.unwrap_or_default();
+        if (200..300).contains(&status) {
+            return Attempt::Done(Ok(serde_json::from_str(&text).unwrap_or(Value::Null)));
+        }
+        let err: ApiError = serde_json::from_str(&text).unwrap_or_default();
+        if !matches!(status, 429 | 529 | 500 | 502 | 503 | 504) {
+            warn!(status, code = err.code, path, "notion refused");
+            return Attempt::Done(Err(refusal(status, err)));
+        }
+        Attempt::Retry {
+            last: format!("http {status} {}: {}", err.code, err.message),
+            retry_after,
         }
     }
 }

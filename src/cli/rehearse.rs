@@ -1,11 +1,11 @@
 //! `clara rehearse [SCRIPT]`: demo conversations played through the real webhook handler,
 //! in-process and fully offline, with signed requests, printed as a table.
 //!
-//! The service is booted on `127.0.0.1:0` in the offline demo configuration, with a local auth
-//! token and `PUBLIC_URL`, so every turn is a form POST to `/webhook` signed the way Twilio signs
-//! it, and checked. The webhook answers with TwiML but does not say which intent it saw, so each
-//! `<Body>` is matched against the compiled answers: the answer's id gives the intent, the
-//! language and the source.
+//! The service's router ([`http::handle`]) is called in process, with no socket, in the offline
+//! demo configuration with a per-run auth token and `PUBLIC_URL`, so every turn is a form POST to
+//! `/webhook` signed the way Twilio signs it, and checked. The webhook answers with TwiML but
+//! does not say which intent it saw, so each `<Body>` is matched against the compiled answers:
+//! the answer's id gives the intent, the language and the source.
 //!
 //! # Scripts
 //!
@@ -25,16 +25,13 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
-use std::net::SocketAddr;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
 use serde::Deserialize;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::oneshot;
 
 use crate::config::Config;
 use crate::http::{self, App, signature};
@@ -53,6 +50,10 @@ const PREVIEW_CHARS: usize = 40;
 
 /// A turn that takes longer than this is reported as a failure rather than waited on forever.
 const TURN_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The `PUBLIC_URL` of the rehearsal: signatures cover it, and no request ever goes there (the
+/// `.invalid` name cannot resolve).
+const PUBLIC_URL: &str = "https://rehearsal.invalid";
 
 /// One persona's conversation.
 #[derive(Debug, Clone, Deserialize)]
@@ -95,7 +96,7 @@ pub struct Outcome {
     pub answer: String,
     /// The file name of the answer's `<Media>`.
     pub audio: Option<String>,
-    /// From connecting to the last byte of the response.
+    /// From handing the request to the router to the last byte of its response.
     pub latency: Duration,
     /// The intent the script expects.
     pub expect: Option<String>,
@@ -192,21 +193,16 @@ pub fn run(script: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<bool> {
     Ok(outcomes.iter().all(Outcome::as_expected))
 }
 
-/// Boots the service on `127.0.0.1:0`, plays every turn, shuts the service down.
+/// Builds the service's state and plays every turn through its router.
 ///
 /// # Errors
-/// The listener cannot be bound or the service cannot start.
+/// The service cannot start.
 pub async fn play(scripts: &[Script]) -> anyhow::Result<Vec<Outcome>> {
-    let listener = TcpListener::bind("127.0.0.1:0")
-        .await
-        .context("cannot bind 127.0.0.1:0")?;
-    let addr = listener.local_addr()?;
-    let public_url = format!("http://{addr}");
     let token = local_token();
     let vars = [
         ("DEMO_MODE", "true"),
         ("TWILIO_AUTH_TOKEN", token.as_str()),
-        ("PUBLIC_URL", public_url.as_str()),
+        ("PUBLIC_URL", PUBLIC_URL),
     ];
     let config = Config::from_lookup(|name| {
         vars.iter()
@@ -214,16 +210,7 @@ pub async fn play(scripts: &[Script]) -> anyhow::Result<Vec<Outcome>> {
             .map(|(_, v)| (*v).to_string())
     })?;
     let app = App::new(config)?;
-    let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(http::run(listener, Arc::clone(&app), async {
-        let _ = stopped.await;
-    }));
-
-    let client = Client {
-        addr,
-        url: format!("{public_url}/webhook"),
-        token,
-    };
+    let webhook = format!("{PUBLIC_URL}/webhook");
     let answers: HashMap<&'static str, &'static Answer> = kb::answers()
         .iter()
         .rev() // so that the first of two answers with the same text wins
@@ -236,7 +223,7 @@ pub async fn play(scripts: &[Script]) -> anyhow::Result<Vec<Outcome>> {
         for turn in &script.turns {
             let n = outcomes.len() + 1;
             let params = params(n, &phone, &script.persona, turn);
-            let outcome = match client.post(&params).await {
+            let outcome = match post(&app, &webhook, &token, &params).await {
                 Ok((200, xml, latency)) => {
                     judge(&xml, turn, &answers, &responder, latency, n, script)
                 }
@@ -248,16 +235,35 @@ pub async fn play(scripts: &[Script]) -> anyhow::Result<Vec<Outcome>> {
             outcomes.push(outcome);
         }
     }
-
-    let _ = stop.send(());
-    server
-        .await
-        .context("the service task failed")?
-        .context("the service stopped with an error")?;
     Ok(outcomes)
 }
 
-/// A per-run secret: the service only lives for the rehearsal, on the loopback interface.
+/// One form POST to `/webhook`, signed for `url` with `token`, through the router: the status,
+/// the body and the time the router took.
+async fn post(
+    app: &App,
+    url: &str,
+    token: &str,
+    params: &[(String, String)],
+) -> anyhow::Result<(u16, String, Duration)> {
+    let started = Instant::now();
+    let request = hyper::Request::post("/webhook")
+        .header(
+            hyper::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .header("x-twilio-signature", signature::sign(token, url, params))
+        .body(Full::new(Bytes::from(serde_urlencoded::to_string(params)?)))?;
+    let response = tokio::time::timeout(TURN_TIMEOUT, http::handle(app, request))
+        .await
+        .context("no answer in time")?;
+    let status = response.status().as_u16();
+    let body = response.into_body().collect().await?.to_bytes();
+    let latency = started.elapsed();
+    Ok((status, String::from_utf8_lossy(&body).into_owned(), latency))
+}
+
+/// A per-run secret: signatures are checked as in production, with a token nobody else knows.
 fn local_token() -> String {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
@@ -483,78 +489,6 @@ pub fn report(outcomes: &[Outcome], out: &mut dyn Write) -> std::io::Result<()> 
         )?;
     }
     Ok(())
-}
-
-/// A minimal HTTP/1.1 client for the rehearsal: one signed form POST per connection.
-struct Client {
-    addr: SocketAddr,
-    /// The URL the signature covers: `PUBLIC_URL/webhook`.
-    url: String,
-    token: String,
-}
-
-impl Client {
-    /// Posts `params` signed; returns the status, the body and the round-trip time.
-    async fn post(&self, params: &[(String, String)]) -> anyhow::Result<(u16, String, Duration)> {
-        let started = Instant::now();
-        let exchange = async {
-            let body = form(params);
-            let signature = signature::sign(&self.token, &self.url, params);
-            let request = format!(
-                "POST /webhook HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nX-Twilio-Signature: {signature}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                self.addr,
-                body.len()
-            );
-            let mut stream = TcpStream::connect(self.addr).await?;
-            stream.write_all(request.as_bytes()).await?;
-            let mut raw = Vec::new();
-            stream.read_to_end(&mut raw).await?;
-            anyhow::Ok(raw)
-        };
-        let raw = tokio::time::timeout(TURN_TIMEOUT, exchange)
-            .await
-            .context("no answer in time")??;
-        let latency = started.elapsed();
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .context("incomplete HTTP response")?;
-        let head = String::from_utf8_lossy(&raw[..split]);
-        let status = head
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .context("no HTTP status")?;
-        let body = String::from_utf8_lossy(&raw[split + 4..]).into_owned();
-        Ok((status, body, latency))
-    }
-}
-
-/// `application/x-www-form-urlencoded`, as Twilio sends it.
-fn form(params: &[(String, String)]) -> String {
-    fn encode(s: &str, out: &mut String) {
-        for b in s.bytes() {
-            match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => {
-                    out.push(char::from(b));
-                }
-                b' ' => out.push('+'),
-                b => {
-                    let _ = write!(out, "%{b:02X}");
-                }
-            }
-        }
-    }
-    let mut out = String::new();
-    for (i, (k, v)) in params.iter().enumerate() {
-        if i > 0 {
-            out.push('&');
-        }
-        encode(k, &mut out);
-        out.push('=');
-        encode(v, &mut out);
-    }
-    out
 }
 
 /// The rehearsal's fake account SID ("AC" and 32 zeros), built at run time so that nothing in

@@ -1,12 +1,11 @@
 //! `POST /api/chat`: the web channel. JSON in, JSON out, the same responder and guardrails.
 
 use bytes::Bytes;
-use hyper::body::Incoming;
 use hyper::{Request, StatusCode};
 use serde::Deserialize;
 
 use super::App;
-use super::response::{HttpError, Reply, read_body, require_content_type, text};
+use super::response::{BoxError, HttpError, Reply, read_body, require_content_type, text};
 use crate::kb::Lang;
 
 #[derive(Deserialize)]
@@ -36,7 +35,11 @@ fn parse(body: &[u8]) -> Result<ChatRequest, HttpError> {
     Ok(request)
 }
 
-pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Result<Reply, HttpError> {
+pub(crate) async fn handle<B>(app: &App, req: Request<B>) -> Result<Reply, HttpError>
+where
+    B: hyper::body::Body<Data = Bytes>,
+    B::Error: Into<BoxError>,
+{
     require_content_type(req.headers(), "application/json")?;
     let (_, body) = read_body(req, app.config.http_read_timeout).await?;
     let request = parse(&body)?;

@@ -27,7 +27,10 @@ use std::time::Instant;
 
 use bytes::Bytes;
 
+pub use routes::handle;
 pub use server::{MAX_HEADER_BYTES, connection_cap, run, shutdown_signal};
+
+use secrecy::ExposeSecret;
 
 use crate::config::Config;
 use crate::kb::Answer;
@@ -97,7 +100,7 @@ impl App {
     /// An HTTP client for the outbound services could not be built.
     pub fn new(config: Config) -> anyhow::Result<Arc<App>> {
         let metrics = Arc::new(Metrics::default());
-        let phones = PhoneHasher::new(config.twilio_auth_token.as_deref());
+        let phones = PhoneHasher::new(config.twilio_auth_token.as_ref());
         let pipeline =
             Services::from_config(&config, Arc::clone(&metrics), phones.clone())?.map(|services| {
                 Pipeline::start(
@@ -115,8 +118,8 @@ impl App {
             refused: RateLimitedLog::new(webhook::REFUSED_LOG_INTERVAL),
             validator: config
                 .twilio_auth_token
-                .as_deref()
-                .map(signature::Validator::new),
+                .as_ref()
+                .map(|token| signature::Validator::new(token.expose_secret())),
             twiml: twiml::render_all(config.audio_base().as_deref()),
             started: Instant::now(),
             request_ids: AtomicU64::new(0),

@@ -5,7 +5,6 @@ use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
 use http_body_util::{BodyExt, Full};
-use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
 use hyper::{Request, Response, StatusCode};
 
@@ -13,6 +12,9 @@ use super::MAX_BODY;
 
 /// A response with a fully buffered body.
 pub(crate) type Reply = Response<Full<Bytes>>;
+
+/// What a request body's error must convert into (hyper's `Incoming` and `Full` both do).
+pub(crate) type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Why a request was refused. Each becomes a status and a short plain-text reason (none for 403,
 /// so a forger learns nothing).
@@ -127,10 +129,14 @@ pub(crate) fn require_content_type(
 /// Reads the whole body: at most [`MAX_BODY`] bytes (a larger declared length is refused unread),
 /// within `deadline` (a client that stalls mid-body gets 408 instead of holding the connection).
 /// A body that arrives in one piece, as a webhook's does, is returned without a copy.
-pub(crate) async fn read_body(
-    req: Request<Incoming>,
+pub(crate) async fn read_body<B>(
+    req: Request<B>,
     deadline: Duration,
-) -> Result<(hyper::http::request::Parts, Bytes), HttpError> {
+) -> Result<(hyper::http::request::Parts, Bytes), HttpError>
+where
+    B: hyper::body::Body<Data = Bytes>,
+    B::Error: Into<BoxError>,
+{
     let (parts, body) = req.into_parts();
     let declared = parts
         .headers
@@ -148,12 +154,18 @@ pub(crate) async fn read_body(
 
 /// The body's data frames joined, up to [`MAX_BODY`]: the first frame as it is, a copy only
 /// when a second one arrives.
-async fn collect(mut body: Incoming) -> Result<Bytes, HttpError> {
+async fn collect<B>(body: B) -> Result<Bytes, HttpError>
+where
+    B: hyper::body::Body<Data = Bytes>,
+    B::Error: Into<BoxError>,
+{
+    let mut body = std::pin::pin!(body);
     let mut first: Option<Bytes> = None;
     let mut joined: Option<BytesMut> = None;
     while let Some(frame) = body.frame().await {
-        let frame = frame
-            .map_err(|err| HttpError::BadRequest(format!("could not read the body: {err}")))?;
+        let frame = frame.map_err(|err| {
+            HttpError::BadRequest(format!("could not read the body: {}", err.into()))
+        })?;
         let Ok(data) = frame.into_data() else {
             continue; // trailers
         };

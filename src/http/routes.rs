@@ -4,11 +4,12 @@
 use std::time::Instant;
 
 use bytes::Bytes;
-use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, StatusCode};
 
-use super::response::{HttpError, Reply, text};
+use secrecy::ExposeSecret;
+
+use super::response::{BoxError, HttpError, Reply, text};
 use super::{App, chat, static_audio, webhook};
 use crate::metrics::Route;
 
@@ -54,8 +55,14 @@ const STATIC_CACHE: &str = "/static/cache/";
 const X_REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");
 const STATIC_TTS: &str = "/static/tts/";
 
-/// Routes one request; records its metrics and tags it with a request id.
-pub(crate) async fn handle(app: &App, req: Request<Incoming>) -> Reply {
+/// Routes one request; records its metrics and tags it with a request id. Generic over the
+/// body so that `clara rehearse` can call it in process with a body it built (`Full<Bytes>`);
+/// the server passes hyper's `Incoming`.
+pub async fn handle<B>(app: &App, req: Request<B>) -> Reply
+where
+    B: hyper::body::Body<Data = Bytes>,
+    B::Error: Into<BoxError>,
+{
     let started = Instant::now();
     let request_id = app.next_request_id();
     let target = Target::of(req.method(), req.uri().path());
@@ -131,14 +138,15 @@ fn health(app: &App) -> Reply {
     response
 }
 
-fn metrics(app: &App, req: &Request<Incoming>) -> Result<Reply, HttpError> {
+fn metrics<B>(app: &App, req: &Request<B>) -> Result<Reply, HttpError> {
     if let Some(token) = &app.config.admin_token {
         let given = req
             .headers()
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "));
-        let ok = given.is_some_and(|g| constant_time_eq(g.as_bytes(), token.as_bytes()));
+        let ok =
+            given.is_some_and(|g| constant_time_eq(g.as_bytes(), token.expose_secret().as_bytes()));
         if !ok {
             return Err(HttpError::Unauthorized);
         }

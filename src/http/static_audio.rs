@@ -3,7 +3,6 @@
 //! the in-memory TTS cache; both with strong ETags, 304s and single byte ranges.
 
 use bytes::Bytes;
-use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
 use hyper::{Request, StatusCode};
 
@@ -60,7 +59,7 @@ fn headers(response: &mut Reply, etag: &HeaderValue) {
 }
 
 /// `/static/cache/<name>`: a compiled audio file.
-pub(crate) fn serve(req: &Request<Incoming>, name: &str) -> Result<Reply, HttpError> {
+pub(crate) fn serve<B>(req: &Request<B>, name: &str) -> Result<Reply, HttpError> {
     let file: &AudioFile = kb::audio_by_name(name).ok_or(HttpError::NotFound)?;
     Ok(serve_bytes(
         req,
@@ -73,8 +72,8 @@ pub(crate) fn serve(req: &Request<Incoming>, name: &str) -> Result<Reply, HttpEr
 /// `/static/tts/<name>`: a spoken reply from the TTS cache, with the same headers as the compiled
 /// audio. Its name is its content hash, so a clip never changes under its URL; once evicted it
 /// is a 404 (Twilio fetches it within seconds of the reply).
-pub(crate) fn serve_tts(
-    req: &Request<Incoming>,
+pub(crate) fn serve_tts<B>(
+    req: &Request<B>,
     cache: Option<&TtsCache>,
     name: &str,
 ) -> Result<Reply, HttpError> {
@@ -84,12 +83,7 @@ pub(crate) fn serve_tts(
 }
 
 /// `body` with its validator: 304 for a matching `If-None-Match`, 206 for a single byte range.
-fn serve_bytes(
-    req: &Request<Incoming>,
-    body: Bytes,
-    mime: &'static str,
-    etag: &HeaderValue,
-) -> Reply {
+fn serve_bytes<B>(req: &Request<B>, body: Bytes, mime: &'static str, etag: &HeaderValue) -> Reply {
     let header = |name| {
         req.headers()
             .get(name)

@@ -8,12 +8,11 @@
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use hyper::body::Incoming;
 use hyper::{Request, StatusCode};
 use tracing::info;
 
 use super::dedupe::Claim;
-use super::response::{HttpError, Reply, read_body, require_content_type, text};
+use super::response::{BoxError, HttpError, Reply, read_body, require_content_type, text};
 use super::{App, RequestId, form, twiml};
 use crate::kb::{self, Answer, Curated, Facet};
 use crate::metrics::AnswerSource;
@@ -231,11 +230,15 @@ fn route(app: &App, inbound: &Inbound<'_>, sender: SenderId, received: Instant) 
     }
 }
 
-pub(crate) async fn handle(
+pub(crate) async fn handle<B>(
     app: &App,
-    req: Request<Incoming>,
+    req: Request<B>,
     request_id: &RequestId,
-) -> Result<Reply, HttpError> {
+) -> Result<Reply, HttpError>
+where
+    B: hyper::body::Body<Data = Bytes>,
+    B::Error: Into<BoxError>,
+{
     let received = Instant::now();
     let (parts, body) = read_body(req, app.config.http_read_timeout).await?;
     // From here on nothing waits: the form is decoded on the stack and answered in place.

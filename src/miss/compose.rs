@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::gemini::StructuredAnswer;
 use crate::kb::{self, Curated, Facet, Lang, ProcedureId};
+use crate::outbound::gemini::StructuredAnswer;
 
 /// Gemini's answer text before the disclaimer, in characters: the whole reply stays within
 /// Twilio's 1,600 after the URL line and disclaimer are added.

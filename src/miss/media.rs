@@ -4,7 +4,10 @@
 
 use std::time::Duration;
 
+use secrecy::{ExposeSecret, SecretString};
 use tracing::warn;
+
+use crate::outbound::{self, BodyError};
 
 /// WhatsApp's own media limit; anything larger is refused before it is read.
 pub const MAX_MEDIA_BYTES: usize = 16 * 1024 * 1024;
@@ -34,20 +37,13 @@ fn host_of(url: &reqwest::Url) -> Option<String> {
 }
 
 /// Fetches media from allowlisted hosts with Twilio basic auth.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct MediaFetcher {
+    /// Its own client: the redirect policy (allowlisted hosts only) is per client.
     http: reqwest::Client,
     allow: Vec<String>,
     account_sid: String,
-    auth_token: String,
-}
-
-impl std::fmt::Debug for MediaFetcher {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MediaFetcher")
-            .field("allow", &self.allow)
-            .finish_non_exhaustive()
-    }
+    auth_token: SecretString,
 }
 
 impl MediaFetcher {
@@ -58,7 +54,7 @@ impl MediaFetcher {
     pub fn new(
         allow: Vec<String>,
         account_sid: &str,
-        auth_token: &str,
+        auth_token: SecretString,
     ) -> reqwest::Result<MediaFetcher> {
         let allowed = allow.clone();
         let policy = reqwest::redirect::Policy::custom(move |attempt| {
@@ -75,12 +71,12 @@ impl MediaFetcher {
                 attempt.stop()
             }
         });
-        let http = reqwest::Client::builder().redirect(policy).build()?;
+        let http = outbound::builder().redirect(policy).build()?;
         Ok(MediaFetcher {
             http,
             allow,
             account_sid: account_sid.to_string(),
-            auth_token: auth_token.to_string(),
+            auth_token,
         })
     }
 
@@ -106,35 +102,27 @@ impl MediaFetcher {
     }
 
     async fn download(&self, url: reqwest::Url) -> Result<(Vec<u8>, Option<String>), MediaError> {
-        let transport = |e: reqwest::Error| MediaError::Transport(e.without_url().to_string());
-        let mut response = self
+        let response = self
             .http
             .get(url)
-            .basic_auth(&self.account_sid, Some(&self.auth_token))
+            .basic_auth(&self.account_sid, Some(self.auth_token.expose_secret()))
             .send()
             .await
-            .map_err(transport)?;
+            .map_err(|e| MediaError::Transport(outbound::describe(e)))?;
         if response.status() != reqwest::StatusCode::OK {
             return Err(MediaError::Status(response.status().as_u16()));
-        }
-        if response
-            .content_length()
-            .is_some_and(|n| n > MAX_MEDIA_BYTES as u64)
-        {
-            return Err(MediaError::TooLarge);
         }
         let mime = response
             .headers()
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(transport)? {
-            if body.len() + chunk.len() > MAX_MEDIA_BYTES {
-                return Err(MediaError::TooLarge);
-            }
-            body.extend_from_slice(&chunk);
-        }
+        let body = outbound::read_capped(response, MAX_MEDIA_BYTES)
+            .await
+            .map_err(|e| match e {
+                BodyError::TooLarge => MediaError::TooLarge,
+                BodyError::Transport(e) => MediaError::Transport(outbound::describe(e)),
+            })?;
         Ok((body, mime))
     }
 }

@@ -15,16 +15,16 @@ use tracing::{error, info, warn};
 use super::answer_cache::{self, AnswerCache};
 use super::compose;
 use super::dead_letter::{DeadLetter, DeadLetters};
-use super::gemini::{AnswerRequest, Gemini, GeminiError};
 use super::journal::{self, Journal};
 use super::media::MediaFetcher;
 use super::rate_limit::RateLimiter;
-use super::twilio::{DeliveryError, Outgoing, Twilio};
 use crate::config::Config;
 use crate::kb::normalize::Normalized;
 use crate::kb::{self, Answer, Curated, Lang};
 use crate::metrics::{AnswerSource, Metrics};
 use crate::observability::{PhoneHasher, SenderId};
+use crate::outbound::gemini::{AnswerRequest, Gemini, GeminiError};
+use crate::outbound::twilio::{DeliveryError, Outgoing, Twilio};
 use crate::redact;
 use crate::respond::{Intent, Responder};
 use crate::voice::{self, Speaker, TtsCache};
@@ -111,11 +111,11 @@ impl Services {
         ) else {
             return Ok(None);
         };
-        let http = reqwest::Client::builder().build()?;
+        let http = crate::outbound::client()?;
         let gemini = Gemini::new(
             http.clone(),
             &config.gemini_base_url,
-            key,
+            key.clone(),
             &config.gemini_model,
             &config.gemini_tts_model,
         );
@@ -137,11 +137,11 @@ impl Services {
                 http,
                 &config.twilio_api_base_url,
                 sid,
-                token,
+                token.clone(),
                 &config.twilio_from,
                 Default::default(),
             ),
-            media: MediaFetcher::new(config.twilio_media_hosts.clone(), sid, token)?,
+            media: MediaFetcher::new(config.twilio_media_hosts.clone(), sid, token.clone())?,
             llm_live: config.llm_live,
             whisper_on: config.whisper_on,
             structured: config.structured_output,
@@ -454,7 +454,7 @@ async fn decide(s: &Services, job: &Job) -> Reply {
                 Reply::template(Curated::Busy, lang, "gemini rate limited")
             }
             Err(err) => {
-                warn!(cause = %err, "gemini could not answer");
+                warn!(cause = %err, retryable = err.is_retryable(), "gemini could not answer");
                 Reply::template(Curated::LlmFailed, lang, "gemini failed")
             }
         },

@@ -9,21 +9,8 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use hmac::{Hmac, Mac};
+use secrecy::{ExposeSecret, SecretString};
 use sha2::Sha256;
-
-/// An error and its sources on one line, `": "`-joined: reqwest's top-level message alone
-/// ("error sending request") hides the cause, e.g. "Connection refused". Callers drop request
-/// URLs first (`reqwest::Error::without_url`), so that no identifier in a URL reaches a log.
-pub fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(cause) = source {
-        out.push_str(": ");
-        out.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    out
-}
 
 /// A warning that can come in floods (forged webhooks): the first is logged at once, the ones
 /// that follow within `interval` are only counted, and the count goes out with the next line.
@@ -105,11 +92,11 @@ pub struct PhoneHasher {
 impl PhoneHasher {
     /// Keyed by the Twilio auth token when there is one (stable across restarts, useless without
     /// the secret); otherwise by a random per-process key.
-    pub fn new(auth_token: Option<&str>) -> PhoneHasher {
+    pub fn new(auth_token: Option<&SecretString>) -> PhoneHasher {
         let mut key = [0u8; 32];
         match auth_token {
             Some(token) => {
-                let mut mac = Hmac::<Sha256>::new_from_slice(token.as_bytes())
+                let mut mac = Hmac::<Sha256>::new_from_slice(token.expose_secret().as_bytes())
                     .expect("HMAC takes a key of any length");
                 mac.update(b"clara phone hash v1");
                 key.copy_from_slice(&mac.finalize().into_bytes());

@@ -22,7 +22,7 @@ pub use speaker::{
     Speaker, speaker, voice_reply,
 };
 
-use crate::miss::gemini::GeminiError;
+use crate::outbound::gemini::GeminiError;
 
 /// Why no spoken reply was made. Messages are lowercase and never hold the API key.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

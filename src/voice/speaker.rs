@@ -17,7 +17,7 @@ use super::cache::{TtsCache, spoken_key};
 use super::codec::{Clip, decode, encode_ogg_opus};
 use crate::config::TtsProvider;
 use crate::kb::Lang;
-use crate::miss::gemini::Gemini;
+use crate::outbound::gemini::Gemini;
 
 /// The prebuilt Gemini voice when none is configured: a clear, even voice that speaks all four of
 /// Clara's languages (Gemini's voices are multilingual). `scripts/gen-audio.sh` uses it too.

@@ -1,9 +1,10 @@
 //! The Gemini API client: plain and structured answers, voice-note transcription, spoken replies
 //! and the model list (CONTRACTS.md §2).
 //!
-//! One request per call and no retries: the pipeline decides what to retry, using
-//! [`GeminiError::is_retryable`] and the server's `RetryInfo` delay. Every call has its own
-//! timeout (reqwest's per-request `timeout`, which covers reading the body too).
+//! One request per call, never retried: an answer has `LLM_TIMEOUT` while the person waits, and
+//! every failure already ends in a template (`llm_failed`, or `busy` for a rate limit).
+//! [`GeminiError::is_retryable`] says whether a later request could succeed, for the logs. Every
+//! call has its own timeout (reqwest's per-request `timeout`, which covers reading the body too).
 //!
 //! The API key travels only in the `x-goog-api-key` header. It is never in a URL, and it is
 //! scrubbed from anything the server echoes back, so errors, logs and `Debug` output stay free of it.
@@ -11,23 +12,14 @@
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
+use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Value, json};
 use tracing::debug;
 
+use super::{BodyError, describe, read_capped, retry_after};
 use crate::kb::Lang;
-use crate::observability::error_chain;
-
-/// The model for answers and transcription when `GEMINI_MODEL` is not set: a current Flash model
-/// (`gemini-1.5-flash` is retired and the 2.5 family shuts down on 2026-12-01).
-pub const DEFAULT_MODEL: &str = "gemini-3.5-flash";
-
-/// The text-to-speech model when `GEMINI_TTS_MODEL` is not set.
-pub const DEFAULT_TTS_MODEL: &str = "gemini-3.8-flash-tts";
-
-/// The public Gemini API root; tests and drills point the client at a mock instead.
-pub const DEFAULT_BASE_URL: &str = "https://generativelanguage.googleapis.com/v1beta";
 
 /// Largest response body read: a few minutes of 24 kHz PCM speech in base64 is well under this,
 /// and a misbehaving upstream cannot make us buffer without bound.
@@ -63,30 +55,18 @@ const BLOCKING_FINISH_REASONS: &[&str] = &[
 ];
 
 /// A Gemini API client. Cheap to clone (reqwest's client is a shared pool).
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct Gemini {
     /// The shared HTTP client; its connection pool lives as long as any clone.
     http: reqwest::Client,
-    /// API root without a trailing slash, e.g. [`DEFAULT_BASE_URL`].
+    /// API root without a trailing slash (`GEMINI_BASE_URL`).
     base_url: String,
-    /// Secret: sent only as `x-goog-api-key`, redacted everywhere else.
-    api_key: String,
+    /// Sent only as `x-goog-api-key`, scrubbed from what the server echoes.
+    api_key: SecretString,
     /// Model for answers and transcription, without the `models/` prefix.
     model: String,
     /// Model for text-to-speech, without the `models/` prefix.
     tts_model: String,
-}
-
-impl std::fmt::Debug for Gemini {
-    /// Hand-written so the API key never reaches a log line.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Gemini")
-            .field("base_url", &self.base_url)
-            .field("api_key", &"[redacted]")
-            .field("model", &self.model)
-            .field("tts_model", &self.tts_model)
-            .finish_non_exhaustive()
-    }
 }
 
 /// One question for [`Gemini::answer`] or [`Gemini::answer_structured`].
@@ -200,27 +180,17 @@ impl Gemini {
     pub fn new(
         http: reqwest::Client,
         base_url: &str,
-        api_key: &str,
+        api_key: SecretString,
         model: &str,
         tts_model: &str,
     ) -> Gemini {
         Gemini {
             http,
             base_url: base_url.trim_end_matches('/').to_string(),
-            api_key: api_key.to_string(),
+            api_key,
             model: bare_model(model).to_string(),
             tts_model: bare_model(tts_model).to_string(),
         }
-    }
-
-    /// The model used for answers and transcription.
-    pub fn model(&self) -> &str {
-        &self.model
-    }
-
-    /// The model used for speech.
-    pub fn tts_model(&self) -> &str {
-        &self.tts_model
     }
 
     /// A plain-text answer to `req`.
@@ -374,19 +344,21 @@ impl Gemini {
     ) -> Result<Vec<u8>, GeminiError> {
         let started = Instant::now();
         let result = request
-            .header("x-goog-api-key", &self.api_key)
+            .header("x-goog-api-key", self.api_key.expose_secret())
             .timeout(timeout)
             .send()
             .await;
         let response = result.map_err(|e| self.transport(e))?;
         let status = response.status();
-        let retry_after_header = response
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
-        let body = self.read_body(response).await?;
+        let retry_after_header = retry_after(response.headers());
+        let body = read_capped(response, MAX_RESPONSE_BYTES)
+            .await
+            .map_err(|e| match e {
+                BodyError::TooLarge => {
+                    GeminiError::Malformed("response body too large".to_string())
+                }
+                BodyError::Transport(e) => self.transport(e),
+            })?;
         debug!(
             call = what,
             status = status.as_u16(),
@@ -398,28 +370,6 @@ impl Gemini {
             return Ok(body);
         }
         Err(self.status_error(status, &body, retry_after_header))
-    }
-
-    /// Reads at most [`MAX_RESPONSE_BYTES`] of the body; the request timeout still applies.
-    async fn read_body(&self, mut response: reqwest::Response) -> Result<Vec<u8>, GeminiError> {
-        if response
-            .content_length()
-            .is_some_and(|n| n > MAX_RESPONSE_BYTES as u64)
-        {
-            return Err(GeminiError::Malformed(
-                "response body too large".to_string(),
-            ));
-        }
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(|e| self.transport(e))? {
-            if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
-                return Err(GeminiError::Malformed(
-                    "response body too large".to_string(),
-                ));
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok(body)
     }
 
     /// The error for a non-success status, from Google's error body when there is one.
@@ -467,7 +417,7 @@ impl Gemini {
         if e.is_timeout() {
             return GeminiError::Timeout;
         }
-        GeminiError::Transport(self.scrub(&error_chain(&e.without_url())))
+        GeminiError::Transport(self.scrub(&describe(e)))
     }
 
     /// A [`GeminiError::Malformed`] whose message is scrubbed of the key.
@@ -477,10 +427,9 @@ impl Gemini {
 
     /// `text` with every occurrence of the API key replaced.
     fn scrub(&self, text: &str) -> String {
-        if self.api_key.is_empty() {
-            text.to_string()
-        } else {
-            text.replace(&self.api_key, "[redacted]")
+        match self.api_key.expose_secret() {
+            "" => text.to_string(),
+            key => text.replace(key, "[redacted]"),
         }
     }
 }

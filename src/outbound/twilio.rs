@@ -2,8 +2,8 @@
 //!
 //! The miss path answers after the webhook has returned, so its replies go out through the REST
 //! API rather than TwiML. This client splits bodies over WhatsApp's 1,600-character limit into
-//! numbered parts, retries what is worth retrying (429, 5xx, connection failures) within a time
-//! budget, and falls back to text alone when Twilio refuses the media.
+//! numbered parts, retries what is worth retrying (429, 5xx, connection failures) within a
+//! [`RetryPolicy`], and falls back to text alone when Twilio refuses the media.
 //!
 //! Twilio's `Messages.json` create is not idempotent: a retry after a timeout or a 5xx may, rarely,
 //! deliver a part twice. That is the price of not losing replies.
@@ -12,16 +12,12 @@
 //! may quote the number) are scrubbed of long digit runs before they enter a [`DeliveryError`].
 
 use std::fmt;
-use std::time::Duration;
 
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
-use tokio::time::Instant;
 use tracing::{debug, warn};
 
-use crate::observability::error_chain;
-
-/// Where the REST API lives; tests and drills point the client at a mock instead.
-pub const DEFAULT_BASE_URL: &str = "https://api.twilio.com";
+use super::{Attempt, Exhausted, RetryPolicy, describe, retry, retry_after};
 
 /// Twilio's WhatsApp body limit, in characters (error 21617 beyond it).
 pub const MAX_BODY_CHARS: usize = 1600;
@@ -33,44 +29,6 @@ const MEDIA_ERROR_CODES: [u32; 5] = [21620, 21623, 63019, 11200, 12300];
 
 /// `status` values of a created message that mean it will not be delivered.
 const FAILED_STATUSES: [&str; 3] = ["failed", "undelivered", "canceled"];
-
-/// How hard to try before giving up on a part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RetryPolicy {
-    /// Requests per part, the first included (0 is treated as 1).
-    pub attempts: u32,
-    /// Wait before the second request; it doubles for each further one. A `Retry-After` header
-    /// on a 429 or 5xx (in seconds; the HTTP-date form is ignored) is used instead.
-    pub first_delay: Duration,
-    /// Time budget per part, requests and waits included: a request still running at the end
-    /// is abandoned, and a wait that would end past it is not begun (the part fails at once).
-    pub max_total: Duration,
-    /// Time one request may take before it is abandoned and retried, so that a hung
-    /// connection costs one attempt, not the whole budget.
-    pub attempt_timeout: Duration,
-}
-
-impl Default for RetryPolicy {
-    /// 4 attempts, 0.5 s / 1 s / 2 s apart, within 20 s: enough to ride out a Twilio blip while
-    /// the person is still looking at the chat. Twilio answers in well under a second; 5 s per
-    /// request leaves room for a slow network and still allows retries within the budget.
-    fn default() -> RetryPolicy {
-        RetryPolicy {
-            attempts: 4,
-            first_delay: Duration::from_millis(500),
-            max_total: Duration::from_secs(20),
-            attempt_timeout: Duration::from_secs(5),
-        }
-    }
-}
-
-impl RetryPolicy {
-    /// The wait after failed attempt number `attempt` (1-based): `first_delay × 2^(attempt-1)`.
-    fn backoff(&self, attempt: u32) -> Duration {
-        self.first_delay
-            .saturating_mul(1u32 << attempt.saturating_sub(1).min(16))
-    }
-}
 
 /// A reply to deliver.
 #[derive(Clone, PartialEq, Eq)]
@@ -131,37 +89,34 @@ pub enum DeliveryError {
     },
 }
 
+impl From<Exhausted> for DeliveryError {
+    fn from(e: Exhausted) -> DeliveryError {
+        DeliveryError::Exhausted {
+            attempts: e.attempts,
+            last: e.last,
+        }
+    }
+}
+
 /// `", code N"` when there is a code.
 fn code_note(code: &Option<u32>) -> String {
     code.map(|c| format!(", code {c}")).unwrap_or_default()
 }
 
 /// The Twilio REST client for sending messages. Cheap to clone (the HTTP client is shared).
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct Twilio {
-    /// Shared connection pool; per-request deadlines come from [`RetryPolicy::max_total`].
+    /// Shared connection pool; deadlines come from the [`RetryPolicy`].
     http: reqwest::Client,
     /// `{base}/2010-04-01/Accounts/{sid}/Messages.json`, built once.
     messages_url: String,
-    /// Basic-auth user name; not secret, kept for `Debug`.
+    /// Basic-auth user name; not secret.
     account_sid: String,
-    /// Basic-auth password. Never logged, never in an error, never in `Debug`.
-    auth_token: String,
+    /// Basic-auth password.
+    auth_token: SecretString,
     /// Our WhatsApp sender, `whatsapp:+<E164>`.
     from: String,
     retry: RetryPolicy,
-}
-
-impl fmt::Debug for Twilio {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Twilio")
-            .field("messages_url", &self.messages_url)
-            .field("account_sid", &self.account_sid)
-            .field("auth_token", &"<redacted>")
-            .field("from", &self.from)
-            .field("retry", &self.retry)
-            .finish_non_exhaustive()
-    }
 }
 
 /// The fields of the 201 message resource this client reads (the rest are ignored).
@@ -192,23 +147,14 @@ fn lenient_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D
     })
 }
 
-/// The result of one request: finished (either way), or worth another try.
-enum Attempt {
-    Done(Result<Option<String>, DeliveryError>),
-    Retry {
-        last: String,
-        retry_after: Option<Duration>,
-    },
-}
-
 impl Twilio {
     /// A client for `account_sid`, sending from `from` (`whatsapp:+<E164>`). `base_url` is
-    /// [`DEFAULT_BASE_URL`] in production; a trailing slash is ignored.
+    /// `TWILIO_API_BASE_URL`; a trailing slash is ignored.
     pub fn new(
         http: reqwest::Client,
         base_url: &str,
         account_sid: &str,
-        auth_token: &str,
+        auth_token: SecretString,
         from: &str,
         retry: RetryPolicy,
     ) -> Twilio {
@@ -217,50 +163,36 @@ impl Twilio {
             http,
             messages_url: format!("{base}/2010-04-01/Accounts/{account_sid}/Messages.json"),
             account_sid: account_sid.to_string(),
-            auth_token: auth_token.to_string(),
+            auth_token,
             from: from.to_string(),
             retry,
         }
     }
 
     /// The sender (`whatsapp:+…`) of an inbound message, read back from Twilio
-    /// (`GET …/Messages/{Sid}.json`): dead letters keep the `MessageSid`, not the phone number.
+    /// (`GET …/Messages/{Sid}.json`, retried like a delivery): dead letters keep the
+    /// `MessageSid`, not the phone number.
     ///
     /// # Errors
     /// [`DeliveryError::Rejected`] when Twilio does not know the message;
     /// [`DeliveryError::Exhausted`] when it cannot be reached.
     pub async fn inbound_sender(&self, message_sid: &str) -> Result<String, DeliveryError> {
-        let url =
-            self.messages_url.trim_end_matches(".json").to_string() + "/" + message_sid + ".json";
-        let response = self
-            .http
-            .get(url)
-            .basic_auth(&self.account_sid, Some(&self.auth_token))
-            .send()
-            .await
-            .map_err(|e| DeliveryError::Exhausted {
-                attempts: 1,
-                last: error_chain(&e.without_url()),
-            })?;
-        let status = response.status().as_u16();
-        let text = response.text().await.unwrap_or_default();
-        let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-        match value.get("from").and_then(|f| f.as_str()) {
-            Some(from) if status == 200 => Ok(from.to_string()),
-            _ => Err(DeliveryError::Rejected {
-                status,
-                code: value
-                    .get("code")
-                    .and_then(serde_json::Value::as_u64)
-                    .map(|c| c as u32),
-                message: redact_numbers(
-                    value
-                        .get("message")
-                        .and_then(|m| m.as_str())
-                        .unwrap_or("no sender in the answer"),
-                ),
-            }),
+        #[derive(Deserialize)]
+        struct Inbound {
+            from: Option<String>,
         }
+        let base = self.messages_url.trim_end_matches(".json");
+        let url = format!("{base}/{message_sid}.json");
+        let (status, text) =
+            retry(&self.retry, "twilio", || self.call(self.http.get(&url))).await?;
+        serde_json::from_str::<Inbound>(&text)
+            .ok()
+            .and_then(|m| m.from)
+            .ok_or_else(|| DeliveryError::Rejected {
+                status,
+                code: None,
+                message: "no sender in the answer".to_string(),
+            })
     }
 
     /// Delivers `msg`: one message per part of [`split_body`], in order, the media with the
@@ -336,71 +268,28 @@ impl Twilio {
             fields.push(("Body", body));
         }
         fields.extend(media.map(|url| ("MediaUrl", url)));
-        let form = form_encode(&fields);
-
-        let attempts = self.retry.attempts.max(1);
-        let deadline = Instant::now() + self.retry.max_total;
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            // A request that times out may still have reached Twilio: retrying it risks a
-            // duplicate message, which is better than none.
-            let attempt_end = deadline.min(Instant::now() + self.retry.attempt_timeout);
-            let outcome = match tokio::time::timeout_at(attempt_end, self.post(form.clone())).await
-            {
-                Ok(outcome) => outcome,
-                Err(_) => {
-                    let why = if attempt_end == deadline {
-                        "request timed out (time budget spent)"
-                    } else {
-                        "request timed out"
-                    };
-                    warn!(attempt, "twilio request timed out");
-                    Attempt::Retry {
-                        last: why.to_string(),
-                        retry_after: None,
-                    }
-                }
-            };
-            let (last, retry_after) = match outcome {
-                Attempt::Done(result) => return result,
-                Attempt::Retry { last, retry_after } => (last, retry_after),
-            };
-            let delay = retry_after.unwrap_or_else(|| self.retry.backoff(attempt));
-            if attempt >= attempts || Instant::now() + delay >= deadline {
-                warn!(attempt, "twilio send failed; giving up");
-                return Err(DeliveryError::Exhausted {
-                    attempts: attempt,
-                    last,
-                });
-            }
-            warn!(
-                attempt,
-                delay_ms = delay.as_millis() as u64,
-                "twilio send failed; retrying"
-            );
-            tokio::time::sleep(delay).await;
-        }
+        let (status, text) = retry(&self.retry, "twilio", || {
+            self.call(self.http.post(&self.messages_url).form(&fields))
+        })
+        .await?;
+        created(status, &text)
     }
 
-    /// One POST, classified.
-    async fn post(&self, form: String) -> Attempt {
-        let response = self
-            .http
-            .post(&self.messages_url)
-            .basic_auth(&self.account_sid, Some(&self.auth_token))
-            .header(
-                reqwest::header::CONTENT_TYPE,
-                "application/x-www-form-urlencoded",
-            )
+    /// Sends `request` with the account's credentials and classifies the answer: a 2xx's status
+    /// and body, a refusal, or a failure worth another try (429, 5xx, no connection).
+    async fn call(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Attempt<(u16, String), DeliveryError> {
+        let response = request
+            .basic_auth(&self.account_sid, Some(self.auth_token.expose_secret()))
             .header(reqwest::header::ACCEPT, "application/json")
-            .body(form)
             .send()
             .await;
         let response = match response {
             Ok(r) => r,
             Err(e) => {
-                let cause = error_chain(&e.without_url());
+                let cause = describe(e);
                 warn!(cause = %cause, "twilio request failed");
                 return Attempt::Retry {
                     last: format!("request failed: {cause}"),
@@ -409,16 +298,11 @@ impl Twilio {
             }
         };
         let status = response.status();
-        let retry_after = response
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
+        let retry_after = retry_after(response.headers());
         let text = response.text().await.unwrap_or_default();
 
         if status.is_success() {
-            return Attempt::Done(created(status.as_u16(), &text));
+            return Attempt::Done(Ok((status.as_u16(), text)));
         }
         let err: ApiError = serde_json::from_str(&text).unwrap_or_default();
         let message = redact_numbers(err.message.as_deref().unwrap_or(""));
@@ -502,37 +386,6 @@ fn redact_numbers(text: &str) -> String {
         }
     }
     flush(&mut run, &mut out);
-    out
-}
-
-/// `application/x-www-form-urlencoded` as browsers write it (WHATWG URL standard): letters,
-/// digits and `*-._` as they are, space as `+`, every other byte of the UTF-8 as `%XX`.
-fn form_encode(fields: &[(&str, &str)]) -> String {
-    fn push_encoded(out: &mut String, s: &str) {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        for &b in s.as_bytes() {
-            match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
-                    out.push(b as char)
-                }
-                b' ' => out.push('+'),
-                _ => {
-                    out.push('%');
-                    out.push(HEX[usize::from(b >> 4)] as char);
-                    out.push(HEX[usize::from(b & 0xF)] as char);
-                }
-            }
-        }
-    }
-    let mut out = String::new();
-    for (i, (name, value)) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push('&');
-        }
-        push_encoded(&mut out, name);
-        out.push('=');
-        push_encoded(&mut out, value);
-    }
     out
 }
 
@@ -747,22 +600,6 @@ mod tests {
     }
 
     #[test]
-    fn form_encoding_is_what_a_form_parser_reads_back() {
-        let fields = [
-            ("To", "whatsapp:+34600000000"),
-            ("Body", "¿Qué? a&b=c 100% +1\nمرحبا"),
-        ];
-        let encoded = form_encode(&fields);
-        assert!(encoded.starts_with("To=whatsapp%3A%2B34600000000&Body="));
-        let decoded = crate::http::form::parse(encoded.as_bytes()).unwrap();
-        let expected: Vec<(String, String)> = fields
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        assert_eq!(decoded, expected);
-    }
-
-    #[test]
     fn phone_numbers_are_scrubbed_from_twilio_messages() {
         assert_eq!(
             redact_numbers("The 'To' number whatsapp:+34600000000 is not a valid phone number."),
@@ -781,14 +618,5 @@ mod tests {
         assert!(is_media_error(Some(12300), ""));
         assert!(is_media_error(None, "The Media URL is invalid"));
         assert!(!is_media_error(Some(21211), "invalid 'To' number"));
-    }
-
-    #[test]
-    fn backoff_doubles_and_saturates() {
-        let p = RetryPolicy::default();
-        assert_eq!(p.backoff(1), Duration::from_millis(500));
-        assert_eq!(p.backoff(2), Duration::from_secs(1));
-        assert_eq!(p.backoff(3), Duration::from_secs(2));
-        assert!(p.backoff(200) >= p.backoff(17));
     }
 }
