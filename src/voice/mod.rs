@@ -9,7 +9,7 @@
 //! - `codec`: PCM or WAV in ([`decode`]), OGG/Opus out ([`encode_ogg_opus`]); no I/O.
 //!
 //! [`TtsError`], here, is shared by the speaker and the codec. The Gemini client itself is
-//! [`crate::miss::gemini`].
+//! [`crate::outbound::gemini`].
 
 mod cache;
 mod codec;
