@@ -108,6 +108,10 @@ string_enum! {
         GuardrailSelfHarm = "guardrail_self_harm",
         GuardrailViolence = "guardrail_violence",
         GuardrailIllegal = "guardrail_illegal",
+        /// A medical emergency: 112 first.
+        GuardrailMedical = "guardrail_medical",
+        /// Weapons, explosives, hacking: refused, with 112.
+        GuardrailDangerous = "guardrail_dangerous",
         /// The answer to a photographed official letter.
         ImageLetter = "image_letter",
         /// Appended to every answer Gemini wrote.
@@ -116,8 +120,16 @@ string_enum! {
 }
 
 string_enum! {
-    /// What a guardrail term signals.
-    GuardCategory { SelfHarm = "self_harm", Violence = "violence", Illegal = "illegal" }
+    /// What a guardrail term signals, most urgent first (when a message triggers several, the
+    /// first in this order answers): self-harm, violence, a medical emergency, a dangerous
+    /// request (weapons, explosives, hacking), an illegal one (fake papers, bought appointments).
+    GuardCategory {
+        SelfHarm = "self_harm",
+        Violence = "violence",
+        Medical = "medical",
+        Dangerous = "dangerous",
+        Illegal = "illegal",
+    }
 }
 
 string_enum! {
@@ -131,6 +143,8 @@ impl GuardCategory {
         match self {
             GuardCategory::SelfHarm => Curated::GuardrailSelfHarm,
             GuardCategory::Violence => Curated::GuardrailViolence,
+            GuardCategory::Medical => Curated::GuardrailMedical,
+            GuardCategory::Dangerous => Curated::GuardrailDangerous,
             GuardCategory::Illegal => Curated::GuardrailIllegal,
         }
     }
