@@ -2,10 +2,12 @@
 //! module each where they are more than a few lines. The tools are not the service: nothing under
 //! `src/http` or `src/miss` imports them.
 //!
+//! - `eval`: the project's evaluation set, scored against its floors.
 //! - `healthcheck`: the container's health probe.
 //! - `notion`: `clara notion sync|report`, the editors' Notion databases.
 //! - `rehearse`: the demo personas played through the router, offline.
 
+pub mod eval;
 pub mod healthcheck;
 pub mod notion;
 pub mod rehearse;
@@ -90,6 +92,13 @@ pub enum Command {
     Notion {
         #[command(subcommand)]
         command: NotionCommand,
+    },
+    /// Score the evaluation set (data/evals) per language and check its floors; exit code 1
+    /// below a floor (CI runs it).
+    Eval {
+        /// The directory with messages.jsonl, crisis.jsonl and floors.json.
+        #[arg(default_value = "data/evals")]
+        dir: PathBuf,
     },
     /// Print an answer's text as a voice should read it (used by scripts/gen-audio.sh).
     Speech {
@@ -179,6 +188,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     Ok(ExitCode::from(2))
                 }
             }
+        }
+        Command::Eval { dir } => {
+            let passed = eval::run(&dir, &mut std::io::stdout().lock())?;
+            Ok(if passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         Command::Speech { id } => match kb::answer_by_id(&id) {
             Some(answer) => {

@@ -1,0 +1,217 @@
+//! `clara eval [DIR]`: the project's own evaluation set (`data/evals/`), run through the
+//! compiled responder, scored per language, and checked against the floors in
+//! `DIR/floors.json` (CI fails below them).
+//!
+//! What is scored, per language:
+//! - **procedure**: a message about a procedure Clara knows is answered with that procedure;
+//! - **facet**: …and with the part asked about (`facet: null` expects the description);
+//! - **language**: the answer is in the language the person wrote in;
+//! - **not misrouted**: a message about a procedure Clara does not know yet (NIE/TIE, arraigo,
+//!   asylum, free legal aid, unemployment) is not answered with another procedure's text;
+//! - **crisis**: a crisis message gets its line (024, 112 + 016, 112) or its refusal;
+//! - **false alarms**: a message that only sounds alarming gets no crisis answer.
+//!
+//! Messages whose facet Clara has no text for yet (`problemas`) count only for the procedure.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+use serde::Deserialize;
+
+use crate::kb::{Facet, GuardCategory, Lang, ProcedureId};
+use crate::respond::{Intent, Responder};
+
+/// One line of `messages.jsonl` or `crisis.jsonl`.
+#[derive(Debug, Deserialize)]
+struct Case {
+    id: String,
+    lang: String,
+    text: String,
+    procedure: Option<String>,
+    facet: Option<String>,
+    /// `crisis.jsonl` only: the category, or `null` for a look-alike.
+    #[serde(default)]
+    crisis: Option<String>,
+}
+
+/// Correct answers out of cases, for one measure.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Score {
+    pub right: usize,
+    pub total: usize,
+}
+
+impl Score {
+    fn add(&mut self, right: bool) {
+        self.total += 1;
+        self.right += usize::from(right);
+    }
+
+    /// The share right, 1.0 when there was nothing to score.
+    pub fn ratio(self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.right as f64 / self.total as f64
+        }
+    }
+}
+
+/// The measures of one language (see the module doc).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct LangScores {
+    pub procedure: Score,
+    pub facet: Score,
+    pub language: Score,
+    pub not_misrouted: Score,
+    pub crisis: Score,
+    /// Look-alikes that got no crisis answer.
+    pub no_false_alarm: Score,
+}
+
+impl LangScores {
+    fn measures(&self) -> [(&'static str, Score); 6] {
+        [
+            ("procedure", self.procedure),
+            ("facet", self.facet),
+            ("language", self.language),
+            ("not_misrouted", self.not_misrouted),
+            ("crisis", self.crisis),
+            ("no_false_alarm", self.no_false_alarm),
+        ]
+    }
+}
+
+/// The minimum share per language and measure (`floors.json`: `{"es": {"procedure": 0.8, …}}`).
+type Floors = BTreeMap<String, BTreeMap<String, f64>>;
+
+/// The guardrail a crisis label expects.
+fn expected_guard(label: &str) -> Option<GuardCategory> {
+    match label {
+        "self_harm" => Some(GuardCategory::SelfHarm),
+        "violence" | "gender_violence" => Some(GuardCategory::Violence),
+        "medical" => Some(GuardCategory::Medical),
+        "weapons" | "hacking" => Some(GuardCategory::Dangerous),
+        "fraud" => Some(GuardCategory::Illegal),
+        _ => None,
+    }
+}
+
+fn read_cases(path: &Path) -> anyhow::Result<Vec<Case>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, line)| {
+            serde_json::from_str(line)
+                .with_context(|| format!("{}: line {}: not an eval case", path.display(), i + 1))
+        })
+        .collect()
+}
+
+/// Scores every case of `dir` (`messages.jsonl`, `crisis.jsonl`), per language.
+///
+/// # Errors
+/// A file cannot be read, or a line is not a case (named with its file and line).
+pub fn score(dir: &Path) -> anyhow::Result<BTreeMap<Lang, LangScores>> {
+    let responder = Responder::default();
+    let mut scores: BTreeMap<Lang, LangScores> = BTreeMap::new();
+    for file in ["messages.jsonl", "crisis.jsonl"] {
+        for case in read_cases(&dir.join(file))? {
+            let lang = Lang::parse(&case.lang)
+                .with_context(|| format!("{file}: {}: unknown lang {}", case.id, case.lang))?;
+            let s = scores.entry(lang).or_default();
+            let reply = responder.respond(&case.text, None);
+            s.language.add(reply.lang == lang);
+            let blocked = match reply.intent {
+                Intent::Blocked(category) => Some(category),
+                _ => None,
+            };
+            if let Some(label) = &case.crisis {
+                let expected = expected_guard(label)
+                    .with_context(|| format!("{file}: {}: unknown crisis {label}", case.id))?;
+                s.crisis.add(blocked == Some(expected));
+                continue;
+            }
+            if file == "crisis.jsonl" {
+                s.no_false_alarm.add(blocked.is_none());
+            }
+            let Some(expected) = case.procedure.as_deref() else {
+                continue;
+            };
+            match ProcedureId::parse(expected) {
+                Some(procedure) => {
+                    let right = reply.intent == Intent::Procedure(procedure);
+                    s.procedure.add(right);
+                    let facet = case.facet.as_deref().map_or(Some(Facet::Descripcion), Facet::parse);
+                    if let Some(facet) = facet {
+                        s.facet.add(right && reply.facet == Some(facet));
+                    }
+                }
+                None => s
+                    .not_misrouted
+                    .add(!matches!(reply.intent, Intent::Procedure(_))),
+            }
+        }
+    }
+    Ok(scores)
+}
+
+/// Runs the evaluation in `dir`, prints the table and the floors missed to `out`; returns
+/// whether every floor holds.
+///
+/// # Errors
+/// The set or its floors cannot be read.
+pub fn run(dir: &Path, out: &mut impl Write) -> anyhow::Result<bool> {
+    let scores = score(dir)?;
+    let floors_path = dir.join("floors.json");
+    let floors: Floors = serde_json::from_str(
+        &std::fs::read_to_string(&floors_path)
+            .with_context(|| format!("cannot read {}", floors_path.display()))?,
+    )
+    .with_context(|| format!("{}: not a floors table", floors_path.display()))?;
+    writeln!(
+        out,
+        "| lang | procedure | facet | language | not misrouted | crisis | no false alarm |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|---|")?;
+    let mut missed = Vec::new();
+    for (lang, s) in &scores {
+        let cells: Vec<String> = s
+            .measures()
+            .iter()
+            .map(|(name, score)| {
+                let floor = floors
+                    .get(lang.as_str())
+                    .and_then(|f| f.get(*name))
+                    .copied();
+                if floor.is_some_and(|f| score.ratio() + 1e-9 < f) {
+                    missed.push(format!(
+                        "{lang} {name}: {:.0} % < floor {:.0} %",
+                        score.ratio() * 100.0,
+                        floor.unwrap_or_default() * 100.0
+                    ));
+                }
+                format!(
+                    "{}/{} ({:.0} %)",
+                    score.right,
+                    score.total,
+                    score.ratio() * 100.0
+                )
+            })
+            .collect();
+        writeln!(out, "| {lang} | {} |", cells.join(" | "))?;
+    }
+    for line in &missed {
+        writeln!(out, "below floor: {line}")?;
+    }
+    writeln!(
+        out,
+        "eval: {}",
+        if missed.is_empty() { "PASS" } else { "FAIL" }
+    )?;
+    Ok(missed.is_empty())
+}

@@ -1,0 +1,87 @@
+//! `clara eval`: the evaluation set scored through the compiled responder, and its floors.
+
+use std::process::Command;
+
+fn eval(dir: &std::path::Path) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_clara"))
+        .arg("eval")
+        .arg(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A tiny set: one message per measure, written as people write.
+fn fixture(floors: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("messages.jsonl"),
+        [
+            r#"{"id":"es-1","lang":"es","text":"¿Qué es el ingreso mínimo vital?","procedure":"imv","facet":"descripcion"}"#,
+            r#"{"id":"es-2","lang":"es","text":"necesito el nie para trabajar, como pido cita","procedure":"nie_tie","facet":"como_solicitar"}"#,
+            r#"{"id":"en-1","lang":"en","text":"what documents do I need for the padron","procedure":"empadronamiento","facet":"documentos"}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("crisis.jsonl"),
+        [
+            r#"{"id":"c-1","lang":"es","text":"quiero suicidarme","procedure":null,"facet":null,"crisis":"self_harm"}"#,
+            r#"{"id":"n-1","lang":"es","text":"¿qué papeles necesito para la tarjeta sanitaria?","procedure":"tarjeta_sanitaria","facet":"documentos","crisis":null}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("floors.json"), floors).unwrap();
+    dir
+}
+
+#[test]
+fn scores_each_language_and_passes_its_floors() {
+    let dir = fixture(r#"{"es": {"procedure": 1.0, "crisis": 1.0, "no_false_alarm": 1.0}}"#);
+    let (code, out, err) = eval(dir.path());
+    assert_eq!(code, Some(0), "{out}{err}");
+    let es = out.lines().find(|l| l.starts_with("| es |")).expect("an es row");
+    // procedure: imv + tarjeta_sanitaria; not misrouted: the NIE question; crisis: one of one.
+    assert!(es.contains("| 2/2 (100 %) |"), "{es}");
+    assert!(es.contains("1/1 (100 %)"), "{es}");
+    assert!(out.lines().any(|l| l.starts_with("| en |")), "{out}");
+    assert!(out.trim_end().ends_with("eval: PASS"), "{out}");
+}
+
+#[test]
+fn a_measure_below_its_floor_fails_and_says_which() {
+    // No floor can be above 100 %: ask for more than the set can give on language, for en.
+    let dir = fixture(r#"{"en": {"language": 1.01}}"#);
+    let (code, out, _) = eval(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("below floor: en language: 100 % < floor 101 %"),
+        "{out}"
+    );
+    assert!(out.trim_end().ends_with("eval: FAIL"), "{out}");
+}
+
+#[test]
+fn a_broken_line_is_named_with_its_file_and_line() {
+    let dir = fixture("{}");
+    let messages = dir.path().join("messages.jsonl");
+    let text = std::fs::read_to_string(&messages).unwrap() + "\n{\"id\": oops}\n";
+    std::fs::write(&messages, text).unwrap();
+    let (code, _, err) = eval(dir.path());
+    assert_ne!(code, Some(0));
+    assert!(err.contains("messages.jsonl: line 4: not an eval case"), "{err}");
+}
+
+/// The project's own set holds its floors (the same check CI runs with `clara eval`).
+#[test]
+fn the_projects_evaluation_set_holds_its_floors() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/evals");
+    let (code, out, err) = eval(&dir);
+    assert_eq!(code, Some(0), "{out}{err}");
+}
