@@ -92,6 +92,8 @@ vars! {
     "HOT_CACHE_PATH", "", "a file path (unset: off)", false, "Gemini's answers are saved here on shutdown and loaded at start (bincode).";
     "MISS_JOURNAL_PATH", "miss-journal.jsonl", "a file path", false, "Every miss, for `clara promote` (JSON lines, size-bounded, no phone numbers).";
     "MAX_CONNECTIONS", "1024", "a number, 1-100000", false, "Connections served at once (fewer if the open-file limit is lower); more wait to be accepted.";
+    "CONVERSATION_TTL", "1800", "seconds, 60-86400", false, "How long Clara remembers a conversation's language and procedure after its last message.";
+    "CONVERSATION_MAX", "10000", "a number, 1-1000000", false, "Conversations remembered at once (least recently seen forgotten first; ~100 bytes each).";
     "HTTP_READ_TIMEOUT", "10", "seconds, 1-120", false, "Time a client gets to send a request's headers (also the idle time of a kept-alive connection), and again its body.";
 }
 
@@ -145,6 +147,10 @@ pub struct Config {
     pub max_connections: usize,
     /// For a request's headers (and a kept-alive connection's idle time), and for its body.
     pub http_read_timeout: Duration,
+    /// How long a conversation is remembered after its last message.
+    pub conversation_ttl: Duration,
+    /// Conversations remembered at once.
+    pub conversation_max: usize,
 }
 
 /// Reads raw values through a lookup function, checking names against [`VARIABLES`].
@@ -381,6 +387,8 @@ impl Config {
             hot_cache_path: r.raw("HOT_CACHE_PATH").map(Into::into),
             max_connections: r.number("MAX_CONNECTIONS", 1..=100_000)? as usize,
             http_read_timeout: Duration::from_secs(r.number("HTTP_READ_TIMEOUT", 1..=120)?),
+            conversation_ttl: Duration::from_secs(r.number("CONVERSATION_TTL", 60..=86_400)?),
+            conversation_max: r.number("CONVERSATION_MAX", 1..=1_000_000)? as usize,
         })
     }
 

@@ -8,6 +8,8 @@
 //! - [`kb`]: the knowledge base: schema (shared with `build.rs`), the compiler front half
 //!   (validation and rendering, shared with `clara check`), normalization, the generated tables.
 //! - [`respond`]: normalization → guardrails → vocabulary → language → a `&'static` answer.
+//! - [`conversation`]: what Clara remembers between two messages of one sender (language,
+//!   procedure), bounded and expiring.
 //! - [`config`]: every environment variable in one table, read and validated once.
 //! - [`http`]: the service Twilio calls (`clara serve`): webhook, health, audio, metrics, chat.
 //! - [`jsonl`]: the size-bounded JSON-lines file behind dead letters and the miss journal.
@@ -28,6 +30,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod conversation;
 pub mod http;
 pub mod jsonl;
 pub mod kb;
@@ -41,4 +44,4 @@ pub mod speech;
 pub mod voice;
 
 pub use kb::{Answer, AudioFile, Facet, Lang, ProcedureId};
-pub use respond::{AnswerSource, Intent, Reply, Responder};
+pub use respond::{AnswerSource, Context, Intent, Reply, Responder};

@@ -66,8 +66,10 @@ impl Fixture {
 fn the_real_content_compiles() {
     let compiled = compile(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("data/ is valid");
     assert_eq!(compiled.procedures.len(), 3);
-    // 3 procedures × 5 facets + the IMV's cuantía, and 15 curated answers, in 4 languages, plus the FAQ (es, en).
-    assert_eq!(compiled.answers.len(), (3 * 5 + 1 + 15) * 4 + 2);
+    // 3 procedures × 5 facets + the IMV's cuantía, and the curated answers, in 4 languages,
+    // plus the FAQ (es, en).
+    assert_eq!(clara::kb::Curated::ALL.len(), 18);
+    assert_eq!(compiled.answers.len(), (3 * 5 + 1 + 18) * 4 + 2);
 }
 
 #[test]

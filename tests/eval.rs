@@ -46,7 +46,10 @@ fn scores_each_language_and_passes_its_floors() {
     let dir = fixture(r#"{"es": {"procedure": 1.0, "crisis": 1.0, "no_false_alarm": 1.0}}"#);
     let (code, out, err) = eval(dir.path());
     assert_eq!(code, Some(0), "{out}{err}");
-    let es = out.lines().find(|l| l.starts_with("| es |")).expect("an es row");
+    let es = out
+        .lines()
+        .find(|l| l.starts_with("| es |"))
+        .expect("an es row");
     // procedure: imv + tarjeta_sanitaria; not misrouted: the NIE question; crisis: one of one.
     assert!(es.contains("| 2/2 (100 %) |"), "{es}");
     assert!(es.contains("1/1 (100 %)"), "{es}");
@@ -75,7 +78,10 @@ fn a_broken_line_is_named_with_its_file_and_line() {
     std::fs::write(&messages, text).unwrap();
     let (code, _, err) = eval(dir.path());
     assert_ne!(code, Some(0));
-    assert!(err.contains("messages.jsonl: line 4: not an eval case"), "{err}");
+    assert!(
+        err.contains("messages.jsonl: line 4: not an eval case"),
+        "{err}"
+    );
 }
 
 /// The project's own set holds its floors (the same check CI runs with `clara eval`).

@@ -841,7 +841,8 @@ async fn the_operator_reads_each_fault_in_the_logs_metrics_and_health() {
         ),
     )
     .await;
-    assert!(twiml_has(&r.text(), Curated::AckAudio, Lang::Es));
+    // The same sender wrote in French just before: the voice note is acknowledged in French.
+    assert!(twiml_has(&r.text(), Curated::AckAudio, Lang::Fr));
     let r = exchange(
         clara.addr,
         &webhook_request(
@@ -860,7 +861,8 @@ async fn the_operator_reads_each_fault_in_the_logs_metrics_and_health() {
     bodies.sort();
     let mut expected = vec![
         template(Curated::LlmFailed, Lang::Fr),
-        template(Curated::TranscriptionFailed, Lang::Es),
+        // The voice note came from the same French-speaking sender (language memory).
+        template(Curated::TranscriptionFailed, Lang::Fr),
     ];
     expected.sort();
     assert_eq!(

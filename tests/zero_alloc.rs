@@ -4,7 +4,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use clara::{Lang, Responder};
+use clara::{Context, Lang, ProcedureId, Responder};
 
 struct Counting;
 
@@ -84,6 +84,24 @@ fn responder_makes_no_heap_allocation() {
         }
         for lang in Lang::ALL {
             std::hint::black_box(responder.respond("requisitos del padrón", Some(*lang)));
+        }
+        // The conversation paths: a number picking a facet, a follow-up, language memory, a
+        // switch and "forget me".
+        let context = Context {
+            lang: Some(Lang::Fr),
+            procedure: Some(ProcedureId::Imv),
+        };
+        for q in [
+            "3",
+            "٢",
+            "6️⃣",
+            "0",
+            "¿y qué papeles?",
+            "ok",
+            "in English please",
+            "oublie mes données",
+        ] {
+            std::hint::black_box(responder.respond_in(std::hint::black_box(q), None, context));
         }
     });
     assert_eq!(

@@ -146,7 +146,10 @@ pub fn score(dir: &Path) -> anyhow::Result<BTreeMap<Lang, LangScores>> {
                 Some(procedure) => {
                     let right = reply.intent == Intent::Procedure(procedure);
                     s.procedure.add(right);
-                    let facet = case.facet.as_deref().map_or(Some(Facet::Descripcion), Facet::parse);
+                    let facet = case
+                        .facet
+                        .as_deref()
+                        .map_or(Some(Facet::Descripcion), Facet::parse);
                     if let Some(facet) = facet {
                         s.facet.add(right && reply.facet == Some(facet));
                     }

@@ -14,6 +14,10 @@ struct ChatRequest {
     text: String,
     #[serde(default)]
     lang: Option<String>,
+    /// A random id the page keeps in memory (never stored), so that the chat is a conversation:
+    /// numbers, follow-ups and language memory work as on WhatsApp.
+    #[serde(default)]
+    conversation: Option<String>,
 }
 
 /// Reads the request body. A refusal names the field at fault when there is one
@@ -52,7 +56,29 @@ where
             HttpError::BadRequest(format!("unknown lang `{code}` (expected es, fr, en or ar)"))
         })?),
     };
-    let reply = app.responder.respond(&request.text, lang);
+    let who = match request.conversation.as_deref() {
+        None => None,
+        Some(id)
+            if (8..=64).contains(&id.len())
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
+            // Keyed like a phone number, in a namespace of its own.
+            Some(app.phones.sender(&format!("chat:{id}")))
+        }
+        Some(_) => {
+            return Err(HttpError::BadRequest(
+                "conversation must be 8 to 64 letters, digits, - or _".into(),
+            ));
+        }
+    };
+    let now = std::time::Instant::now();
+    let context = who.map_or_else(Default::default, |who| app.context(who, now));
+    let reply = app.responder.respond_in(&request.text, lang, context);
+    if let Some(who) = who {
+        app.remember(who, &reply, context, now);
+    }
     app.metrics.answered(reply.source);
     let base = app
         .config

@@ -33,11 +33,13 @@ pub use server::{MAX_HEADER_BYTES, connection_cap, run, shutdown_signal};
 use secrecy::ExposeSecret;
 
 use crate::config::Config;
+use crate::conversation;
 use crate::kb::Answer;
 use crate::metrics::Metrics;
 use crate::miss::{Pipeline, Services};
-use crate::observability::{PhoneHasher, RateLimitedLog};
+use crate::observability::{PhoneHasher, RateLimitedLog, SenderId};
 use crate::respond::Responder;
+use crate::respond::{self, Context, Intent};
 
 /// A request id as logs and `X-Request-Id` show it: 16 hex digits. Handlers that log put it on
 /// their lines as `request_id` (a field, not a span: a span costs allocations per request in the
@@ -76,6 +78,8 @@ pub struct App {
     pub pipeline: Option<Pipeline>,
     /// Recent `MessageSid`s and their responses.
     pub dedupe: dedupe::Dedupe,
+    /// What each sender's conversation remembers (language, procedure).
+    pub conversations: conversation::Store,
     /// Hashes phone numbers for logs.
     pub phones: PhoneHasher,
     /// Refused (unsigned or forged) webhooks, summarised in the log once per interval.
@@ -114,6 +118,10 @@ impl App {
             metrics,
             pipeline,
             dedupe: dedupe::Dedupe::default(),
+            conversations: conversation::Store::memory(
+                config.conversation_max,
+                config.conversation_ttl,
+            ),
             phones,
             refused: RateLimitedLog::new(webhook::REFUSED_LOG_INTERVAL),
             validator: config
@@ -133,6 +141,33 @@ impl App {
     fn next_request_id(&self) -> RequestId {
         let n = self.request_ids.fetch_add(1, Ordering::Relaxed);
         RequestId((u64::from(self.request_prefix) << 32) | (n & 0xffff_ffff))
+    }
+
+    /// What `who`'s conversation remembers (nothing when it is new or has expired).
+    pub fn context(&self, who: SenderId, now: Instant) -> Context {
+        self.conversations
+            .get(who, now)
+            .map_or_else(Context::default, |state| state.context())
+    }
+
+    /// What the conversation remembers after `reply`: its language, and the procedure of a
+    /// procedure answer (kept through misses and guardrails, cleared by the menu); "forget me"
+    /// clears it at once.
+    pub fn remember(&self, who: SenderId, reply: &respond::Reply, previous: Context, now: Instant) {
+        let procedure = match reply.intent {
+            Intent::Forget => return self.conversations.forget(who),
+            Intent::Procedure(p) => Some(p),
+            Intent::Menu | Intent::Greeting => None,
+            Intent::Blocked(_) | Intent::None => previous.procedure,
+        };
+        self.conversations.put(
+            who,
+            conversation::State {
+                lang: reply.lang,
+                procedure,
+                last_seen: now,
+            },
+        );
     }
 
     /// The TwiML response for a compiled answer.

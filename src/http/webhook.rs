@@ -18,6 +18,7 @@ use crate::kb::{self, Answer, Curated, Facet};
 use crate::metrics::AnswerSource;
 use crate::miss::{Job, Media, Refused};
 use crate::observability::SenderId;
+use crate::respond::{self, Context};
 
 /// The only content type Twilio posts to a webhook.
 const FORM: &str = "application/x-www-form-urlencoded";
@@ -161,9 +162,15 @@ struct Routed {
 }
 
 /// Answers from the compiled cache, or queues the message for the pipeline and acknowledges it.
-fn route(app: &App, inbound: &Inbound<'_>, sender: SenderId, received: Instant) -> Routed {
+fn route(
+    app: &App,
+    inbound: &Inbound<'_>,
+    sender: SenderId,
+    context: Context,
+    received: Instant,
+) -> (Routed, respond::Reply) {
     let matching = Instant::now();
-    let reply = app.responder.respond(inbound.body, None);
+    let reply = app.responder.respond_in(inbound.body, None, context);
     let match_us = matching.elapsed().as_micros() as u64;
     let lang = reply.lang;
     let goes_to_pipeline = match inbound.kind {
@@ -199,7 +206,7 @@ fn route(app: &App, inbound: &Inbound<'_>, sender: SenderId, received: Instant) 
         facet: None,
         match_us,
     };
-    match (inbound.kind, queued) {
+    let routed = match (inbound.kind, queued) {
         // Queued: acknowledge now in the person's language; the answer follows through Twilio.
         (Kind::Text, Some(Ok(()))) => Routed {
             source: AnswerSource::Queued,
@@ -227,7 +234,8 @@ fn route(app: &App, inbound: &Inbound<'_>, sender: SenderId, received: Instant) 
             intent: "image",
             ..template(Curated::ImageLetter)
         },
-    }
+    };
+    (routed, reply)
 }
 
 pub(crate) async fn handle<B>(
@@ -280,7 +288,9 @@ fn answer(app: &App, inbound: &Inbound<'_>, received: Instant, request_id: &Requ
     }
 
     let sender = app.phones.sender(inbound.from);
-    let routed = route(app, inbound, sender, received);
+    let context = app.context(sender, received);
+    let (routed, reply) = route(app, inbound, sender, context, received);
+    app.remember(sender, &reply, context, received);
     if !sid.is_empty() {
         app.dedupe.complete(sid, routed.answer);
     }

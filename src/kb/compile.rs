@@ -583,6 +583,23 @@ pub fn render(
         .replace("{fuente_url}", &p.fuente_url)
         .replace("{telefono}", &p.telefono)
         .replace("{fecha}", &render_date(&p.fecha_verificacion, layout))
+        .replace("{opciones}", &render_options(p, layout))
+}
+
+/// The numbered footer: one item per facet the procedure has, in `Facet::ALL` order.
+fn render_options(p: &Procedure, layout: &Layout) -> String {
+    let items: Vec<String> = Facet::ALL
+        .iter()
+        .filter(|&&f| p.facetas.get(f).is_some())
+        .enumerate()
+        .map(|(i, f)| {
+            layout.opcion.replace("{n}", &(i + 1).to_string()).replace(
+                "{faceta}",
+                layout.facetas.get(f.as_str()).map_or("", |t| t.as_str()),
+            )
+        })
+        .collect();
+    layout.opciones.replace("{lista}", &items.join(" · "))
 }
 
 fn render_date(date: &str, layout: &Layout) -> String {

@@ -116,6 +116,8 @@ string_enum! {
         ImageLetter = "image_letter",
         /// Appended to every answer Gemini wrote.
         LlmDisclaimer = "llm_disclaimer",
+        /// The confirmation that the conversation was forgotten.
+        Forgotten = "forgotten",
     }
 }
 
@@ -134,7 +136,17 @@ string_enum! {
 
 string_enum! {
     /// Words that route to something other than a procedure.
-    Conversational { Greeting = "greeting", Menu = "menu" }
+    Conversational {
+        Greeting = "greeting",
+        Menu = "menu",
+        /// "borra mis datos", "forget me": the conversation state is cleared.
+        Forget = "forget",
+        /// "en español", "in English please", …: answer in this language from now on.
+        SwitchEs = "lang_es",
+        SwitchFr = "lang_fr",
+        SwitchEn = "lang_en",
+        SwitchAr = "lang_ar",
+    }
 }
 
 impl GuardCategory {
@@ -287,8 +299,13 @@ pub struct Override {
 #[serde(deny_unknown_fields)]
 pub struct Layout {
     /// The answer, with placeholders `{nombre}`, `{faceta}`, `{resumen}`, `{pasos}`,
-    /// `{fuente_url}`, `{telefono}` and `{fecha}`.
+    /// `{fuente_url}`, `{telefono}`, `{fecha}` and `{opciones}` (the numbered footer).
     pub respuesta: String,
+    /// The footer that says which number gives which part, with `{lista}`: the procedure's
+    /// facets in `Facet::ALL` order, numbered from 1 (the responder numbers them the same way).
+    pub opciones: String,
+    /// One item of `{lista}`, with `{n}` and `{faceta}`.
+    pub opcion: String,
     /// Facet titles, keyed by facet name.
     pub facetas: std::collections::BTreeMap<String, String>,
     /// Month names, January first, for the verification date.

@@ -27,6 +27,11 @@ impl Hints {
         self.0[lang.index()] = self.0[lang.index()].saturating_add(1);
     }
 
+    /// Whether no word voted.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0 == [0; 4]
+    }
+
     /// The language with strictly the most votes.
     fn winner(&self) -> Option<Lang> {
         let best = *self.0.iter().max()?;

@@ -29,6 +29,8 @@ pub enum Intent {
     Menu,
     /// A guardrail fired.
     Blocked(GuardCategory),
+    /// "Forget me": the conversation is to be cleared.
+    Forget,
     /// Nothing Clara's cache knows: a miss.
     None,
 }
@@ -41,6 +43,7 @@ impl Intent {
             Intent::Greeting => "greeting",
             Intent::Menu => "menu",
             Intent::Blocked(_) => "blocked",
+            Intent::Forget => "forget",
             Intent::None => "none",
         }
     }
@@ -96,6 +99,17 @@ impl Reply {
     }
 }
 
+/// What Clara remembers of a conversation, for the next message (see `crate::conversation`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The language of the conversation so far: short or ambiguous messages ("ok", "2", an
+    /// emoji, a voice note) are answered in it.
+    pub lang: Option<Lang>,
+    /// The procedure of the last answer: a number then picks one of its facets (the order of
+    /// the answer's footer), and a facet asked alone ("and what papers?") is about it.
+    pub procedure: Option<ProcedureId>,
+}
+
 /// Scores gathered in one scan of the vocabulary.
 #[derive(Default)]
 struct Scores {
@@ -105,6 +119,9 @@ struct Scores {
     facet: [u8; 6],
     greeting: bool,
     menu: bool,
+    forget: bool,
+    /// An explicit "in English please".
+    switch: Option<Lang>,
     hints: Hints,
 }
 
@@ -128,6 +145,11 @@ impl Scores {
             match term.conversational {
                 Some(Conversational::Greeting) => s.greeting = true,
                 Some(Conversational::Menu) => s.menu = true,
+                Some(Conversational::Forget) => s.forget = true,
+                Some(Conversational::SwitchEs) => s.switch = Some(Lang::Es),
+                Some(Conversational::SwitchFr) => s.switch = Some(Lang::Fr),
+                Some(Conversational::SwitchEn) => s.switch = Some(Lang::En),
+                Some(Conversational::SwitchAr) => s.switch = Some(Lang::Ar),
                 None => {}
             }
             if let Some(lang) = term.lang {
@@ -156,6 +178,14 @@ impl Scores {
             })
     }
 
+    /// A facet other than the description was asked for ("and what papers?").
+    fn asks_a_facet(&self) -> bool {
+        self.facet
+            .iter()
+            .enumerate()
+            .any(|(i, &n)| n > 0 && i != Facet::Descripcion.index())
+    }
+
     /// The most asked-for facet; `descripcion` (the default) only when no other was asked for,
     /// so "what is the amount" is about the amount.
     fn facet(&self) -> Facet {
@@ -170,12 +200,21 @@ impl Scores {
     }
 }
 
-/// A menu reply: "1", "2", "3" (also 1️⃣ and ١, which normalize to the digit), in menu order.
-fn menu_choice(normalized: &str) -> Option<ProcedureId> {
+/// A message that is only a number: "2", also 1️⃣ and ٢ (which normalize to the digit).
+fn number(normalized: &str) -> Option<u8> {
     match normalized.as_bytes() {
-        [d @ b'1'..=b'9'] => ProcedureId::ALL.get(usize::from(d - b'1')).copied(),
+        [d @ b'0'..=b'9'] => Some(d - b'0'),
         _ => None,
     }
+}
+
+/// The `n`-th facet (from 1) that `procedure` has, in the order of its answers' footer.
+fn nth_facet(procedure: ProcedureId, n: u8) -> Option<Facet> {
+    Facet::ALL
+        .iter()
+        .copied()
+        .filter(|&f| kb::procedure_answer(procedure, f, Lang::Es).is_some())
+        .nth(usize::from(n).checked_sub(1)?)
 }
 
 /// The language of a text, detected the way the responder detects it (Arabic script, vocabulary
@@ -204,13 +243,31 @@ impl Responder {
         Responder { guardrails }
     }
 
-    /// Answers `text`. `lang` is the channel's language when it is known; it wins over detection.
+    /// Answers `text`, with no conversation behind it. `lang` is the channel's language when it
+    /// is known; it wins over detection.
     pub fn respond(&self, text: &str, lang: Option<Lang>) -> Reply {
+        self.respond_in(text, lang, Context::default())
+    }
+
+    /// Answers `text` as the next message of a conversation: numbers navigate (the menu at the
+    /// top, the facets after a procedure's answer, `0` back to the menu), a facet asked alone
+    /// is about the current procedure, and a message that does not tell its language is
+    /// answered in the conversation's.
+    pub fn respond_in(&self, text: &str, lang: Option<Lang>, context: Context) -> Reply {
         let explicit = lang;
         let normalized = Normalized::new(text);
         let tokens = Tokens::new(&normalized);
         let scores = Scores::scan(&tokens);
-        let lang = lang.unwrap_or_else(|| language::detect(&normalized, scores.hints));
+        let lang = lang.or(scores.switch).unwrap_or_else(|| {
+            match (
+                context.lang,
+                scores.hints.is_empty() && !normalized.has_arabic(),
+            ) {
+                // "ok", "2", "NIE", an emoji, an empty voice-note body: keep the conversation's.
+                (Some(previous), true) if normalized.char_count() < 24 => previous,
+                _ => language::detect(&normalized, scores.hints),
+            }
+        });
 
         if self.guardrails
             && let Some(category) = guardrails::check(&tokens)
@@ -221,6 +278,17 @@ impl Responder {
                 lang,
                 source: AnswerSource::Guardrail,
                 answer: kb::curated(category.answer(), lang),
+                guess: None,
+            };
+        }
+
+        if scores.forget {
+            return Reply {
+                intent: Intent::Forget,
+                facet: None,
+                lang,
+                source: AnswerSource::Cache,
+                answer: kb::curated(Curated::Forgotten, lang),
                 guess: None,
             };
         }
@@ -239,9 +307,37 @@ impl Responder {
             };
         }
 
-        let procedure = menu_choice(tokens.text()).or_else(|| scores.procedure());
-        if let Some(procedure) = procedure {
-            let asked = scores.facet();
+        // A bare number: a facet of the current procedure, else a procedure of the menu; 0 is
+        // the menu.
+        let chosen = match (number(tokens.text()), context.procedure) {
+            (Some(0), _) => Some(Err(Curated::Menu)),
+            (Some(n), Some(current)) => nth_facet(current, n).map(|f| Ok((current, Some(f)))),
+            (Some(n), None) => ProcedureId::ALL
+                .get(usize::from(n).wrapping_sub(1))
+                .map(|&p| Ok((p, None))),
+            (None, _) => None,
+        };
+        if let Some(Err(curated)) = chosen {
+            return Reply {
+                intent: Intent::Menu,
+                facet: None,
+                lang,
+                source: AnswerSource::Cache,
+                answer: kb::curated(curated, lang),
+                guess: None,
+            };
+        }
+        let chosen = chosen.and_then(Result::ok).or_else(|| {
+            scores.procedure().map(|p| (p, None)).or_else(|| {
+                // "¿y qué papeles?": a facet alone is about the procedure being discussed.
+                context
+                    .procedure
+                    .filter(|_| scores.asks_a_facet())
+                    .map(|p| (p, None))
+            })
+        });
+        if let Some((procedure, picked)) = chosen {
+            let asked = picked.unwrap_or_else(|| scores.facet());
             let (facet, answer) = match kb::procedure_answer(procedure, asked, lang) {
                 Some(answer) => (asked, answer),
                 None => (
@@ -257,6 +353,18 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer,
                 guess: Some(procedure),
+            };
+        }
+
+        if let Some(switched) = scores.switch {
+            // "In English please" and nothing else: the menu, in that language.
+            return Reply {
+                intent: Intent::Menu,
+                facet: None,
+                lang: switched,
+                source: AnswerSource::Cache,
+                answer: kb::curated(Curated::Menu, switched),
+                guess: None,
             };
         }
 

@@ -114,8 +114,20 @@
     // Whether the person chose the language (switcher or ?lang=). Only then is it sent to Clara;
     // otherwise Clara answers in the language the question is written in.
     chosen: false,
-    busy: false
+    busy: false,
+    // A random id for this page's conversation, in memory only (no storage, no cookie): Clara
+    // remembers the language and the procedure under it for 30 minutes, so "2" or "and the
+    // papers?" work as on WhatsApp. A reload starts a new conversation.
+    conversation: conversationId()
   };
+
+  function conversationId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) {
+      return ('0' + b.toString(16)).slice(-2);
+    }).join('');
+  }
 
   var el = {};
 
@@ -323,7 +335,7 @@
     addUser(question);
     el.suggestions.hidden = true;
     setBusy(true);
-    var payload = { text: question };
+    var payload = { text: question, conversation: state.conversation };
     if (state.chosen) {
       payload.lang = state.lang;
     }

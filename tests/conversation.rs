@@ -1,0 +1,200 @@
+//! WhatsApp is a conversation: multi-turn flows through the real webhook (and the web chat API),
+//! one sender per test, as people write them: numbers that navigate, follow-ups that do not
+//! repeat the procedure, language memory, an explicit switch, "forget me".
+
+mod util;
+
+use clara::kb;
+use util::{Server, message};
+
+/// One person writing to Clara: each message gets its own `MessageSid`.
+struct Person<'a> {
+    server: &'a Server,
+    from: &'static str,
+    sent: usize,
+}
+
+impl Person<'_> {
+    fn new<'s>(server: &'s Server, from: &'static str) -> Person<'s> {
+        Person {
+            server,
+            from,
+            sent: 0,
+        }
+    }
+
+    /// Sends `text` (or a media message) and returns the id of the compiled answer in the TwiML.
+    async fn says(&mut self, text: &str) -> String {
+        self.sent += 1;
+        // Unique per person and message, as Twilio's are (the dedupe would answer a repeat).
+        let number = self.from.trim_start_matches("whatsapp:+");
+        let sid = format!("SM{number:0>11}{:021}", self.sent);
+        let mut params: Vec<(&str, &str)> = message(&sid, text)
+            .into_iter()
+            .filter(|(k, _)| *k != "From")
+            .collect();
+        params.push(("From", self.from));
+        let body = match text {
+            "<voice>" | "<image>" => {
+                params.retain(|(k, _)| !matches!(*k, "Body" | "NumMedia"));
+                let kind = if text == "<voice>" {
+                    "audio/ogg"
+                } else {
+                    "image/jpeg"
+                };
+                params.extend([
+                    ("Body", ""),
+                    ("NumMedia", "1"),
+                    ("MediaUrl0", "https://api.twilio.com/media/ME1"),
+                    ("MediaContentType0", kind),
+                ]);
+                params
+            }
+            _ => params,
+        };
+        let r = self.server.webhook(&body, None).await;
+        assert_eq!(r.status, 200, "{text}: {}", r.text());
+        answer_id(&r.text())
+    }
+}
+
+/// The compiled answer whose escaped text is the TwiML's body.
+fn answer_id(twiml: &str) -> String {
+    kb::answers()
+        .iter()
+        .find(|a| twiml.contains(&format!("<Body>{}</Body>", a.twiml_body)))
+        .unwrap_or_else(|| panic!("no compiled answer in {twiml}"))
+        .id
+        .to_string()
+}
+
+#[tokio::test]
+async fn numbers_walk_the_menu_and_then_the_facets_of_the_procedure() {
+    let server = Server::start(&[]).await;
+    let mut maria = Person::new(&server, "whatsapp:+34600000101");
+    assert_eq!(maria.says("hola").await, "greeting.es");
+    assert_eq!(maria.says("2").await, "empadronamiento.descripcion.es");
+    // After a procedure's answer a number picks its facet, in the order of the footer.
+    assert_eq!(maria.says("3").await, "empadronamiento.documentos.es");
+    assert_eq!(maria.says("4").await, "empadronamiento.como_solicitar.es");
+    // The padrón has five facets: 6 is no facet of it, and not a menu choice either.
+    assert_eq!(maria.says("0").await, "menu.es");
+    assert_eq!(maria.says("1").await, "imv.descripcion.es");
+    // The IMV has six, the sixth is the amount; keycap and Arabic-Indic digits count.
+    assert_eq!(maria.says("6️⃣").await, "imv.cuantia.es");
+    assert_eq!(maria.says("٢").await, "imv.requisitos.es");
+    assert_eq!(maria.says("menú").await, "menu.es");
+}
+
+#[tokio::test]
+async fn a_facet_asked_alone_is_about_the_procedure_being_discussed() {
+    let server = Server::start(&[]).await;
+    let mut ahmed = Person::new(&server, "whatsapp:+34600000102");
+    assert_eq!(ahmed.says("¿Qué es el IMV?").await, "imv.descripcion.es");
+    assert_eq!(
+        ahmed.says("¿y qué papeles tengo que llevar?").await,
+        "imv.documentos.es"
+    );
+    assert_eq!(ahmed.says("how long does it take?").await, "imv.plazos.en");
+    // A new procedure named replaces the old one.
+    assert_eq!(
+        ahmed.says("qué necesito para empadronarme").await,
+        "empadronamiento.documentos.es"
+    );
+    assert_eq!(
+        ahmed.says("et ça prend combien de temps ?").await,
+        "empadronamiento.plazos.fr"
+    );
+    // Another person starts with nothing remembered.
+    let mut fatima = Person::new(&server, "whatsapp:+34600000103");
+    assert_eq!(
+        fatima.says("¿y qué papeles tengo que llevar?").await,
+        "fallback_generic.es"
+    );
+}
+
+#[tokio::test]
+async fn short_messages_voice_notes_and_photos_keep_the_conversations_language() {
+    let server = Server::start(&[]).await;
+    let mut amina = Person::new(&server, "whatsapp:+34600000104");
+    assert_eq!(
+        amina.says("Bonjour, c'est quoi le padrón ?").await,
+        "empadronamiento.descripcion.fr"
+    );
+    assert_eq!(amina.says("ok").await, "fallback_generic.fr");
+    assert_eq!(amina.says("2").await, "empadronamiento.requisitos.fr");
+    assert_eq!(amina.says("👍").await, "fallback_generic.fr");
+    // In the offline demo a voice note cannot be transcribed: the request to type, in French.
+    assert_eq!(amina.says("<voice>").await, "transcription_failed.fr");
+    assert_eq!(amina.says("<image>").await, "image_letter.fr");
+    // A message that tells its language still wins.
+    assert_eq!(
+        amina.says("¿Qué es la tarjeta sanitaria?").await,
+        "tarjeta_sanitaria.descripcion.es"
+    );
+}
+
+#[tokio::test]
+async fn an_explicit_switch_changes_the_language_for_what_follows() {
+    let server = Server::start(&[]).await;
+    let mut omar = Person::new(&server, "whatsapp:+34600000105");
+    assert_eq!(omar.says("¿Qué es el IMV?").await, "imv.descripcion.es");
+    assert_eq!(omar.says("in English please").await, "menu.en");
+    assert_eq!(omar.says("1").await, "imv.descripcion.en");
+    assert_eq!(omar.says("بالعربية").await, "menu.ar");
+    assert_eq!(omar.says("3").await, "tarjeta_sanitaria.descripcion.ar");
+    assert_eq!(omar.says("en français").await, "menu.fr");
+    assert_eq!(omar.says("en español").await, "menu.es");
+}
+
+#[tokio::test]
+async fn forget_me_clears_the_conversation_at_once() {
+    let server = Server::start(&[]).await;
+    let mut lina = Person::new(&server, "whatsapp:+34600000106");
+    assert_eq!(lina.says("c'est quoi l'IMV").await, "imv.descripcion.fr");
+    assert_eq!(lina.says("oublie mes données").await, "forgotten.fr");
+    // Nothing remembered: "3" is the third procedure, and "ok" is Spanish again.
+    assert_eq!(lina.says("3").await, "tarjeta_sanitaria.descripcion.es");
+    assert_eq!(lina.says("forget me").await, "forgotten.en");
+    assert_eq!(lina.says("احذف بياناتي").await, "forgotten.ar");
+    assert_eq!(lina.says("borra mis datos").await, "forgotten.es");
+    assert!(server.app.conversations.is_empty());
+}
+
+#[tokio::test]
+async fn the_web_chat_is_a_conversation_too() {
+    let server = Server::start(&[]).await;
+    let chat = |body: &'static str| {
+        server.request(
+            "POST",
+            "/api/chat",
+            &[("Content-Type", "application/json")],
+            body.as_bytes(),
+        )
+    };
+    let first = chat(r#"{"text": "¿Qué es el padrón?", "conversation": "c0ffee00c0ffee01"}"#)
+        .await
+        .json();
+    assert_eq!(
+        (first["intent"].as_str(), first["facet"].as_str()),
+        (Some("empadronamiento"), Some("descripcion"))
+    );
+    let next = chat(r#"{"text": "3", "conversation": "c0ffee00c0ffee01"}"#)
+        .await
+        .json();
+    assert_eq!(
+        (next["intent"].as_str(), next["facet"].as_str()),
+        (Some("empadronamiento"), Some("documentos"))
+    );
+    // Without the id each message stands alone.
+    let alone = chat(r#"{"text": "3"}"#).await.json();
+    assert_eq!(alone["intent"], "tarjeta_sanitaria");
+    let bad = chat(r#"{"text": "3", "conversation": "x"}"#).await;
+    assert_eq!(
+        (bad.status, bad.text().as_str()),
+        (
+            400,
+            "conversation must be 8 to 64 letters, digits, - or _\n"
+        )
+    );
+}
