@@ -37,6 +37,11 @@ fn fixture(floors: &str) -> tempfile::TempDir {
         .join("\n"),
     )
     .unwrap();
+    std::fs::write(
+        dir.path().join("conversations.jsonl"),
+        r#"{"id":"c1","lang":"fr","turns":[{"user":"bonjour","expect":{"kind":"greeting","lang":"fr"}},{"user":"1","expect":{"procedure":"imv","lang":"fr"}},{"user":"7","expect":{"procedure":"imv","facet":"problemas"}},{"user":"2","expect":{"procedure":"imv","facet":"requisitos","lang":"fr"}}]}"#,
+    )
+    .unwrap();
     std::fs::write(dir.path().join("floors.json"), floors).unwrap();
     dir
 }
@@ -54,6 +59,12 @@ fn scores_each_language_and_passes_its_floors() {
     assert!(es.contains("| 2/2 (100 %) |"), "{es}");
     assert!(es.contains("1/1 (100 %)"), "{es}");
     assert!(out.lines().any(|l| l.starts_with("| en |")), "{out}");
+    // Three turns scored; the one about a facet Clara does not have yet is played, not scored.
+    let fr = out
+        .lines()
+        .find(|l| l.starts_with("| fr |"))
+        .expect("a fr row");
+    assert!(fr.ends_with("| 3/3 (100 %) |"), "{fr}");
     assert!(out.trim_end().ends_with("eval: PASS"), "{out}");
 }
 

@@ -9,7 +9,10 @@
 //! - **not misrouted**: a message about a procedure Clara does not know yet (NIE/TIE, arraigo,
 //!   asylum, free legal aid, unemployment) is not answered with another procedure's text;
 //! - **crisis**: a crisis message gets its line (024, 112 + 016, 112) or its refusal;
-//! - **false alarms**: a message that only sounds alarming gets no crisis answer.
+//! - **false alarms**: a message that only sounds alarming gets no crisis answer;
+//! - **conversation turns**: each turn of the multi-turn scripts (`conversations.jsonl`: numbers,
+//!   follow-ups, language memory and switches, "forget me") is answered as expected, played
+//!   through the responder with the same conversation memory the service keeps.
 //!
 //! Messages whose facet Clara has no text for yet (`problemas`) count only for the procedure.
 
@@ -20,8 +23,9 @@ use std::path::Path;
 use anyhow::Context as _;
 use serde::Deserialize;
 
+use crate::conversation;
 use crate::kb::{Facet, GuardCategory, Lang, ProcedureId};
-use crate::respond::{Intent, Responder};
+use crate::respond::{Context, Intent, Responder};
 
 /// One line of `messages.jsonl` or `crisis.jsonl`.
 #[derive(Debug, Deserialize)]
@@ -69,10 +73,12 @@ pub struct LangScores {
     pub crisis: Score,
     /// Look-alikes that got no crisis answer.
     pub no_false_alarm: Score,
+    /// Turns of the multi-turn scripts answered as expected.
+    pub conversation: Score,
 }
 
 impl LangScores {
-    fn measures(&self) -> [(&'static str, Score); 6] {
+    fn measures(&self) -> [(&'static str, Score); 7] {
         [
             ("procedure", self.procedure),
             ("facet", self.facet),
@@ -80,6 +86,7 @@ impl LangScores {
             ("not_misrouted", self.not_misrouted),
             ("crisis", self.crisis),
             ("no_false_alarm", self.no_false_alarm),
+            ("conversation", self.conversation),
         ]
     }
 }
@@ -99,7 +106,8 @@ fn expected_guard(label: &str) -> Option<GuardCategory> {
     }
 }
 
-fn read_cases(path: &Path) -> anyhow::Result<Vec<Case>> {
+/// The JSON lines of `path`, each parsed; a bad one is named with its file and line.
+fn read_lines<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<Vec<T>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     text.lines()
@@ -112,7 +120,8 @@ fn read_cases(path: &Path) -> anyhow::Result<Vec<Case>> {
         .collect()
 }
 
-/// Scores every case of `dir` (`messages.jsonl`, `crisis.jsonl`), per language.
+/// Scores every case of `dir` (`messages.jsonl`, `crisis.jsonl`, `conversations.jsonl`), per
+/// language.
 ///
 /// # Errors
 /// A file cannot be read, or a line is not a case (named with its file and line).
@@ -120,7 +129,7 @@ pub fn score(dir: &Path) -> anyhow::Result<BTreeMap<Lang, LangScores>> {
     let responder = Responder::default();
     let mut scores: BTreeMap<Lang, LangScores> = BTreeMap::new();
     for file in ["messages.jsonl", "crisis.jsonl"] {
-        for case in read_cases(&dir.join(file))? {
+        for case in read_lines::<Case>(&dir.join(file))? {
             let lang = Lang::parse(&case.lang)
                 .with_context(|| format!("{file}: {}: unknown lang {}", case.id, case.lang))?;
             let s = scores.entry(lang).or_default();
@@ -160,7 +169,78 @@ pub fn score(dir: &Path) -> anyhow::Result<BTreeMap<Lang, LangScores>> {
             }
         }
     }
+    for script in read_lines::<Script>(&dir.join("conversations.jsonl"))? {
+        let lang = Lang::parse(&script.lang)
+            .with_context(|| format!("conversations.jsonl: {}: unknown lang", script.id))?;
+        let s = scores.entry(lang).or_default();
+        let mut context = Context::default();
+        for turn in &script.turns {
+            // Media have no text: the conversation's language is all there is to go on.
+            let text = match turn.user.as_str() {
+                "<voice>" | "<image>" => "",
+                text => text,
+            };
+            let reply = responder.respond_in(text, None, context);
+            if let Some(right) = turn.expect.judge(&reply) {
+                s.conversation.add(right);
+            }
+            context = conversation::next(context, &reply).unwrap_or_default();
+        }
+    }
     Ok(scores)
+}
+
+/// One line of `conversations.jsonl`: a person's messages and what each reply must be.
+#[derive(Debug, Deserialize)]
+struct Script {
+    id: String,
+    lang: String,
+    turns: Vec<Turn>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Turn {
+    user: String,
+    expect: Expect,
+}
+
+/// What a reply must be; absent fields are not checked.
+#[derive(Debug, Deserialize)]
+struct Expect {
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    procedure: Option<String>,
+    #[serde(default)]
+    facet: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+impl Expect {
+    /// Whether `reply` is what was expected; `None` when the expectation names a procedure or
+    /// facet Clara does not have yet (the turn is played, not scored).
+    fn judge(&self, reply: &crate::respond::Reply) -> Option<bool> {
+        let mut right = true;
+        if let Some(kind) = &self.kind {
+            right &= match kind.as_str() {
+                "greeting" => reply.intent == Intent::Greeting,
+                "menu" => reply.intent == Intent::Menu,
+                "forget" => reply.intent == Intent::Forget,
+                _ => false,
+            };
+        }
+        if let Some(procedure) = &self.procedure {
+            right &= reply.intent == Intent::Procedure(ProcedureId::parse(procedure)?);
+        }
+        if let Some(facet) = &self.facet {
+            right &= reply.facet == Some(Facet::parse(facet)?);
+        }
+        if let Some(lang) = &self.lang {
+            right &= reply.lang.as_str() == lang;
+        }
+        Some(right)
+    }
 }
 
 /// Runs the evaluation in `dir`, prints the table and the floors missed to `out`; returns
@@ -178,9 +258,9 @@ pub fn run(dir: &Path, out: &mut impl Write) -> anyhow::Result<bool> {
     .with_context(|| format!("{}: not a floors table", floors_path.display()))?;
     writeln!(
         out,
-        "| lang | procedure | facet | language | not misrouted | crisis | no false alarm |"
+        "| lang | procedure | facet | language | not misrouted | crisis | no false alarm | conversation turns |"
     )?;
-    writeln!(out, "|---|---|---|---|---|---|---|")?;
+    writeln!(out, "|---|---|---|---|---|---|---|---|")?;
     let mut missed = Vec::new();
     for (lang, s) in &scores {
         let cells: Vec<String> = s

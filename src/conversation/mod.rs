@@ -15,7 +15,23 @@ use lru::LruCache;
 
 use crate::kb::{Lang, ProcedureId};
 use crate::observability::SenderId;
-use crate::respond::Context;
+use crate::respond::{Context, Intent, Reply};
+
+/// What the conversation remembers after `reply`, given what it remembered before: its
+/// language, and the procedure of a procedure answer (kept through misses and guardrails,
+/// cleared by the menu). `None` when the person asked to be forgotten.
+pub fn next(previous: Context, reply: &Reply) -> Option<Context> {
+    let procedure = match reply.intent {
+        Intent::Forget => return None,
+        Intent::Procedure(p) => Some(p),
+        Intent::Menu | Intent::Greeting => None,
+        Intent::Blocked(_) | Intent::None => previous.procedure,
+    };
+    Some(Context {
+        lang: Some(reply.lang),
+        procedure,
+    })
+}
 
 /// One conversation's memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -39,7 +39,7 @@ use crate::metrics::Metrics;
 use crate::miss::{Pipeline, Services};
 use crate::observability::{PhoneHasher, RateLimitedLog, SenderId};
 use crate::respond::Responder;
-use crate::respond::{self, Context, Intent};
+use crate::respond::{self, Context};
 
 /// A request id as logs and `X-Request-Id` show it: 16 hex digits. Handlers that log put it on
 /// their lines as `request_id` (a field, not a span: a span costs allocations per request in the
@@ -150,24 +150,20 @@ impl App {
             .map_or_else(Context::default, |state| state.context())
     }
 
-    /// What the conversation remembers after `reply`: its language, and the procedure of a
-    /// procedure answer (kept through misses and guardrails, cleared by the menu); "forget me"
+    /// Remembers `who`'s conversation after `reply` (see [`conversation::next`]); "forget me"
     /// clears it at once.
     pub fn remember(&self, who: SenderId, reply: &respond::Reply, previous: Context, now: Instant) {
-        let procedure = match reply.intent {
-            Intent::Forget => return self.conversations.forget(who),
-            Intent::Procedure(p) => Some(p),
-            Intent::Menu | Intent::Greeting => None,
-            Intent::Blocked(_) | Intent::None => previous.procedure,
-        };
-        self.conversations.put(
-            who,
-            conversation::State {
-                lang: reply.lang,
-                procedure,
-                last_seen: now,
-            },
-        );
+        match conversation::next(previous, reply) {
+            None => self.conversations.forget(who),
+            Some(context) => self.conversations.put(
+                who,
+                conversation::State {
+                    lang: context.lang.unwrap_or(reply.lang),
+                    procedure: context.procedure,
+                    last_seen: now,
+                },
+            ),
+        }
     }
 
     /// The TwiML response for a compiled answer.
