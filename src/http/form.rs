@@ -89,14 +89,11 @@ fn fields<'a>(body: &'a [u8], mut scratch: &'a mut [u8]) -> Result<Fields<'a>, F
 /// (Passed to `f`.) A `%` not followed by two hex digits, or a field that does not decode to
 /// UTF-8.
 pub fn with_fields<R>(body: &[u8], f: impl FnOnce(Result<Fields<'_>, FormError>) -> R) -> R {
-    // Decoding never makes a field longer, so the body's length is enough scratch.
-    if body.len() <= STACK_BYTES {
-        let mut scratch = [0u8; STACK_BYTES];
-        f(fields(body, &mut scratch[..body.len()]))
-    } else {
-        let mut scratch = vec![0u8; body.len()];
-        f(fields(body, &mut scratch))
-    }
+    // Decoding never makes a field longer, so the body's length is enough scratch. On the
+    // stack up to `STACK_BYTES` (and only the body's length is zeroed, not the whole buffer).
+    let mut scratch: smallvec::SmallVec<[u8; STACK_BYTES]> = smallvec::SmallVec::new();
+    scratch.resize(body.len(), 0);
+    f(fields(body, &mut scratch))
 }
 
 /// Parses a form body (or a URL query) into owned `(name, value)` pairs, in order.
