@@ -19,7 +19,7 @@ use util::{
     Clara, Server, TOKEN, World, exchange, field, gemini_text, message, metric, voice_note,
     webhook_request,
 };
-use wiremock::matchers::{method, path, path_regex};
+use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// Text misses (no vocabulary of the knowledge base in them) in French and Spanish.
@@ -57,15 +57,6 @@ async fn health(server: &Server) -> serde_json::Value {
     server.get("/health", &[]).await.json()
 }
 
-/// Mounts `response` for every `generateContent` call.
-async fn gemini_answers(world: &World, response: ResponseTemplate) {
-    Mock::given(method("POST"))
-        .and(path_regex("generateContent$"))
-        .respond_with(response)
-        .mount(&world.gemini)
-        .await;
-}
-
 /// Mounts `response` in front of the world's 201 for the next `times` messages (all if `None`).
 async fn twilio_fails(world: &World, response: ResponseTemplate, times: Option<u64>) {
     let mock = Mock::given(method("POST"))
@@ -100,7 +91,9 @@ async fn send_miss(server: &Server, sid: &str, text: &str, lang: Lang) {
 #[tokio::test]
 async fn twilio_500_until_the_retries_run_out_is_a_dead_letter_in_metrics_and_health() {
     let world = World::new().await;
-    gemini_answers(&world, gemini_text("Respuesta de prueba sobre vivienda.")).await;
+    world
+        .gemini_answers(gemini_text("Respuesta de prueba sobre vivienda."))
+        .await;
     twilio_fails(
         &world,
         twilio_error(500, 20500, "Internal Server Error"),
@@ -153,7 +146,9 @@ async fn twilio_500_until_the_retries_run_out_is_a_dead_letter_in_metrics_and_he
 #[tokio::test]
 async fn twilio_500_then_201_is_delivered_late_and_nothing_is_dead_lettered() {
     let world = World::new().await;
-    gemini_answers(&world, gemini_text("Respuesta de prueba sobre vivienda.")).await;
+    world
+        .gemini_answers(gemini_text("Respuesta de prueba sobre vivienda."))
+        .await;
     twilio_fails(&world, ResponseTemplate::new(503), Some(2)).await;
     let server = world.server(&[]).await;
     send_miss(
@@ -180,7 +175,9 @@ async fn twilio_500_then_201_is_delivered_late_and_nothing_is_dead_lettered() {
 #[tokio::test]
 async fn twilio_429_waits_for_retry_after_then_delivers() {
     let world = World::new().await;
-    gemini_answers(&world, gemini_text("Respuesta de prueba sobre vivienda.")).await;
+    world
+        .gemini_answers(gemini_text("Respuesta de prueba sobre vivienda."))
+        .await;
     twilio_fails(
         &world,
         twilio_error(429, 20429, "Too Many Requests").insert_header("Retry-After", "2"),
@@ -214,7 +211,9 @@ async fn twilio_429_waits_for_retry_after_then_delivers() {
 #[tokio::test]
 async fn twilio_429_that_never_ends_is_a_dead_letter() {
     let world = World::new().await;
-    gemini_answers(&world, gemini_text("Respuesta de prueba sobre vivienda.")).await;
+    world
+        .gemini_answers(gemini_text("Respuesta de prueba sobre vivienda."))
+        .await;
     twilio_fails(
         &world,
         twilio_error(429, 20429, "Too Many Requests").insert_header("Retry-After", "1"),
@@ -248,7 +247,9 @@ async fn twilio_429_that_never_ends_is_a_dead_letter() {
 #[tokio::test]
 async fn twilio_refusing_connections_is_a_dead_letter_in_metrics() {
     let world = World::new().await;
-    gemini_answers(&world, gemini_text("Respuesta de prueba sobre vivienda.")).await;
+    world
+        .gemini_answers(gemini_text("Respuesta de prueba sobre vivienda."))
+        .await;
     let closed = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
@@ -271,7 +272,9 @@ async fn twilio_refusing_connections_is_a_dead_letter_in_metrics() {
 #[tokio::test]
 async fn twilio_rejecting_the_number_is_a_dead_letter_at_once_without_retry() {
     let world = World::new().await;
-    gemini_answers(&world, gemini_text("Respuesta de prueba sobre vivienda.")).await;
+    world
+        .gemini_answers(gemini_text("Respuesta de prueba sobre vivienda."))
+        .await;
     twilio_fails(
         &world,
         twilio_error(
@@ -305,7 +308,9 @@ async fn twilio_rejecting_the_number_is_a_dead_letter_at_once_without_retry() {
 #[tokio::test]
 async fn a_slow_twilio_within_the_budget_delivers_and_the_webhook_does_not_wait() {
     let world = World::new().await;
-    gemini_answers(&world, gemini_text("Respuesta de prueba sobre vivienda.")).await;
+    world
+        .gemini_answers(gemini_text("Respuesta de prueba sobre vivienda."))
+        .await;
     twilio_fails(
         &world,
         util::twilio_created().set_delay(Duration::from_secs(2)),
@@ -336,7 +341,9 @@ async fn a_slow_twilio_within_the_budget_delivers_and_the_webhook_does_not_wait(
 #[tokio::test]
 async fn a_hung_twilio_is_dead_lettered_when_the_time_budget_is_spent() {
     let world = World::new().await;
-    gemini_answers(&world, gemini_text("Respuesta de prueba sobre vivienda.")).await;
+    world
+        .gemini_answers(gemini_text("Respuesta de prueba sobre vivienda."))
+        .await;
     twilio_fails(
         &world,
         util::twilio_created().set_delay(Duration::from_secs(30)),
@@ -438,7 +445,7 @@ async fn gemini_faults_end_in_their_template_and_count_as_fallback() {
         let closed_base;
         let extra: Vec<(&str, &str)> = match response {
             Some(response) => {
-                gemini_answers(&world, response).await;
+                world.gemini_answers(response).await;
                 vec![("LLM_TIMEOUT", "1")]
             }
             None => {
@@ -686,11 +693,11 @@ async fn media_on_a_foreign_host_or_redirected_to_one_is_never_fetched() {
 #[tokio::test]
 async fn a_full_queue_answers_busy_in_the_webhook_and_shows_in_health_and_metrics() {
     let world = World::new().await;
-    gemini_answers(
-        &world,
-        gemini_text("Respuesta lenta sobre vivienda.").set_delay(Duration::from_secs(3)),
-    )
-    .await;
+    world
+        .gemini_answers(
+            gemini_text("Respuesta lenta sobre vivienda.").set_delay(Duration::from_secs(3)),
+        )
+        .await;
     let server = world
         .server(&[
             ("MISS_QUEUE_SIZE", "1"),
@@ -753,11 +760,12 @@ fn blocking<T>(f: impl FnOnce() -> T) -> T {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sigterm_under_load_drains_the_queue_before_exiting() {
     let world = World::new().await;
-    gemini_answers(
-        &world,
-        gemini_text("Respuesta de prueba sobre vivienda.").set_delay(Duration::from_millis(300)),
-    )
-    .await;
+    world
+        .gemini_answers(
+            gemini_text("Respuesta de prueba sobre vivienda.")
+                .set_delay(Duration::from_millis(300)),
+        )
+        .await;
     let mut clara = blocking(|| {
         Clara::spawn(&world.vars_with(&[("MISS_WORKERS", "1"), ("MISS_QUEUE_SIZE", "8")]))
     });
@@ -816,11 +824,9 @@ async fn the_operator_reads_each_fault_in_the_logs_metrics_and_health() {
     let world = World::new().await;
     // Gemini answers garbage, Twilio fails every delivery, one voice note is on a foreign host,
     // one webhook is unsigned.
-    gemini_answers(
-        &world,
-        ResponseTemplate::new(200).set_body_raw("not json", "application/json"),
-    )
-    .await;
+    world
+        .gemini_answers(ResponseTemplate::new(200).set_body_raw("not json", "application/json"))
+        .await;
     twilio_fails(&world, ResponseTemplate::new(500), None).await;
     let mut clara = blocking(|| Clara::spawn(&world.vars()));
     let r = exchange(

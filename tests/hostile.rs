@@ -324,10 +324,8 @@ fn without_colour_codes(line: &str) -> String {
 #[tokio::test]
 async fn a_message_sid_cannot_forge_a_log_line() {
     let world = World::new().await;
-    wiremock::Mock::given(wiremock::matchers::method("POST"))
-        .and(wiremock::matchers::path_regex("generateContent$"))
-        .respond_with(util::gemini_text("Respuesta generada sobre mudanzas."))
-        .mount(&world.gemini)
+    world
+        .gemini_answers(util::gemini_text("Respuesta generada sobre mudanzas."))
         .await;
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_clara"));
     cmd.env_clear()

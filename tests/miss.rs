@@ -135,13 +135,11 @@ async fn gemini_failures_end_in_a_template_never_silence() {
 #[tokio::test]
 async fn a_blocked_or_slow_gemini_gets_llm_failed() {
     let world = World::new().await;
-    Mock::given(method("POST"))
-        .and(path_regex("generateContent$"))
-        .respond_with(
+    world
+        .gemini_answers(
             ResponseTemplate::new(200)
                 .set_body_json(json!({"promptFeedback": {"blockReason": "SAFETY"}})),
         )
-        .mount(&world.gemini)
         .await;
     let server = world.server(&[]).await;
     server
@@ -159,10 +157,8 @@ async fn a_blocked_or_slow_gemini_gets_llm_failed() {
     );
 
     let world = World::new().await;
-    Mock::given(method("POST"))
-        .and(path_regex("generateContent$"))
-        .respond_with(gemini_text("tarde").set_delay(Duration::from_secs(5)))
-        .mount(&world.gemini)
+    world
+        .gemini_answers(gemini_text("tarde").set_delay(Duration::from_secs(5)))
         .await;
     let server = world.server(&[]).await;
     server
@@ -238,10 +234,8 @@ async fn oversized_media_is_refused() {
 #[tokio::test]
 async fn twilio_down_means_a_dead_letter_without_the_phone_number() {
     let world = World::new().await;
-    Mock::given(method("POST"))
-        .and(path_regex("generateContent$"))
-        .respond_with(gemini_text("Respuesta de prueba sobre vivienda."))
-        .mount(&world.gemini)
+    world
+        .gemini_answers(gemini_text("Respuesta de prueba sobre vivienda."))
         .await;
     let closed = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -279,10 +273,8 @@ async fn twilio_down_means_a_dead_letter_without_the_phone_number() {
 #[tokio::test]
 async fn a_full_queue_answers_busy_at_once() {
     let world = World::new().await;
-    Mock::given(method("POST"))
-        .and(path_regex("generateContent$"))
-        .respond_with(gemini_text("lento").set_delay(Duration::from_millis(1500)))
-        .mount(&world.gemini)
+    world
+        .gemini_answers(gemini_text("lento").set_delay(Duration::from_millis(1500)))
         .await;
     let server = world
         .server(&[("MISS_QUEUE_SIZE", "1"), ("MISS_WORKERS", "1")])
@@ -390,10 +382,8 @@ async fn redeliver_finds_the_person_through_the_message_sid() {
 #[tokio::test]
 async fn misses_are_journaled_without_phone_numbers_and_promoted() {
     let world = World::new().await;
-    Mock::given(method("POST"))
-        .and(path_regex("generateContent$"))
-        .respond_with(gemini_text("Respuesta generada sobre mudanzas."))
-        .mount(&world.gemini)
+    world
+        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
         .await;
     let journal = tempfile::NamedTempFile::new().unwrap();
     let journal_path = journal.path().display().to_string();
@@ -704,10 +694,8 @@ async fn gemini_saw(world: &World) -> String {
 #[tokio::test]
 async fn personal_data_never_reaches_gemini_or_the_journal() {
     let world = World::new().await;
-    Mock::given(method("POST"))
-        .and(path_regex("generateContent$"))
-        .respond_with(gemini_text("Respuesta generada sobre mudanzas."))
-        .mount(&world.gemini)
+    world
+        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
         .await;
     let server = world.server(&[]).await;
     let question = "me voy a mudar a otra ciudad, ¿qué hago con mis papeles? DNI 12345678Z, \
@@ -749,10 +737,8 @@ async fn personal_data_never_reaches_gemini_or_the_journal() {
 #[tokio::test]
 async fn the_question_sent_to_gemini_is_capped_at_a_word() {
     let world = World::new().await;
-    Mock::given(method("POST"))
-        .and(path_regex("generateContent$"))
-        .respond_with(gemini_text("Respuesta generada sobre mudanzas."))
-        .mount(&world.gemini)
+    world
+        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
         .await;
     let server = world.server(&[]).await;
     // ASCII, so that 65,000 characters fit the 64 KiB body once form-encoded.
@@ -793,10 +779,8 @@ async fn the_question_sent_to_gemini_is_capped_at_a_word() {
 #[tokio::test]
 async fn a_sender_over_the_limit_is_answered_inline_and_costs_no_message() {
     let world = World::new().await;
-    Mock::given(method("POST"))
-        .and(path_regex("generateContent$"))
-        .respond_with(gemini_text("Respuesta generada sobre mudanzas."))
-        .mount(&world.gemini)
+    world
+        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
         .await;
     let server = world.server(&[("MISS_RATE_LIMIT", "2")]).await;
     let mut replies = Vec::new();

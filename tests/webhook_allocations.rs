@@ -4,10 +4,9 @@
 //! OS thread; the client runs on another thread and is not counted. The difference is what Clara
 //! itself allocates per answered message.
 
+mod alloc_count;
 mod util;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::convert::Infallible;
 use std::io::{Read as _, Write as _};
 use std::net::SocketAddr;
@@ -18,38 +17,8 @@ use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 
-struct Counting;
-
-thread_local! {
-    /// Allocations on this thread while it counts (`None`: not counting).
-    static COUNT: Cell<Option<usize>> = const { Cell::new(None) };
-}
-
-fn count() {
-    let _ = COUNT.try_with(|c| {
-        if let Some(n) = c.get() {
-            c.set(Some(n + 1));
-        }
-    });
-}
-
-// SAFETY: delegates every call to the system allocator unchanged; it only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: alloc_count::Counting = alloc_count::Counting;
 
 /// Requests measured per server, after the warm-up.
 const N: usize = 500;
@@ -81,10 +50,9 @@ where
             let commands = async {
                 loop {
                     match cmd_rx.try_recv() {
-                        Ok(Command::Count) => COUNT.with(|c| c.set(Some(0))),
+                        Ok(Command::Count) => alloc_count::start(),
                         Ok(Command::Report(tx)) => {
-                            let n = COUNT.with(|c| c.take()).unwrap_or_default();
-                            let _ = tx.send(n);
+                            let _ = tx.send(alloc_count::stop());
                         }
                         Err(mpsc::TryRecvError::Empty) => {
                             tokio::time::sleep(std::time::Duration::from_millis(5)).await

@@ -1,54 +1,13 @@
 //! The responder's promise: from `&str` to the answer, zero heap allocations. A counting global
 //! allocator proves it over questions in the four languages.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+mod alloc_count;
 
+use alloc_count::allocations_in;
 use clara::{Context, Lang, ProcedureId, Responder};
 
-struct Counting;
-
-thread_local! {
-    /// This thread's allocation count while it is measuring, `None` otherwise. Per thread, both
-    /// the switch and the count: the other tests of this binary run in parallel on other threads
-    /// and must not add to it (a global counter did, about once in 40 runs). `const` and `Copy`,
-    /// so reading and writing it never allocates.
-    static ALLOCATIONS: Cell<Option<usize>> = const { Cell::new(None) };
-}
-
-fn count() {
-    // `try_with`: the allocator can be called while this thread's locals are being destroyed.
-    let _ = ALLOCATIONS.try_with(|n| {
-        if let Some(count) = n.get() {
-            n.set(Some(count + 1));
-        }
-    });
-}
-
-/// Runs `f` with this thread's allocations counted; returns how many there were.
-fn allocations_in(f: impl FnOnce()) -> usize {
-    ALLOCATIONS.with(|n| n.set(Some(0)));
-    f();
-    ALLOCATIONS.with(|n| n.take()).unwrap_or_default()
-}
-
-// SAFETY: delegates every call to the system allocator unchanged; it only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: alloc_count::Counting = alloc_count::Counting;
 
 const QUERIES: &[&str] = &[
     "¿Qué es el IMV?",

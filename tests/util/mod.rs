@@ -313,6 +313,15 @@ impl World {
         world
     }
 
+    /// Mounts `response` for every Gemini `generateContent` call.
+    pub async fn gemini_answers(&self, response: wiremock::ResponseTemplate) {
+        wiremock::Mock::given(wiremock::matchers::method("POST"))
+            .and(wiremock::matchers::path_regex("generateContent$"))
+            .respond_with(response)
+            .mount(&self.gemini)
+            .await;
+    }
+
     /// The variables of a live configuration pointed at the mocks (`LLM_TIMEOUT` and
     /// `WHISPER_TIMEOUT` 2 s).
     pub fn vars(&self) -> Vec<(String, String)> {
