@@ -119,6 +119,40 @@ fn lexicon<V: Copy>(
     )
 }
 
+/// Source of `NEAR`: every one-letter deletion of every single word of `words` of at least
+/// `MIN_NEAR_CHARS` characters → that word. A deletion shared by two words, or that is itself a
+/// word of the vocabulary (`all`), is left out (ambiguous, or exact already). With the words
+/// themselves this finds a word one edit away from a token in a handful of lookups (a
+/// SymSpell-style index).
+fn near_words<V, W>(words: &BTreeMap<String, V>, all: &BTreeMap<String, W>) -> String {
+    let single = |w: &&String| !w.contains(' ') && w.chars().count() >= schema::MIN_NEAR_CHARS;
+    let mut variants: BTreeMap<String, Option<&str>> = BTreeMap::new();
+    for word in words.keys().filter(single) {
+        for (i, c) in word.char_indices() {
+            let variant = format!("{}{}", &word[..i], &word[i + c.len_utf8()..]);
+            let slot = variants.entry(variant).or_insert(Some(word.as_str()));
+            if slot.is_some_and(|w| w != word) {
+                *slot = None;
+            }
+        }
+    }
+    let mut map = phf_codegen::Map::new();
+    let mut kept = Vec::new();
+    for (variant, word) in &variants {
+        if let Some(word) = word
+            && !all.contains_key(variant)
+        {
+            map.entry(variant.as_str(), format!("{word:?}"));
+            kept.push(variant.as_str());
+        }
+    }
+    format!(
+        "/// One-letter deletions of the longer vocabulary words → the word (see `build.rs`).\npub static NEAR: phf::Map<&'static str, &'static str> = {};\n/// The heads of `NEAR`'s keys.\npub static NEAR_HEADS: Heads = {};\n",
+        map.build(),
+        heads(kept.into_iter()),
+    )
+}
+
 /// Source of a `Heads` bitmap holding the heads of `keys`.
 fn heads<'a>(keys: impl Iterator<Item = &'a str>) -> String {
     let mut bits = [0u64; normalize::HEAD_WORDS];
@@ -148,6 +182,16 @@ fn write_tables(c: &Compiled, out: &Path) {
         &c.guard_stems,
         |g| format!("GuardCategory::{g:?}"),
     ));
+
+    // Only procedure words: a typo in a name matters; near facet words would tip a question's
+    // facet on words like "demandeur" (→ "demander").
+    let procedure_words: BTreeMap<String, &TermEntry> = c
+        .terms
+        .iter()
+        .filter(|(_, t)| t.procedure.is_some())
+        .map(|(k, t)| (k.clone(), t))
+        .collect();
+    code.push_str(&near_words(&procedure_words, &c.terms));
 
     let mut faq = phf_codegen::Map::new();
     for (question, (answer, procedure)) in &c.faq {

@@ -1,4 +1,5 @@
-//! The responder over a mixed four-language query set, with two baselines measured in the same
+//! The responder over a mixed four-language query set and a noisy one in a conversation, with
+//! two baselines measured in the same
 //! run (this machine is noisy; compare ratios, not absolute numbers):
 //! `to_lowercase` (one allocating pass over the text) and the normalizer alone.
 //!
@@ -6,8 +7,8 @@
 
 use std::hint::black_box;
 
-use clara::Responder;
 use clara::kb::normalize::Normalized;
+use clara::{Context, Lang, ProcedureId, Responder};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const QUERIES: &[&str] = &[
@@ -25,11 +26,31 @@ const QUERIES: &[&str] = &[
     "what's the weather like today",
 ];
 
-fn cycle(c: &mut Criterion, name: &str, mut f: impl FnMut(&'static str)) {
+/// Messages as people write them: no accents, typos (one edit from a name), SMS, Darija in
+/// Arabic letters and in Arabizi, a follow-up that needs the conversation.
+const NOISY: &[&str] = &[
+    "que es el empadronamieto",
+    "la targeta sanitaira xq no m la dan",
+    "kiero saber q papeles pa el ingreso minimo",
+    "jai pa de papiers pr la carte sanitaire",
+    "how much is it",
+    "كيفاش ندير البادرون",
+    "bghit lkarta dyal tbib 3afak",
+    "y cuanto tarda",
+    "ok",
+    "3",
+];
+
+fn cycle(
+    c: &mut Criterion,
+    name: &str,
+    set: &'static [&'static str],
+    mut f: impl FnMut(&'static str),
+) {
     let mut i = 0;
     c.bench_function(name, |b| {
         b.iter(|| {
-            f(black_box(QUERIES[i % QUERIES.len()]));
+            f(black_box(set[i % set.len()]));
             i += 1;
         })
     });
@@ -37,14 +58,22 @@ fn cycle(c: &mut Criterion, name: &str, mut f: impl FnMut(&'static str)) {
 
 fn bench(c: &mut Criterion) {
     let responder = Responder::default();
-    cycle(c, "baseline/to_lowercase", |q| {
+    cycle(c, "baseline/to_lowercase", QUERIES, |q| {
         black_box(q.to_lowercase());
     });
-    cycle(c, "baseline/normalize", |q| {
+    cycle(c, "baseline/normalize", QUERIES, |q| {
         black_box(Normalized::new(q));
     });
-    cycle(c, "respond/mixed", |q| {
+    cycle(c, "respond/mixed", QUERIES, |q| {
         black_box(responder.respond(q, None));
+    });
+    // In a conversation about the IMV, in French: numbers and follow-ups use it.
+    let context = Context {
+        lang: Some(Lang::Fr),
+        procedure: Some(ProcedureId::Imv),
+    };
+    cycle(c, "respond/noisy_in_conversation", NOISY, |q| {
+        black_box(responder.respond_in(q, None, context));
     });
 }
 

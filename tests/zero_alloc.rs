@@ -26,6 +26,12 @@ const QUERIES: &[&str] = &[
     "quiero suicidarme",
     "what's the weather like today in Madrid",
     "",
+    // Noisy: misspelled names (the one-edit index), SMS, Darija, Arabizi.
+    "que es el empadronamieto",
+    "la targeta sanitaira xq no m la dan",
+    "kiero saber q papeles pa el ingreso minimo",
+    "كيفاش ندير البادرون",
+    "bghit lkarta dyal tbib 3afak",
 ];
 
 #[test]

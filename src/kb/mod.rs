@@ -134,7 +134,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 }
 
-pub use generated::{GUARDS, TERMS};
+pub use generated::{GUARDS, NEAR, NEAR_HEADS, TERMS};
 
 /// Every compiled answer.
 pub fn answers() -> &'static [Answer] {

@@ -21,6 +21,11 @@ pub const MIN_STEM_BYTES: usize = 4;
 /// A stem may be at most this long (the generated table keeps stem lengths in a 64-bit mask).
 pub const MAX_STEM_BYTES: usize = 63;
 
+/// A vocabulary word at least this many characters long also matches a word one edit away (a
+/// letter missing, added, changed, or two swapped). Shorter words are left exact: at six letters
+/// "padron" is one edit from "patron" (an employer).
+pub const MIN_NEAR_CHARS: usize = 7;
+
 /// Phrases are matched as token n-grams up to this length.
 pub const MAX_PHRASE_WORDS: usize = 3;
 

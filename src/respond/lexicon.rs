@@ -1,8 +1,8 @@
 //! Longest-match lookup of a token position in a [`Lexicon`].
 
 use super::tokens::Tokens;
-use crate::kb::Lexicon;
-use crate::kb::schema::{MAX_STEM_BYTES, MIN_STEM_BYTES};
+use crate::kb::schema::{MAX_STEM_BYTES, MIN_NEAR_CHARS, MIN_STEM_BYTES};
+use crate::kb::{Lexicon, NEAR, NEAR_HEADS, TERMS};
 
 /// A hit: the value and how many tokens it covered.
 pub(crate) struct Hit<V> {
@@ -43,14 +43,20 @@ pub(crate) fn lookup<V: Copy>(
 }
 
 /// Walks the tokens left to right, calling `f` for each longest match and skipping what it covered.
+/// A token that matches nothing is offered to `near` (a word one edit away), when given.
 pub(crate) fn scan<V: Copy>(
     tokens: &Tokens<'_>,
     lexicon: &Lexicon<V>,
+    near: Option<fn(&str) -> Option<V>>,
     mut f: impl FnMut(usize, Hit<V>),
 ) {
     let mut i = 0;
     while i < tokens.len() {
-        match lookup(tokens, i, lexicon) {
+        let hit = lookup(tokens, i, lexicon).or_else(|| {
+            near.and_then(|near| near(tokens.get(i)))
+                .map(|value| Hit { value, words: 1 })
+        });
+        match hit {
             Some(hit) => {
                 let covered = hit.words;
                 f(i, hit);
@@ -59,4 +65,51 @@ pub(crate) fn scan<V: Copy>(
             None => i += 1,
         }
     }
+}
+
+/// The procedure word one edit away from `token` (a letter missing, added or changed, or two
+/// swapped), from the compiled deletion index `kb::NEAR`: the token itself, then each of its
+/// one-letter deletions, looked up in the index and among the words. On the stack; a token whose
+/// first two bytes start no key only tries the deletions that change them.
+pub(crate) fn near_word(token: &str) -> Option<&'static str> {
+    /// A token of at most this many bytes is tried (longer ones are not words people mistype).
+    const MAX_BYTES: usize = 48;
+    let chars = token.chars().count();
+    if chars + 1 < MIN_NEAR_CHARS
+        || token.len() > MAX_BYTES
+        || token.bytes().any(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    // A letter missing: the token is a deletion of a word.
+    if let Some(word) = NEAR.get(token) {
+        return Some(word);
+    }
+    let head_known = NEAR_HEADS.contains(token) || TERMS.word_heads.contains(token);
+    let mut buf = [0u8; MAX_BYTES];
+    for (n, (i, c)) in token.char_indices().enumerate() {
+        // Deleting a later character keeps the head: no key can start that way.
+        if n >= 2 && !head_known {
+            break;
+        }
+        let len = token.len() - c.len_utf8();
+        buf[..i].copy_from_slice(&token.as_bytes()[..i]);
+        buf[i..len].copy_from_slice(&token.as_bytes()[i + c.len_utf8()..]);
+        let Ok(variant) = std::str::from_utf8(&buf[..len]) else {
+            continue;
+        };
+        // A letter too many: the deletion is a procedure word (long enough to be tolerated).
+        if chars > MIN_NEAR_CHARS
+            && let Some((word, entry)) = TERMS.words.get_entry(variant)
+            && entry.value.is_some_and(|t| t.procedure.is_some())
+            && !word.contains(' ')
+        {
+            return Some(word);
+        }
+        // One letter changed, or two swapped: both lose a letter at the same place.
+        if let Some(word) = NEAR.get(variant) {
+            return Some(word);
+        }
+    }
+    None
 }

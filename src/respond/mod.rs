@@ -131,7 +131,7 @@ impl Scores {
             first_seen: [usize::MAX; 3],
             ..Scores::default()
         };
-        lexicon::scan(tokens, &TERMS, |at, hit| {
+        lexicon::scan(tokens, &TERMS, Some(near_term), |at, hit| {
             let term = hit.value;
             if let Some(p) = term.procedure {
                 let i = p.index();
@@ -198,6 +198,11 @@ impl Scores {
             .filter(|f| self.facet[f.index()] > 0)
             .unwrap_or(Facet::Descripcion)
     }
+}
+
+/// The term of the vocabulary word one edit away from `token` (see `lexicon::near_word`).
+fn near_term(token: &str) -> Option<kb::Term> {
+    lexicon::near_word(token).and_then(|word| TERMS.word(word))
 }
 
 /// A message that is only a number: "2", also 1️⃣ and ٢ (which normalize to the digit).

@@ -1,0 +1,61 @@
+//! One-edit tolerance for procedure words, compiled by `build.rs` (`kb::NEAR`, a deletion
+//! index): checked against the vocabulary it came from, and through the responder.
+
+use clara::kb::{NEAR, TERMS};
+use clara::{Intent, ProcedureId, Responder};
+
+#[test]
+fn every_near_key_is_one_deletion_of_its_word_and_no_word_itself() {
+    assert!(NEAR.len() > 100, "the index is built ({} keys)", NEAR.len());
+    for (variant, word) in NEAR.entries() {
+        assert!(
+            TERMS.word(variant).is_none(),
+            "{variant} is a word of its own"
+        );
+        let term = TERMS
+            .word(word)
+            .unwrap_or_else(|| panic!("{word} is not a word"));
+        assert!(term.procedure.is_some(), "{word} names no procedure");
+        assert!(
+            word.chars().count() >= clara::kb::schema::MIN_NEAR_CHARS,
+            "{word}"
+        );
+        let one_deletion = word
+            .char_indices()
+            .any(|(i, c)| format!("{}{}", &word[..i], &word[i + c.len_utf8()..]) == *variant);
+        assert!(one_deletion, "{variant} is not {word} less one letter");
+    }
+}
+
+#[test]
+fn a_procedure_name_one_edit_away_still_finds_its_procedure() {
+    let responder = Responder::default();
+    for (text, procedure) in [
+        ("que es el empadronamieto", ProcedureId::Empadronamiento), // a letter missing
+        (
+            "necesito la tarjeta sanitria",
+            ProcedureId::TarjetaSanitaria,
+        ),
+        ("la targeta sanitaira", ProcedureId::TarjetaSanitaria), // two letters swapped
+        ("quiero empadronarmee", ProcedureId::Empadronamiento),  // a letter too many
+    ] {
+        assert_eq!(
+            responder.respond(text, None).intent,
+            Intent::Procedure(procedure),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn short_words_and_ordinary_words_stay_exact() {
+    let responder = Responder::default();
+    // "patron" (an employer) is one edit from "padron", which is too short to be tolerated.
+    for text in [
+        "mi patron no me paga",
+        "tengo una pregunta",
+        "what is the weather",
+    ] {
+        assert_eq!(responder.respond(text, None).intent, Intent::None, "{text}");
+    }
+}
