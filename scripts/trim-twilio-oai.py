@@ -4,7 +4,8 @@ tests/twilio.rs, from Twilio's full OpenAPI description (twilio_api_v2010.json, 
 
 It keeps only what the contract test reads: the POST of
 /2010-04-01/Accounts/{AccountSid}/Messages.json, every component it references (followed
-transitively), the security schemes, the servers and the info block (licence included).
+transitively), the security schemes, the servers and the info block (licence included). The
+example account SIDs become the placeholder {AccountSid}.
 
 Run it when Twilio publishes a new description (or the client starts sending a new field):
     scripts/trim-twilio-oai.py [path/to/twilio_api_v2010.json]
@@ -13,9 +14,15 @@ output is written with sorted keys so that a diff shows only what Twilio changed
 """
 import json
 import pathlib
+import re
 import sys
 
 OPERATION = "/2010-04-01/Accounts/{AccountSid}/Messages.json"
+# Twilio's examples use account SIDs of the real shape (AC + 32 characters). They are fake, but a
+# credential scanner cannot tell: the fixture names the placeholder instead. The contract test
+# reads no account SID from the examples.
+EXAMPLE_ACCOUNT_SID = re.compile(r"AC[0-9a-zA-Z]{32}")
+PLACEHOLDER = "{AccountSid}"
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent / "shared" / "twilio-oai" / "twilio_api_v2010.json"
 TARGET = ROOT / "tests" / "fixtures" / "twilio-oai" / "messages_create.json"
@@ -61,7 +68,9 @@ def main():
         out["components"].setdefault(section, {})[name] = node
         pending.extend(refs(node))
     TARGET.parent.mkdir(parents=True, exist_ok=True)
-    TARGET.write_text(json.dumps(out, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(out, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    text = EXAMPLE_ACCOUNT_SID.sub(PLACEHOLDER, text)
+    TARGET.write_text(text, encoding="utf-8")
     print(f"{TARGET.relative_to(ROOT)}: {TARGET.stat().st_size} bytes, {len(seen)} components")
 
 
