@@ -356,8 +356,7 @@ async fn a_hung_twilio_is_dead_lettered_when_the_time_budget_is_spent() {
     })
     .unwrap();
     let metrics = Arc::new(clara::metrics::Metrics::default());
-    let phones = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_ref());
-    let mut services = clara::miss::Services::from_config(&config, Arc::clone(&metrics), phones)
+    let mut services = clara::miss::Services::from_config(&config, Arc::clone(&metrics))
         .unwrap()
         .expect("pipeline enabled");
     services.twilio = Twilio::new(

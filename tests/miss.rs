@@ -306,9 +306,9 @@ async fn a_panicking_stage_still_answers_the_person() {
     })
     .unwrap();
     let metrics = std::sync::Arc::new(clara::metrics::Metrics::default());
-    let phones = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_ref());
-    let sender = phones.sender("whatsapp:+34600111222");
-    let services = clara::miss::Services::from_config(&config, metrics, phones)
+    let sender = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_ref())
+        .sender("whatsapp:+34600111222");
+    let services = clara::miss::Services::from_config(&config, metrics)
         .unwrap()
         .expect("pipeline enabled");
     let pipeline =
@@ -472,11 +472,9 @@ async fn a_drain_cut_short_dead_letters_what_is_still_queued() {
     })
     .unwrap();
     let metrics = std::sync::Arc::new(clara::metrics::Metrics::default());
-    let phones = clara::observability::PhoneHasher::new(config.twilio_auth_token.as_ref());
-    let services =
-        clara::miss::Services::from_config(&config, std::sync::Arc::clone(&metrics), phones)
-            .unwrap()
-            .unwrap();
+    let services = clara::miss::Services::from_config(&config, std::sync::Arc::clone(&metrics))
+        .unwrap()
+        .unwrap();
     // One worker stuck on a slow job; three more wait in the queue.
     let pipeline =
         clara::miss::Pipeline::start_with(std::sync::Arc::new(services), 1, 8, |_, _| async {

@@ -174,6 +174,7 @@ pub fn score(dir: &Path) -> anyhow::Result<BTreeMap<Lang, LangScores>> {
             .with_context(|| format!("conversations.jsonl: {}: unknown lang", script.id))?;
         let s = scores.entry(lang).or_default();
         let mut context = Context::default();
+        let now = std::time::Instant::now();
         for turn in &script.turns {
             // Media have no text: the conversation's language is all there is to go on.
             let text = match turn.user.as_str() {
@@ -184,7 +185,8 @@ pub fn score(dir: &Path) -> anyhow::Result<BTreeMap<Lang, LangScores>> {
             if let Some(right) = turn.expect.judge(&reply) {
                 s.conversation.add(right);
             }
-            context = conversation::next(context, &reply).unwrap_or_default();
+            context = conversation::next(context, &reply, now)
+                .map_or_else(Context::default, |state| state.context());
         }
     }
     Ok(scores)

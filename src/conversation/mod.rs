@@ -17,19 +17,20 @@ use crate::kb::{Lang, ProcedureId};
 use crate::observability::SenderId;
 use crate::respond::{Context, Intent, Reply};
 
-/// What the conversation remembers after `reply`, given what it remembered before: its
-/// language, and the procedure of a procedure answer (kept through misses and guardrails,
+/// What the conversation remembers after `reply` at `now`, given what it remembered before:
+/// its language, and the procedure of a procedure answer (kept through misses and guardrails,
 /// cleared by the menu). `None` when the person asked to be forgotten.
-pub fn next(previous: Context, reply: &Reply) -> Option<Context> {
+pub fn next(previous: Context, reply: &Reply, now: Instant) -> Option<State> {
     let procedure = match reply.intent {
         Intent::Forget => return None,
         Intent::Procedure(p) => Some(p),
         Intent::Menu | Intent::Greeting => None,
         Intent::Blocked(_) | Intent::None => previous.procedure,
     };
-    Some(Context {
-        lang: Some(reply.lang),
+    Some(State {
+        lang: reply.lang,
         procedure,
+        last_seen: now,
     })
 }
 

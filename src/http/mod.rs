@@ -105,14 +105,13 @@ impl App {
     pub fn new(config: Config) -> anyhow::Result<Arc<App>> {
         let metrics = Arc::new(Metrics::default());
         let phones = PhoneHasher::new(config.twilio_auth_token.as_ref());
-        let pipeline =
-            Services::from_config(&config, Arc::clone(&metrics), phones.clone())?.map(|services| {
-                Pipeline::start(
-                    Arc::new(services),
-                    config.miss_workers,
-                    config.miss_queue_size,
-                )
-            });
+        let pipeline = Services::from_config(&config, Arc::clone(&metrics))?.map(|services| {
+            Pipeline::start(
+                Arc::new(services),
+                config.miss_workers,
+                config.miss_queue_size,
+            )
+        });
         Ok(Arc::new(App {
             responder: Responder::new(config.guardrails),
             metrics,
@@ -153,16 +152,9 @@ impl App {
     /// Remembers `who`'s conversation after `reply` (see [`conversation::next`]); "forget me"
     /// clears it at once.
     pub fn remember(&self, who: SenderId, reply: &respond::Reply, previous: Context, now: Instant) {
-        match conversation::next(previous, reply) {
+        match conversation::next(previous, reply, now) {
             None => self.conversations.forget(who),
-            Some(context) => self.conversations.put(
-                who,
-                conversation::State {
-                    lang: context.lang.unwrap_or(reply.lang),
-                    procedure: context.procedure,
-                    last_seen: now,
-                },
-            ),
+            Some(state) => self.conversations.put(who, state),
         }
     }
 

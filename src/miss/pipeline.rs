@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::kb::normalize::Normalized;
 use crate::kb::{self, Answer, Curated, Lang};
 use crate::metrics::{AnswerSource, Metrics};
-use crate::observability::{PhoneHasher, SenderId};
+use crate::observability::SenderId;
 use crate::outbound::gemini::{AnswerRequest, Gemini, GeminiError};
 use crate::outbound::twilio::{DeliveryError, Outgoing, Twilio};
 use crate::redact;
@@ -88,7 +88,6 @@ pub struct Services {
     /// Where the answer cache is snapshotted (`HOT_CACHE_PATH`).
     pub hot_cache_path: Option<std::path::PathBuf>,
     pub metrics: Arc<Metrics>,
-    pub phones: PhoneHasher,
 }
 
 impl Services {
@@ -96,11 +95,7 @@ impl Services {
     ///
     /// # Errors
     /// An HTTP client could not be built.
-    pub fn from_config(
-        config: &Config,
-        metrics: Arc<Metrics>,
-        phones: PhoneHasher,
-    ) -> anyhow::Result<Option<Services>> {
+    pub fn from_config(config: &Config, metrics: Arc<Metrics>) -> anyhow::Result<Option<Services>> {
         if !config.miss_pipeline_enabled() {
             return Ok(None);
         }
@@ -154,7 +149,6 @@ impl Services {
             journal: Journal::new(config.miss_journal_path.clone()),
             hot_cache_path: config.hot_cache_path.clone(),
             metrics,
-            phones,
         };
         if let Some(path) = &services.hot_cache_path {
             services.answers.load(path, SystemTime::now());

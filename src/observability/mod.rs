@@ -120,11 +120,6 @@ impl PhoneHasher {
         id.copy_from_slice(&mac.finalize().into_bytes()[..8]);
         SenderId(id)
     }
-
-    /// A 10-hex-digit hash of `phone`, as logs show it.
-    pub fn hash(&self, phone: &str) -> String {
-        self.sender(phone).to_string()
-    }
 }
 
 /// A sender, known only by the keyed hash of their phone number. 64 bits keep two senders apart

@@ -28,7 +28,7 @@ impl Hints {
     }
 
     /// Whether no word voted.
-    pub(crate) fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         self.0 == [0; 4]
     }
 
@@ -40,6 +40,22 @@ impl Hints {
             (1.., Some(&lang), None) => Some(lang),
             _ => None,
         }
+    }
+}
+
+/// The language of a message in a conversation held so far in `previous`: a message too short
+/// for `whatlang` and with no telling word or script ("ok", "2", "NIE", an emoji, a voice note's
+/// empty body) keeps the conversation's; any other is detected.
+pub(crate) fn detect_in(normalized: &Normalized, hints: Hints, previous: Option<Lang>) -> Lang {
+    match previous {
+        Some(previous)
+            if hints.is_empty()
+                && !normalized.has_arabic()
+                && normalized.char_count() < WHATLANG_MIN_CHARS =>
+        {
+            previous
+        }
+        _ => detect(normalized, hints),
     }
 }
 

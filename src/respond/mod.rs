@@ -263,16 +263,9 @@ impl Responder {
         let normalized = Normalized::new(text);
         let tokens = Tokens::new(&normalized);
         let scores = Scores::scan(&tokens);
-        let lang = lang.or(scores.switch).unwrap_or_else(|| {
-            match (
-                context.lang,
-                scores.hints.is_empty() && !normalized.has_arabic(),
-            ) {
-                // "ok", "2", "NIE", an emoji, an empty voice-note body: keep the conversation's.
-                (Some(previous), true) if normalized.char_count() < 24 => previous,
-                _ => language::detect(&normalized, scores.hints),
-            }
-        });
+        let lang = lang
+            .or(scores.switch)
+            .unwrap_or_else(|| language::detect_in(&normalized, scores.hints, context.lang));
 
         if self.guardrails
             && let Some(category) = guardrails::check(&tokens)
@@ -312,27 +305,27 @@ impl Responder {
             };
         }
 
-        // A bare number: a facet of the current procedure, else a procedure of the menu; 0 is
-        // the menu.
-        let chosen = match (number(tokens.text()), context.procedure) {
-            (Some(0), _) => Some(Err(Curated::Menu)),
-            (Some(n), Some(current)) => nth_facet(current, n).map(|f| Ok((current, Some(f)))),
-            (Some(n), None) => ProcedureId::ALL
-                .get(usize::from(n).wrapping_sub(1))
-                .map(|&p| Ok((p, None))),
-            (None, _) => None,
-        };
-        if let Some(Err(curated)) = chosen {
+        // A bare number: `0` is the menu; another is a facet of the current procedure, else a
+        // procedure of the menu.
+        let number = number(tokens.text());
+        if number == Some(0) {
             return Reply {
                 intent: Intent::Menu,
                 facet: None,
                 lang,
                 source: AnswerSource::Cache,
-                answer: kb::curated(curated, lang),
+                answer: kb::curated(Curated::Menu, lang),
                 guess: None,
             };
         }
-        let chosen = chosen.and_then(Result::ok).or_else(|| {
+        let chosen = match (number, context.procedure) {
+            (Some(n), Some(current)) => nth_facet(current, n).map(|f| (current, Some(f))),
+            (Some(n), None) => ProcedureId::ALL
+                .get(usize::from(n).wrapping_sub(1))
+                .map(|&p| (p, None)),
+            (None, _) => None,
+        }
+        .or_else(|| {
             scores.procedure().map(|p| (p, None)).or_else(|| {
                 // "¿y qué papeles?": a facet alone is about the procedure being discussed.
                 context
