@@ -17,6 +17,9 @@ mod compile;
 #[path = "src/kb/normalize.rs"]
 mod normalize;
 #[allow(dead_code)]
+#[path = "src/kb/readable.rs"]
+mod readable;
+#[allow(dead_code)]
 #[path = "src/kb/schema.rs"]
 mod schema;
 
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
         "audio",
         "src/kb/compile.rs",
         "src/kb/normalize.rs",
+        "src/kb/readable.rs",
         "src/kb/schema.rs",
     ] {
         println!("cargo:rerun-if-changed={input}");

@@ -40,11 +40,12 @@ pub fn speakable(text: &str) -> String {
     out
 }
 
-/// WhatsApp markup (`*bold*`, `_italic_`, `~strike~`) and pictographs (emoji, keycaps, arrows).
+/// WhatsApp markup (`*bold*`, `_italic_`, `~strike~`), pictographs (emoji, keycaps, arrows) and
+/// the bidi isolates around numbers in Arabic text (a display hint, nothing to say).
 fn is_markup_or_symbol(c: char) -> bool {
     matches!(
         c,
-        '*' | '_' | '~' | '`' | '\u{FE0F}' | '\u{20E3}' | '\u{200D}'
+        '*' | '_' | '~' | '`' | '\u{FE0F}' | '\u{20E3}' | '\u{200D}' | '\u{2066}'..='\u{2069}'
     ) || (u32::from(c) >= 0x2190 && !c.is_alphanumeric() && !matches!(c, '€' | '«' | '»'))
 }
 
@@ -58,6 +59,14 @@ mod tests {
         assert_eq!(
             speakable(text),
             "IMV, Qué es.\n1 Pide cita.\nFuente oficial: madrid.es.\n010.\n"
+        );
+    }
+
+    #[test]
+    fn drops_bidi_isolates() {
+        assert_eq!(
+            speakable("اتصل بالرقم \u{2066}012\u{2069}"),
+            "اتصل بالرقم 012.\n"
         );
     }
 

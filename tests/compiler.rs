@@ -65,11 +65,11 @@ impl Fixture {
 #[test]
 fn the_real_content_compiles() {
     let compiled = compile(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("data/ is valid");
-    assert_eq!(compiled.procedures.len(), 3);
-    // 3 procedures × 5 facets + the IMV's cuantía, and the curated answers, in 4 languages,
-    // plus the FAQ (es, en).
+    assert_eq!(compiled.procedures.len(), 8);
+    // 8 procedures × 6 facets (with problemas) + the cuantía of the IMV, the NIE/TIE fee and
+    // unemployment benefit, and the curated answers, in 4 languages, plus the FAQ (es, en).
     assert_eq!(clara::kb::Curated::ALL.len(), 18);
-    assert_eq!(compiled.answers.len(), (3 * 5 + 1 + 18) * 4 + 2);
+    assert_eq!(compiled.answers.len(), (8 * 6 + 3 + 18) * 4 + 2);
 }
 
 #[test]
@@ -242,12 +242,12 @@ fn bad_date_and_short_stem_are_both_reported() {
 fn unknown_field_is_rejected() {
     let f = Fixture::new();
     f.edit("data/tramites/imv.json", |v| {
-        v["telefonos"] = Value::from("900");
+        v["telefono"] = Value::from("900 20 22 22");
     });
     let problems = f.problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
-        problems[0].starts_with("data/tramites/imv.json: telefonos: unknown field `telefonos`"),
+        problems[0].starts_with("data/tramites/imv.json: telefono: unknown field `telefono`"),
         "{}",
         problems[0]
     );
@@ -327,4 +327,123 @@ fn faq_entries_are_validated() {
             .remove("en");
     });
     f.assert_problem("data/answers/faq.json: padron_sin_contrato.texto.en: questions in this language need an answer");
+}
+
+#[test]
+fn facet_longer_than_a_phone_screen() {
+    let f = Fixture::new();
+    f.edit("data/tramites/arraigo.json", |v| {
+        v["facetas"]["plazos"]["en"]["resumen"] = Value::from("word ".repeat(111));
+        v["facetas"]["plazos"]["en"]["pasos"] = Value::from(Vec::<String>::new());
+    });
+    f.assert_problem(
+        "data/tramites/arraigo.json: facetas.plazos.en: 111 words (at most 110: leave the rest to the official link)",
+    );
+}
+
+#[test]
+fn more_than_five_points() {
+    let f = Fixture::new();
+    f.edit("data/tramites/nie_tie.json", |v| {
+        v["facetas"]["documentos"]["fr"]["pasos"] =
+            Value::from(vec!["Un.", "Deux.", "Trois.", "Quatre.", "Cinq.", "Six."]);
+    });
+    f.assert_problem(
+        "data/tramites/nie_tie.json: facetas.documentos.fr.pasos: 6 points (at most 5)",
+    );
+}
+
+#[test]
+fn arabic_number_outside_an_isolate() {
+    let f = Fixture::new();
+    f.edit("data/tramites/imv.json", |v| {
+        v["facetas"]["plazos"]["ar"]["resumen"] = Value::from("انتظر 6 أشهر.");
+    });
+    f.assert_problem(
+        "data/tramites/imv.json: imv.plazos.ar: `6` is not isolated: wrap numbers and Latin text in U+2066 … U+2069",
+    );
+}
+
+#[test]
+fn arabic_isolate_left_open() {
+    let f = Fixture::new();
+    f.edit("data/answers/menu.json", |v| {
+        let text = v["menu"]["texto"]["ar"].as_str().unwrap().to_string();
+        v["menu"]["texto"]["ar"] = Value::from(format!("{text} \u{2066}"));
+    });
+    f.assert_problem(
+        "data/answers/menu.json: menu.ar: 1 isolate(s) opened and not closed (U+2069)",
+    );
+}
+
+#[test]
+fn phone_number_not_in_the_directory() {
+    let f = Fixture::new();
+    f.edit("data/tramites/justicia_gratuita.json", |v| {
+        v["facetas"]["como_solicitar"]["es"]["resumen"] = Value::from("Llama al 913 22 01 89.");
+    });
+    f.assert_problem(
+        "data/tramites/justicia_gratuita.json: justicia_gratuita.como_solicitar.es: phone number `913 22 01 89` is not in data/telefonos.json (add it there with its source, or remove it)",
+    );
+}
+
+#[test]
+fn procedure_phone_must_be_a_directory_id() {
+    let f = Fixture::new();
+    f.edit("data/tramites/empadronamiento.json", |v| {
+        v["telefonos"] = Value::from(vec!["linea_madrid_010", "linea_madrid"]);
+    });
+    f.assert_problem(
+        "data/tramites/empadronamiento.json: telefonos[1]: `linea_madrid` is not an id of data/telefonos.json",
+    );
+}
+
+#[test]
+fn directory_number_as_people_dial_it() {
+    let f = Fixture::new();
+    f.edit("data/telefonos.json", |v| {
+        let entry = v
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|e| e["id"] == "emergencias_112")
+            .unwrap();
+        entry["numero"] = Value::from("1-1-2");
+    });
+    let problems = f.problems();
+    assert!(
+        problems.iter().any(|p| p.starts_with("data/telefonos.json: [")
+            && p.ends_with("].numero: `1-1-2` is not a phone number as people dial it (digit groups and single spaces)")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_procedure_without_a_confirmed_phone_has_no_phone_line() {
+    let compiled = compile(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("data/ is valid");
+    let nie = compiled
+        .procedures
+        .iter()
+        .find(|p| p.id == "nie_tie")
+        .unwrap();
+    assert!(
+        nie.telefonos.is_empty(),
+        "060 is not confirmed (KB-FACTS-2 §1)"
+    );
+    let answer = compiled
+        .answers
+        .iter()
+        .find(|a| a.id == "nie_tie.descripcion.es")
+        .unwrap();
+    assert!(!answer.text.contains("📞"), "{}", answer.text);
+    let padron = compiled
+        .answers
+        .iter()
+        .find(|a| a.id == "empadronamiento.plazos.ar")
+        .unwrap();
+    assert!(
+        padron.text.contains("\u{2066}010 · 915 298 210\u{2069}"),
+        "numbers isolated in Arabic: {}",
+        padron.text
+    );
 }

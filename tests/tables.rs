@@ -120,10 +120,22 @@ fn every_procedure_answer_names_its_source_phone_and_date() {
         for &facet in kb::Facet::ALL {
             for &lang in kb::Lang::ALL {
                 let Some(answer) = kb::procedure_answer(*id, facet, lang) else {
-                    assert!(facet == kb::Facet::Cuantia && *id != ProcedureId::Imv);
+                    let with_amounts = [
+                        ProcedureId::Imv,
+                        ProcedureId::NieTie,
+                        ProcedureId::PrestacionDesempleo,
+                    ];
+                    assert!(facet == kb::Facet::Cuantia && !with_amounts.contains(id));
                     continue;
                 };
                 assert!(answer.text.contains(&p.fuente_url), "{}", answer.id);
+                // A procedure without a confirmed number gives none (nie_tie: 060 is unconfirmed).
+                assert_eq!(
+                    answer.text.contains("📞"),
+                    !p.telefono.is_empty(),
+                    "{}",
+                    answer.id
+                );
                 assert!(answer.text.contains(&p.telefono), "{}", answer.id);
                 assert!(answer.text.contains("2026"), "{}", answer.id);
                 assert!(answer.text.chars().count() <= 1600, "{}", answer.id);

@@ -10,11 +10,19 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::normalize::Normalized;
+use super::readable::{self, MAX_FACET_WORDS, MAX_POINTS};
 use super::schema::{
     Conversational, Curated, CuratedAnswer, Facet, FacetText, FaqEntry, GuardCategory, Lang,
     Layout, Localized, MAX_ANSWER_CHARS, MAX_PHRASE_WORDS, MAX_STEM_BYTES, MIN_STEM_BYTES,
-    Override, Procedure, ProcedureId, SharedVocabulary, WEIGHT_STRONG, WEIGHT_WEAK,
+    Override, Phone, Procedure, ProcedureId, SharedVocabulary, WEIGHT_STRONG, WEIGHT_WEAK,
 };
+
+/// The procedures whose money matters enough to need a `cuantia` facet.
+const NEED_AMOUNTS: [ProcedureId; 3] = [
+    ProcedureId::Imv,
+    ProcedureId::NieTie,
+    ProcedureId::PrestacionDesempleo,
+];
 
 /// One thing wrong with the content, located by file and field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +91,7 @@ pub struct Compiled {
     pub procedures: Vec<Procedure>,
     pub answers: Vec<RenderedAnswer>,
     /// `[procedure][facet][lang]` → index into `answers`.
-    pub procedure_answers: Vec<[[Option<usize>; 4]; 6]>,
+    pub procedure_answers: Vec<[[Option<usize>; 4]; Facet::ALL.len()]>,
     /// `[curated][lang]` → index into `answers`, in [`Curated::ALL`] order.
     pub curated_answers: Vec<[usize; 4]>,
     /// Whole normalized questions of `data/answers/faq.json` → (answer index, procedure).
@@ -139,7 +147,13 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
         &mut problems,
         &mut inputs,
     );
-    let procedures = load_procedures(root, &mut problems, &mut inputs);
+    let directory: Vec<Phone> =
+        read_json(root, DIRECTORY, &mut problems, &mut inputs).unwrap_or_default();
+    let numbers = check_directory(&directory, &mut problems);
+    let mut procedures = load_procedures(root, &mut problems, &mut inputs);
+    for (file, procedure) in &mut procedures {
+        resolve_phones(file, procedure, &directory, &mut problems);
+    }
     let curated = load_curated(root, &mut problems, &mut inputs);
     let overrides: Vec<Override> = if root.join("data/answers/overrides.json").exists() {
         read_json(
@@ -172,7 +186,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
     let mut procedure_answers = Vec::new();
     if let Some(layouts) = &layouts {
         for (file, procedure) in &procedures {
-            let mut table = [[None; 4]; 6];
+            let mut table = [[None; 4]; Facet::ALL.len()];
             for &facet in Facet::ALL {
                 let Some(texts) = procedure.facetas.get(facet) else {
                     continue;
@@ -180,7 +194,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
                 for (lang, text) in texts.iter() {
                     let id = format!("{}.{}.{}", procedure.id, facet, lang);
                     let rendered = render(procedure, facet, lang, text, layouts.get(lang));
-                    check_length(file, &id, &rendered, &mut problems);
+                    check_answer(file, &id, lang, &rendered, &numbers, &mut problems);
                     table[facet.index()][lang.index()] = Some(answers.len());
                     answers.push(RenderedAnswer {
                         id,
@@ -198,6 +212,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
         &procedures,
         &procedure_answers,
         &mut answers,
+        &numbers,
         &mut problems,
     );
 
@@ -209,7 +224,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
                 for (lang, text) in answer.texto.iter() {
                     let id = format!("{which}.{lang}");
                     check_text(file, &format!("{which}.texto.{lang}"), text, &mut problems);
-                    check_length(file, &id, text, &mut problems);
+                    check_answer(file, &id, lang, text, &numbers, &mut problems);
                     row[lang.index()] = answers.len();
                     answers.push(RenderedAnswer {
                         id,
@@ -228,7 +243,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
         curated_answers.push(row);
     }
 
-    let faq = load_faq(root, &mut answers, &mut problems, &mut inputs);
+    let faq = load_faq(root, &mut answers, &numbers, &mut problems, &mut inputs);
     let audio = load_audio(root, &mut answers, &mut problems, &mut inputs);
 
     if procedures.len() == ProcedureId::ALL.len() && problems.0.is_empty() {
@@ -390,7 +405,16 @@ fn check_text(file: &str, field: &str, text: &str, problems: &mut Problems) {
     }
 }
 
-fn check_length(file: &str, id: &str, text: &str, problems: &mut Problems) {
+/// What every answer, as sent, must satisfy: WhatsApp's length, phone numbers from the directory,
+/// and (in Arabic) numbers and Latin text isolated.
+fn check_answer(
+    file: &str,
+    id: &str,
+    lang: Lang,
+    text: &str,
+    numbers: &[String],
+    problems: &mut Problems,
+) {
     let chars = text.chars().count();
     if chars > MAX_ANSWER_CHARS {
         problems.push(
@@ -399,6 +423,93 @@ fn check_length(file: &str, id: &str, text: &str, problems: &mut Problems) {
             format!("answer too long: {chars} characters (WhatsApp allows {MAX_ANSWER_CHARS})"),
         );
     }
+    for number in readable::phone_numbers(text) {
+        if !numbers.contains(&number) {
+            problems.push(
+                file,
+                id,
+                format!("phone number `{number}` is not in {DIRECTORY} (add it there with its source, or remove it)"),
+            );
+        }
+    }
+    if lang == Lang::Ar {
+        if let Some(why) = readable::bidi_problem(text) {
+            problems.push(file, id, why);
+        }
+    }
+}
+
+/// Where every phone number a text may give is listed once, with its source.
+const DIRECTORY: &str = "data/telefonos.json";
+
+/// Checks the directory and returns its numbers.
+fn check_directory(directory: &[Phone], problems: &mut Problems) -> Vec<String> {
+    let mut ids = std::collections::BTreeSet::new();
+    for (i, phone) in directory.iter().enumerate() {
+        let field = |name: &str| format!("[{i}].{name}");
+        if !ids.insert(phone.id.as_str()) {
+            problems.push(
+                DIRECTORY,
+                field("id"),
+                format!("`{}` is listed twice", phone.id),
+            );
+        }
+        if readable::phone_numbers(&phone.numero) != [phone.numero.as_str()] {
+            problems.push(
+                DIRECTORY,
+                field("numero"),
+                format!(
+                    "`{}` is not a phone number as people dial it (digit groups and single spaces)",
+                    phone.numero
+                ),
+            );
+        }
+        for (lang, text) in phone.quien.iter() {
+            check_text(DIRECTORY, &field(&format!("quien.{lang}")), text, problems);
+            if lang == Lang::Ar {
+                if let Some(why) = readable::bidi_problem(text) {
+                    problems.push(DIRECTORY, field("quien.ar"), why);
+                }
+            }
+        }
+        if let Some(url) = &phone.fuente {
+            check_url(DIRECTORY, &field("fuente"), url, problems);
+        }
+        if parse_date(&phone.verificado).is_none() {
+            problems.push(
+                DIRECTORY,
+                field("verificado"),
+                format!(
+                    "`{}` is not a date (expected YYYY-MM or YYYY-MM-DD)",
+                    phone.verificado
+                ),
+            );
+        }
+    }
+    directory.iter().map(|p| p.numero.clone()).collect()
+}
+
+/// Fills `procedure.telefono` with the numbers its `telefonos` ids name in the directory. A
+/// procedure may have none: a number nobody could confirm is not given (the answer drops its phone
+/// line and the official link stays).
+fn resolve_phones(
+    file: &str,
+    procedure: &mut Procedure,
+    directory: &[Phone],
+    problems: &mut Problems,
+) {
+    let mut numbers = Vec::new();
+    for (i, id) in procedure.telefonos.iter().enumerate() {
+        match directory.iter().find(|p| &p.id == id) {
+            Some(phone) => numbers.push(phone.numero.as_str()),
+            None => problems.push(
+                file,
+                format!("telefonos[{i}]"),
+                format!("`{id}` is not an id of {DIRECTORY}"),
+            ),
+        }
+    }
+    procedure.telefono = numbers.join(" · ");
 }
 
 /// `https://host/...` with no spaces: enough to catch typos; the editors check the page itself.
@@ -463,19 +574,31 @@ fn check_procedure(file: &str, p: &Procedure, problems: &mut Problems) {
     for (i, url) in p.fuentes_extra.iter().enumerate() {
         check_url(file, &format!("fuentes_extra[{i}]"), url, problems);
     }
-    if !p.telefono.chars().any(|c| c.is_ascii_digit()) {
-        problems.push(file, "telefono", "no phone number");
-    }
     check_date(file, &p.fecha_verificacion, problems);
     for &facet in Facet::ALL {
         let Some(texts) = p.facetas.get(facet) else {
-            if facet == Facet::Cuantia && p.id == ProcedureId::Imv.as_str() {
-                problems.push(file, "facetas.cuantia", "the IMV needs its amounts");
+            if facet == Facet::Cuantia && NEED_AMOUNTS.iter().any(|id| id.as_str() == p.id) {
+                problems.push(file, "facetas.cuantia", "this procedure needs its amounts");
             }
             continue;
         };
         for (lang, text) in texts.iter() {
             let field = format!("facetas.{facet}.{lang}");
+            let words = readable::words(&text.resumen, &text.pasos);
+            if words > MAX_FACET_WORDS {
+                problems.push(
+                    file,
+                    &field,
+                    format!("{words} words (at most {MAX_FACET_WORDS}: leave the rest to the official link)"),
+                );
+            }
+            if text.pasos.len() > MAX_POINTS {
+                problems.push(
+                    file,
+                    format!("{field}.pasos"),
+                    format!("{} points (at most {MAX_POINTS})", text.pasos.len()),
+                );
+            }
             check_text(file, &format!("{field}.resumen"), &text.resumen, problems);
             for (i, step) in text.pasos.iter().enumerate() {
                 check_text(file, &format!("{field}.pasos[{i}]"), step, problems);
@@ -561,15 +684,29 @@ pub fn render(
         .pasos
         .iter()
         .enumerate()
-        .map(|(i, step)| format!("{}. {}\n", i + 1, step.trim()))
+        .map(|(i, step)| {
+            let n = readable::isolate_for_arabic(&format!("{}.", i + 1), lang == Lang::Ar);
+            format!("{n} {}\n", step.trim())
+        })
         .collect();
     let steps = if steps.is_empty() {
         steps
     } else {
         format!("\n{steps}")
     };
-    layout
-        .respuesta
+    // Values the layout inserts into Arabic text are isolated here, so that content never has to.
+    let arabic = lang == Lang::Ar;
+    let isolated = |value: &str| readable::isolate_for_arabic(value, arabic);
+    let respuesta: String = if p.telefono.is_empty() {
+        layout
+            .respuesta
+            .split_inclusive('\n')
+            .filter(|line| !line.contains("{telefono}"))
+            .collect()
+    } else {
+        layout.respuesta.clone()
+    };
+    respuesta
         .replace("{nombre}", p.nombre.get(lang).trim())
         .replace(
             "{faceta}",
@@ -580,20 +717,24 @@ pub fn render(
         )
         .replace("{resumen}", text.resumen.trim())
         .replace("{pasos}", &steps)
-        .replace("{fuente_url}", &p.fuente_url)
-        .replace("{telefono}", &p.telefono)
-        .replace("{fecha}", &render_date(&p.fecha_verificacion, layout))
-        .replace("{opciones}", &render_options(p, layout))
+        .replace("{fuente_url}", &isolated(&p.fuente_url))
+        .replace("{telefono}", &isolated(&p.telefono))
+        .replace(
+            "{fecha}",
+            &render_date(&p.fecha_verificacion, layout, arabic),
+        )
+        .replace("{opciones}", &render_options(p, layout, arabic))
 }
 
 /// The numbered footer: one item per facet the procedure has, in `Facet::ALL` order.
-fn render_options(p: &Procedure, layout: &Layout) -> String {
+fn render_options(p: &Procedure, layout: &Layout, arabic: bool) -> String {
     let items: Vec<String> = Facet::ALL
         .iter()
         .filter(|&&f| p.facetas.get(f).is_some())
         .enumerate()
         .map(|(i, f)| {
-            layout.opcion.replace("{n}", &(i + 1).to_string()).replace(
+            let n = readable::isolate_for_arabic(&(i + 1).to_string(), arabic);
+            layout.opcion.replace("{n}", &n).replace(
                 "{faceta}",
                 layout.facetas.get(f.as_str()).map_or("", |t| t.as_str()),
             )
@@ -602,7 +743,7 @@ fn render_options(p: &Procedure, layout: &Layout) -> String {
     layout.opciones.replace("{lista}", &items.join(" · "))
 }
 
-fn render_date(date: &str, layout: &Layout) -> String {
+fn render_date(date: &str, layout: &Layout, arabic: bool) -> String {
     let Some((year, month, day)) = parse_date(date) else {
         return date.to_string();
     };
@@ -615,17 +756,19 @@ fn render_date(date: &str, layout: &Layout) -> String {
     } else {
         &layout.fecha_mes
     };
+    let isolated = |n: String| readable::isolate_for_arabic(&n, arabic);
     pattern
-        .replace("{dia}", &day.unwrap_or_default().to_string())
+        .replace("{dia}", &isolated(day.unwrap_or_default().to_string()))
         .replace("{mes}", month_name)
-        .replace("{anio}", &year.to_string())
+        .replace("{anio}", &isolated(year.to_string()))
 }
 
 fn apply_overrides(
     overrides: &[Override],
     procedures: &[(String, Procedure)],
-    table: &[[[Option<usize>; 4]; 6]],
+    table: &[[[Option<usize>; 4]; Facet::ALL.len()]],
     answers: &mut [RenderedAnswer],
+    numbers: &[String],
     problems: &mut Problems,
 ) {
     const FILE: &str = "data/answers/overrides.json";
@@ -657,7 +800,7 @@ fn apply_overrides(
             continue;
         };
         check_text(FILE, &format!("{field}.texto"), &o.texto, problems);
-        check_length(FILE, &answers[index].id, &o.texto, problems);
+        check_answer(FILE, &answers[index].id, lang, &o.texto, numbers, problems);
         answers[index].text = o.texto.clone();
     }
 }
@@ -665,6 +808,7 @@ fn apply_overrides(
 fn load_faq(
     root: &Path,
     answers: &mut Vec<RenderedAnswer>,
+    numbers: &[String],
     problems: &mut Problems,
     inputs: &mut Vec<PathBuf>,
 ) -> BTreeMap<String, (usize, ProcedureId)> {
@@ -705,7 +849,7 @@ fn load_faq(
             };
             let answer_id = format!("faq.{id}.{lang}");
             check_text(FILE, &format!("{id}.texto.{code}"), text, problems);
-            check_length(FILE, &answer_id, text, problems);
+            check_answer(FILE, &answer_id, lang, text, numbers, problems);
             let index = answers.len();
             answers.push(RenderedAnswer {
                 id: answer_id,

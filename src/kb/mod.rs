@@ -3,6 +3,7 @@
 
 pub mod compile;
 pub mod normalize;
+pub mod readable;
 pub mod schema;
 
 use std::sync::LazyLock;

@@ -78,7 +78,17 @@ string_enum! {
 
 string_enum! {
     /// A procedure Clara knows; each has `data/tramites/<id>.json`.
-    ProcedureId { Imv = "imv", Empadronamiento = "empadronamiento", TarjetaSanitaria = "tarjeta_sanitaria" }
+    /// The order is the top menu's: the number a person sends at the menu is the position here, from 1.
+    ProcedureId {
+        Imv = "imv",
+        Empadronamiento = "empadronamiento",
+        TarjetaSanitaria = "tarjeta_sanitaria",
+        NieTie = "nie_tie",
+        Arraigo = "arraigo",
+        ProteccionInternacional = "proteccion_internacional",
+        JusticiaGratuita = "justicia_gratuita",
+        PrestacionDesempleo = "prestacion_desempleo",
+    }
 }
 
 string_enum! {
@@ -89,8 +99,10 @@ string_enum! {
         Documentos = "documentos",
         ComoSolicitar = "como_solicitar",
         Plazos = "plazos",
-        /// Only the IMV has amounts.
+        /// Amounts (a benefit's, or a fee's): only procedures with money involved have it.
         Cuantia = "cuantia",
+        /// What to do when it goes wrong: refused, no answer, lost papers, asked to pay.
+        Problemas = "problemas",
     }
 }
 
@@ -216,6 +228,7 @@ pub struct Facets {
     pub plazos: Localized<FacetText>,
     #[serde(default)]
     pub cuantia: Option<Localized<FacetText>>,
+    pub problemas: Localized<FacetText>,
 }
 
 impl Facets {
@@ -228,6 +241,7 @@ impl Facets {
             Facet::ComoSolicitar => Some(&self.como_solicitar),
             Facet::Plazos => Some(&self.plazos),
             Facet::Cuantia => self.cuantia.as_ref(),
+            Facet::Problemas => Some(&self.problemas),
         }
     }
 }
@@ -257,7 +271,11 @@ pub struct Procedure {
     /// Further official sources (the law, other pages), for the LLM context and the editors.
     #[serde(default)]
     pub fuentes_extra: Vec<String>,
-    /// Phone numbers, language-neutral, as people dial them.
+    /// Ids of `data/telefonos.json`: the numbers every answer of this procedure gives.
+    pub telefonos: Vec<String>,
+    /// Those numbers as people dial them, joined by ` · `: filled by the compiler from the
+    /// directory, so that each number is written (and checked) in one place.
+    #[serde(skip)]
     pub telefono: String,
     /// When the facts were last checked against the official sources: `YYYY-MM` or `YYYY-MM-DD`.
     pub fecha_verificacion: String,
@@ -266,6 +284,24 @@ pub struct Procedure {
     #[serde(default)]
     pub verificar: Vec<String>,
     pub vocabulario: Vocabulary,
+}
+
+/// One entry of `data/telefonos.json`, the phone directory: every number a text may give.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    /// What procedures refer to (`telefonos`).
+    pub id: String,
+    /// As people dial it, with the spacing every text must use (`900 20 22 22`).
+    pub numero: String,
+    /// Who answers, per language.
+    pub quien: Localized<String>,
+    /// Opening hours, when a source gives them.
+    pub horario: Option<String>,
+    /// The page that confirms the number; `None` for the national emergency lines.
+    pub fuente: Option<String>,
+    /// When the number was last checked: `YYYY-MM` or `YYYY-MM-DD`.
+    pub verificado: String,
 }
 
 /// One curated answer in `data/answers/*.json` (a file is a map from id to this).

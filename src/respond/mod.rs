@@ -187,18 +187,28 @@ impl Scores {
     }
 
     /// The most asked-for facet; `descripcion` (the default) only when no other was asked for,
-    /// so "what is the amount" is about the amount.
+    /// so "what is the amount" is about the amount. A tie goes to the earlier of
+    /// [`FACET_TIES`]: "me lo denegaron, ¿cómo recurro?" is a problem, not how to apply.
     fn facet(&self) -> Facet {
-        Facet::ALL
+        FACET_TIES
             .iter()
             .copied()
-            .filter(|&f| f != Facet::Descripcion)
             .rev()
             .max_by_key(|f| self.facet[f.index()])
             .filter(|f| self.facet[f.index()] > 0)
             .unwrap_or(Facet::Descripcion)
     }
 }
+
+/// The facets a message can ask for, in the order that wins a tie: something gone wrong first.
+const FACET_TIES: [Facet; 6] = [
+    Facet::Problemas,
+    Facet::Requisitos,
+    Facet::Documentos,
+    Facet::ComoSolicitar,
+    Facet::Plazos,
+    Facet::Cuantia,
+];
 
 /// The term of the vocabulary word one edit away from `token` (see `lexicon::near_word`).
 fn near_term(token: &str) -> Option<kb::Term> {
