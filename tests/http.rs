@@ -242,7 +242,7 @@ async fn health_has_its_shape_and_no_secret() {
     assert_eq!(h["version"], env!("CARGO_PKG_VERSION"));
     assert!(h["uptime_s"].is_u64());
     let c = &h["components"];
-    assert_eq!(c["knowledge_base"]["procedures"], 3);
+    assert_eq!(c["knowledge_base"]["procedures"], 8);
     assert_eq!(c["knowledge_base"]["languages"], 4);
     assert_eq!(c["knowledge_base"]["answers"], kb::answers().len());
     assert_eq!(c["knowledge_base"]["audio_files"], kb::audio_files().len());

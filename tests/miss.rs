@@ -697,7 +697,7 @@ async fn personal_data_never_reaches_gemini_or_the_journal() {
         .await;
     let server = world.server(&[]).await;
     let question = "me voy a mudar a otra ciudad, ¿qué hago con mis papeles? DNI 12345678Z, \
-                    NIE X1234567L, pasaporte XDC123456, móvil 612 345 678, +34 699112233, \
+                    documento X1234567L, pasaporte XDC123456, móvil 612 345 678, +34 699112233, \
                     correo fatima.b@example.org, IBAN ES91 2100 0418 4502 0005 1332";
     server
         .webhook(

@@ -28,6 +28,7 @@ fn config(server: &MockServer) -> NotionConfig {
         base_url: server.uri(),
         db_kb: Some(DB_KB.to_string()),
         db_testing: Some(DB_TESTING.to_string()),
+        db_backlog: None,
         min_interval: Duration::ZERO,
     }
 }

@@ -78,11 +78,21 @@ fn question(lang: Lang, facet: Facet, name: &str) -> String {
         (Lang::En, Facet::Problemas) => format!("they refused {name}, I have a problem"),
         (Lang::Ar, Facet::Descripcion) => format!("ما هو {name}"),
         (Lang::Ar, Facet::Requisitos) => format!("ما هي شروط {name}"),
-        (Lang::Ar, Facet::Documentos) => format!("ما هي الوثائق المطلوبة ل{name}"),
+        (Lang::Ar, Facet::Documentos) => format!("ما هي الوثائق المطلوبة {}", li(name)),
         (Lang::Ar, Facet::ComoSolicitar) => format!("كيف أطلب {name}"),
         (Lang::Ar, Facet::Plazos) => format!("كم من الوقت يستغرق {name}"),
         (Lang::Ar, Facet::Cuantia) => format!("كم المبلغ في {name}"),
         (Lang::Ar, Facet::Problemas) => format!("رفضوا {name}، عندي مشكلة"),
+    }
+}
+
+/// Arabic "for": لـ written onto the word; with the article, its alif goes (للبطاقة), and before
+/// a lam only one more lam is written (للجوء).
+fn li(name: &str) -> String {
+    match name.strip_prefix("ال") {
+        Some(rest) if rest.starts_with('ل') => format!("ل{rest}"),
+        Some(rest) => format!("لل{rest}"),
+        None => format!("ل{name}"),
     }
 }
 

@@ -2,11 +2,13 @@
 //! module each where they are more than a few lines. The tools are not the service: nothing under
 //! `src/http` or `src/miss` imports them.
 //!
+//! - `backlog`: `clara promote --notion`, the most frequent misses filed in Notion's *Backlog*.
 //! - `eval`: the project's evaluation set, scored against its floors.
 //! - `healthcheck`: the container's health probe.
 //! - `notion`: `clara notion sync|report`, the editors' Notion databases.
 //! - `rehearse`: the demo personas played through the router, offline.
 
+pub mod backlog;
 pub mod eval;
 pub mod healthcheck;
 pub mod notion;
@@ -66,13 +68,21 @@ pub enum Command {
         /// The form body, e.g. 'Body=hola&From=whatsapp%3A%2B34600000000'.
         body: String,
     },
-    /// List the most frequent misses of a miss journal as FAQ drafts for data/answers/faq.json.
+    /// List the most frequent misses of a miss journal as FAQ drafts for data/answers/faq.json,
+    /// or, with --notion, file them in the Notion Backlog database (NOTION_DB_BACKLOG).
     Promote {
         /// The journal (MISS_JOURNAL_PATH).
         journal: PathBuf,
         /// How many to list.
         #[arg(long, default_value_t = 20)]
         top: usize,
+        /// Create or update one Backlog page per question instead of printing drafts
+        /// (NOTION_TOKEN, NOTION_DB_BACKLOG).
+        #[arg(long)]
+        notion: bool,
+        /// With --notion: print the payloads, one JSON per line, and send nothing.
+        #[arg(long, requires = "notion")]
+        dry_run: bool,
     },
     /// Deliver the replies of a dead-letter file again (Twilio settings from the environment).
     Redeliver {
@@ -140,7 +150,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Serve => serve(),
         Command::Ask { lang, json, text } => ask(&text.join(" "), lang, json),
         Command::Check { dir } => Ok(check(&dir)),
-        Command::Promote { journal, top } => {
+        Command::Promote {
+            journal,
+            top,
+            notion: true,
+            dry_run,
+        } => promote_to_notion(&journal, top, dry_run),
+        Command::Promote { journal, top, .. } => {
             let (frequent, bad) = crate::miss::journal::frequent(&journal, top)
                 .with_context(|| format!("cannot read {}", journal.display()))?;
             if bad > 0 {
@@ -367,6 +383,53 @@ fn check(dir: &std::path::Path) -> ExitCode {
             }
             eprintln!("{} problem(s)", problems.len());
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// `clara promote JOURNAL --notion`: the exit codes of `clara notion` (2 for configuration).
+fn promote_to_notion(
+    journal: &std::path::Path,
+    top: usize,
+    dry_run: bool,
+) -> anyhow::Result<ExitCode> {
+    let config = match notion::NotionConfig::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("clara: {err}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let (rows, bad) = backlog::rows(journal, top, &Responder::default())
+        .with_context(|| format!("cannot read {}", journal.display()))?;
+    if bad > 0 {
+        eprintln!(
+            "clara: {bad} line(s) of {} could not be read and were skipped",
+            journal.display()
+        );
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let mut out = std::io::stdout().lock();
+    match runtime.block_on(backlog::push(&config, &rows, dry_run, &mut out)) {
+        Ok(report) => {
+            if !dry_run {
+                eprintln!(
+                    "clara: {} frequent miss(es): {} created, {} updated, {} unchanged",
+                    report.rows, report.created, report.updated, report.unchanged
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(err @ (notion::NotionError::Missing { .. } | notion::NotionError::Config(_))) => {
+            eprintln!("clara: {err}");
+            Ok(ExitCode::from(2))
+        }
+        Err(err) => {
+            // The journal was only read: running the command again finishes the push.
+            eprintln!("clara: {err}");
+            Ok(ExitCode::FAILURE)
         }
     }
 }

@@ -1,5 +1,7 @@
 //! Notion, for the editors: `clara notion sync` pushes the knowledge base to the *KB Tramites*
-//! database, `clara notion report FILE` records a `verify.sh` run in the *Demo & Testing* one.
+//! database, `clara notion report FILE` records a `verify.sh` run in the *Demo & Testing* one,
+//! and `clara promote JOURNAL --notion` files the most frequent misses in the *Backlog* one
+//! ([`crate::cli::backlog`], on this module's client).
 //!
 //! Notion API version [`NOTION_VERSION`] (2025-09-03): a database is a container of data
 //! sources, so every write first resolves the database to its data source
@@ -96,6 +98,8 @@ pub struct NotionConfig {
     pub db_kb: Option<String>,
     /// `NOTION_DB_TESTING`, the *Demo & Testing* database id.
     pub db_testing: Option<String>,
+    /// `NOTION_DB_BACKLOG`, the *Backlog* database id (`clara promote --notion`).
+    pub db_backlog: Option<String>,
     /// The least time between two requests ([`DEFAULT_MIN_INTERVAL`]; tests use zero).
     pub min_interval: Duration,
 }
@@ -108,13 +112,15 @@ impl Default for NotionConfig {
             base_url: DEFAULT_BASE_URL.to_string(),
             db_kb: None,
             db_testing: None,
+            db_backlog: None,
             min_interval: DEFAULT_MIN_INTERVAL,
         }
     }
 }
 
 impl NotionConfig {
-    /// Reads `NOTION_TOKEN`, `NOTION_BASE_URL`, `NOTION_DB_KB` and `NOTION_DB_TESTING`.
+    /// Reads `NOTION_TOKEN`, `NOTION_BASE_URL`, `NOTION_DB_KB`, `NOTION_DB_TESTING` and
+    /// `NOTION_DB_BACKLOG`.
     ///
     /// # Errors
     /// [`NotionError::Config`] for a base URL that is not http(s) or a database id that is not
@@ -158,11 +164,15 @@ impl NotionConfig {
         let db_testing = get("NOTION_DB_TESTING")
             .map(|id| database_id("NOTION_DB_TESTING", id))
             .transpose()?;
+        let db_backlog = get("NOTION_DB_BACKLOG")
+            .map(|id| database_id("NOTION_DB_BACKLOG", id))
+            .transpose()?;
         Ok(NotionConfig {
             token: get("NOTION_TOKEN").map(SecretString::from),
             base_url,
             db_kb,
             db_testing,
+            db_backlog,
             min_interval: DEFAULT_MIN_INTERVAL,
         })
     }
@@ -236,10 +246,11 @@ pub enum NotionError {
     /// The HTTP client could not be built (no TLS roots, say).
     #[error("cannot build the http client: {0}")]
     Client(String),
-    /// A row of the sync failed; the rows before it were written.
+    /// A row of the sync (or of the backlog push) failed; the rows before it were written.
     #[error("row {key} (after {done} rows written): {source}")]
     Row {
-        /// `procedure.field.lang`, e.g. `imv.requisitos.es`.
+        /// `procedure.field.lang`, e.g. `imv.requisitos.es`; for the backlog, the language and
+        /// the start of the question.
         key: String,
         /// Rows created or updated before this one.
         done: usize,
@@ -456,7 +467,7 @@ fn notion_date(fecha: &str) -> String {
 
 /// A select option name: the text before the first `,`, `;` or `·` (Notion refuses commas in
 /// select options), at most [`MAX_SELECT_CHARS`] characters.
-fn select_name(text: &str) -> String {
+pub(crate) fn select_name(text: &str) -> String {
     let head = text.split([',', ';', '·']).next().unwrap_or(text).trim();
     head.chars().take(MAX_SELECT_CHARS).collect()
 }
@@ -751,7 +762,7 @@ struct ApiError {
 }
 
 /// A paced, retrying client for one command run.
-struct Client<'a> {
+pub(crate) struct Client<'a> {
     http: reqwest::Client,
     /// `{base_url}/v1`.
     api: String,
@@ -763,7 +774,7 @@ struct Client<'a> {
 }
 
 impl<'a> Client<'a> {
-    fn new(cfg: &'a NotionConfig) -> Result<Client<'a>, NotionError> {
+    pub(crate) fn new(cfg: &'a NotionConfig) -> Result<Client<'a>, NotionError> {
         let token = cfg.token.as_ref().ok_or(NotionError::Missing {
             name: "NOTION_TOKEN",
         })?;
@@ -778,7 +789,7 @@ impl<'a> Client<'a> {
     }
 
     /// The data source of `database` (the first, with a warning if there are several).
-    async fn data_source(&self, database: &str) -> Result<String, NotionError> {
+    pub(crate) async fn data_source(&self, database: &str) -> Result<String, NotionError> {
         let db = match self
             .request(reqwest::Method::GET, &format!("databases/{database}"), None)
             .await
@@ -854,7 +865,11 @@ impl<'a> Client<'a> {
     }
 
     /// Creates a page in the data source; returns the page object.
-    async fn create(&self, source: &str, properties: Value) -> Result<Value, NotionError> {
+    pub(crate) async fn create(
+        &self,
+        source: &str,
+        properties: Value,
+    ) -> Result<Value, NotionError> {
         let body = json!({
             "parent": {"type": "data_source_id", "data_source_id": source},
             "properties": properties,
@@ -878,7 +893,7 @@ impl<'a> Client<'a> {
     }
 
     /// One API call, paced and retried; the parsed 2xx body (`null` if unreadable).
-    async fn request(
+    pub(crate) async fn request(
         &self,
         method: reqwest::Method,
         path: &str,

@@ -35,6 +35,7 @@ impl schema::ArchivedFacets {
             Facet::ComoSolicitar => Some(&self.como_solicitar),
             Facet::Plazos => Some(&self.plazos),
             Facet::Cuantia => self.cuantia.as_ref(),
+            Facet::Problemas => Some(&self.problemas),
         }
     }
 }

@@ -41,10 +41,10 @@ pub fn bidi_problem(text: &str) -> Option<String> {
             PDI => depth -= 1,
             '{' => placeholder = true,
             '}' => placeholder = false,
-            c if c.is_ascii_alphanumeric() && depth == 0 && !placeholder => {
+            c if needs_isolate(c) && depth == 0 && !placeholder => {
                 let run: String = text[at..]
                     .chars()
-                    .take_while(|&c| !matches!(c, LRI | PDI) && (c.is_ascii() || c.is_whitespace()))
+                    .take_while(|&c| !matches!(c, LRI | PDI) && !is_arabic(c))
                     .collect();
                 return Some(format!(
                     "`{}` is not isolated: wrap numbers and Latin text in U+2066 … U+2069",
@@ -57,9 +57,20 @@ pub fn bidi_problem(text: &str) -> Option<String> {
     (depth != 0).then(|| format!("{depth} isolate(s) opened and not closed (U+2069)"))
 }
 
+/// A character with a left-to-right direction of its own: an ASCII digit or a letter of the
+/// Latin, Greek or Cyrillic scripts (all below U+0590; letter-like symbols such as ℹ are not text).
+fn needs_isolate(c: char) -> bool {
+    c.is_ascii_digit() || c.is_alphabetic() && c < '\u{0590}'
+}
+
+/// Arabic script, including its supplements and presentation forms.
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
 /// `text` wrapped in an isolate when it is for an Arabic answer and holds numbers or Latin text.
 pub fn isolate_for_arabic(text: &str, arabic: bool) -> String {
-    if arabic && text.chars().any(|c| c.is_ascii_alphanumeric()) {
+    if arabic && text.chars().any(needs_isolate) {
         format!("{LRI}{text}{PDI}")
     } else {
         text.to_string()
@@ -133,6 +144,11 @@ mod tests {
         assert!(bidi_problem("اتصل بالرقم 900 20 22 22 مجانا").is_some());
         assert!(bidi_problem("اتصل بالرقم \u{2066}900 20 22 22\u{2069} مجانا").is_none());
         assert!(bidi_problem("بطاقة TSI").is_some());
+        assert_eq!(
+            bidi_problem("التسجيل Padrón هنا").as_deref(),
+            Some("`Padrón` is not isolated: wrap numbers and Latin text in U+2066 … U+2069")
+        );
+        assert!(bidi_problem("التسجيل \u{2066}Padrón\u{2069} 🙂 ℹ️").is_none());
         assert!(bidi_problem("\u{2066}TSI").is_some(), "unclosed");
         assert!(
             bidi_problem("TSI\u{2069}").is_some(),

@@ -38,7 +38,7 @@ or medical advice.",
 }
 
 /// The knowledge context: the guessed procedure's full record in the user's language, or the
-/// description of all three when there is no guess.
+/// description of every procedure when there is no guess.
 pub fn context(guess: Option<ProcedureId>, lang: Lang) -> String {
     let mut out = String::with_capacity(4096);
     let procedures: Vec<ProcedureId> = match guess {

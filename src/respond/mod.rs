@@ -113,10 +113,10 @@ pub struct Context {
 /// Scores gathered in one scan of the vocabulary.
 #[derive(Default)]
 struct Scores {
-    procedure: [u8; 3],
+    procedure: [u8; ProcedureId::ALL.len()],
     /// Token index of each procedure's first mention, to break ties by what came first.
-    first_seen: [usize; 3],
-    facet: [u8; 6],
+    first_seen: [usize; ProcedureId::ALL.len()],
+    facet: [u8; Facet::ALL.len()],
     greeting: bool,
     menu: bool,
     forget: bool,
@@ -128,7 +128,7 @@ struct Scores {
 impl Scores {
     fn scan(tokens: &Tokens<'_>) -> Scores {
         let mut s = Scores {
-            first_seen: [usize::MAX; 3],
+            first_seen: [usize::MAX; ProcedureId::ALL.len()],
             ..Scores::default()
         };
         lexicon::scan(tokens, &TERMS, Some(near_term), |at, hit| {
@@ -188,15 +188,21 @@ impl Scores {
 
     /// The most asked-for facet; `descripcion` (the default) only when no other was asked for,
     /// so "what is the amount" is about the amount. A tie goes to the earlier of
-    /// [`FACET_TIES`]: "me lo denegaron, ¿cómo recurro?" is a problem, not how to apply.
+    /// [`FACET_TIES`]; and someone whose papers were refused, lost or stolen who asks "¿qué hago?"
+    /// or "comment faire" needs what to do about it, not how to apply.
     fn facet(&self) -> Facet {
-        FACET_TIES
+        let top = FACET_TIES
             .iter()
             .copied()
             .rev()
             .max_by_key(|f| self.facet[f.index()])
             .filter(|f| self.facet[f.index()] > 0)
-            .unwrap_or(Facet::Descripcion)
+            .unwrap_or(Facet::Descripcion);
+        if top == Facet::ComoSolicitar && self.facet[Facet::Problemas.index()] > 0 {
+            Facet::Problemas
+        } else {
+            top
+        }
     }
 }
 
