@@ -180,12 +180,30 @@ fn write_tables(c: &Compiled, out: &Path) {
     ));
     code.push_str(&lexicon(
         "GUARDS",
-        "GuardCategory",
-        "Guardrail words, phrases and stems.",
+        "Guard",
+        "Guardrail words, phrases and stems, with the language they were listed in.",
         &c.guard_terms,
         &c.guard_stems,
-        |g| format!("GuardCategory::{g:?}"),
+        |g| {
+            let lang = g
+                .lang
+                .map_or("None".to_string(), |l| format!("Some(Lang::{l:?})"));
+            format!(
+                "Guard {{ category: GuardCategory::{:?}, lang: {lang} }}",
+                g.category
+            )
+        },
     ));
+    let mut not_alarms = phf_codegen::Set::new();
+    for phrase in &c.not_alarms {
+        not_alarms.entry(phrase.as_str());
+    }
+    writeln!(
+        code,
+        "/// Phrases that hold a guardrail term and are not an alarm (\"bomba de agua\").\npub static NOT_ALARMS: phf::Set<&'static str> = {};",
+        not_alarms.build()
+    )
+    .unwrap();
 
     // Only procedure words: a typo in a name matters; near facet words would tip a question's
     // facet on words like "demandeur" (→ "demander").

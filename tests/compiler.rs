@@ -447,3 +447,14 @@ fn a_procedure_without_a_confirmed_phone_has_no_phone_line() {
         padron.text
     );
 }
+
+#[test]
+fn a_no_alarm_phrase_must_share_a_word_with_a_guardrail_term() {
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["no_alarma"]["fr"] = Value::from(vec!["pompe a eau"]);
+    });
+    f.assert_problem(
+        "data/vocabulario/compartido.json: no_alarma.fr[0]: `pompe a eau` shares no word with a guardrail term: nothing to except",
+    );
+}

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use super::normalize::Normalized;
 use super::readable::{self, MAX_FACET_WORDS, MAX_POINTS};
 use super::schema::{
-    Conversational, Curated, CuratedAnswer, Facet, FacetText, FaqEntry, GuardCategory, Lang,
+    Conversational, Curated, CuratedAnswer, Facet, FacetText, FaqEntry, Guard, GuardCategory, Lang,
     Layout, Localized, MAX_ANSWER_CHARS, MAX_PHRASE_WORDS, MAX_STEM_BYTES, MIN_STEM_BYTES,
     Override, Phone, Procedure, ProcedureId, SharedVocabulary, WEIGHT_STRONG, WEIGHT_WEAK,
 };
@@ -100,8 +100,10 @@ pub struct Compiled {
     pub terms: BTreeMap<String, TermEntry>,
     /// Normalized stems (without the `*`).
     pub stems: BTreeMap<String, TermEntry>,
-    pub guard_terms: BTreeMap<String, GuardCategory>,
-    pub guard_stems: BTreeMap<String, GuardCategory>,
+    pub guard_terms: BTreeMap<String, Guard>,
+    pub guard_stems: BTreeMap<String, Guard>,
+    /// Normalized phrases that are not an alarm although they hold a guardrail term.
+    pub not_alarms: std::collections::BTreeSet<String>,
     pub audio: Vec<AudioSource>,
     /// The files read, for `cargo:rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
@@ -247,6 +249,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
     let audio = load_audio(root, &mut answers, &mut problems, &mut inputs);
 
     if procedures.len() == ProcedureId::ALL.len() && problems.0.is_empty() {
+        let not_alarms = std::mem::take(&mut vocab.not_alarms);
         let (terms, stems, guard_terms, guard_stems) = vocab.finish();
         Ok(Compiled {
             procedures: procedures.into_iter().map(|(_, p)| p).collect(),
@@ -258,6 +261,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
             stems,
             guard_terms,
             guard_stems,
+            not_alarms,
             audio,
             inputs,
         })
@@ -937,8 +941,9 @@ struct VocabBuilder {
     /// term → (entry, language claim, where it was first claimed for a procedure).
     terms: BTreeMap<String, (TermEntry, Option<LangClaim>, String)>,
     stems: BTreeMap<String, (TermEntry, Option<LangClaim>, String)>,
-    guard_terms: BTreeMap<String, (GuardCategory, String)>,
-    guard_stems: BTreeMap<String, (GuardCategory, String)>,
+    guard_terms: BTreeMap<String, (GuardCategory, Option<LangClaim>, String)>,
+    guard_stems: BTreeMap<String, (GuardCategory, Option<LangClaim>, String)>,
+    not_alarms: std::collections::BTreeSet<String>,
 }
 
 /// What one listed term claims.
@@ -1054,8 +1059,13 @@ impl VocabBuilder {
             for (lang, terms) in lists.iter() {
                 for (i, raw) in terms.iter().enumerate() {
                     let field = format!("guardarrailes.{name}.{lang}[{i}]");
-                    self.guard(FILE, &field, raw, category, problems);
+                    self.guard(FILE, &field, raw, category, lang, problems);
                 }
+            }
+        }
+        for (lang, phrases) in v.no_alarma.iter() {
+            for (i, raw) in phrases.iter().enumerate() {
+                self.not_alarm(FILE, &format!("no_alarma.{lang}[{i}]"), raw, problems);
             }
         }
         for (name, words) in &v.idiomas {
@@ -1176,6 +1186,7 @@ impl VocabBuilder {
         field: &str,
         raw: &str,
         category: GuardCategory,
+        lang: Lang,
         problems: &mut Problems,
     ) {
         let Some((key, stem)) = parse_term(file, field, raw, problems) else {
@@ -1186,16 +1197,59 @@ impl VocabBuilder {
         } else {
             &mut self.guard_terms
         };
-        match table.get(&key) {
-            Some((other, origin)) if *other != category => problems.push(
+        match table.get_mut(&key) {
+            Some((other, _, origin)) if *other != category => problems.push(
                 file,
                 field,
                 format!("term `{raw}` is already guardrail {other} ({origin})"),
             ),
-            Some(_) => {}
-            None => {
-                table.insert(key, (category, format!("{file}: {field}")));
+            Some((_, claim, _)) => {
+                if *claim != Some(LangClaim::One(lang)) {
+                    *claim = Some(LangClaim::Shared);
+                }
             }
+            None => {
+                let origin = format!("{file}: {field}");
+                table.insert(key, (category, Some(LangClaim::One(lang)), origin));
+            }
+        }
+    }
+
+    /// A phrase that holds a guardrail term and is not an alarm; checked against the guardrail
+    /// words of the same file (listed before it).
+    fn not_alarm(&mut self, file: &str, field: &str, raw: &str, problems: &mut Problems) {
+        match parse_term(file, field, raw, problems) {
+            Some((_, true)) => problems.push(
+                file,
+                field,
+                format!("`{raw}`: a stem cannot be an exception"),
+            ),
+            Some((key, false)) => {
+                // It must share a word (not a little one like "a") with a guardrail term, or it
+                // could never overlap a hit.
+                let shares_a_word = key
+                    .split(' ')
+                    .filter(|w| w.chars().count() >= 4)
+                    .any(|word| {
+                        self.guard_terms
+                            .keys()
+                            .any(|term| term.split(' ').any(|w| w == word))
+                            || self
+                                .guard_stems
+                                .keys()
+                                .any(|stem| word.starts_with(stem.as_str()))
+                    });
+                if shares_a_word {
+                    self.not_alarms.insert(key);
+                } else {
+                    problems.push(
+                        file,
+                        field,
+                        format!("`{raw}` shares no word with a guardrail term: nothing to except"),
+                    );
+                }
+            }
+            None => {}
         }
     }
 
@@ -1205,8 +1259,8 @@ impl VocabBuilder {
     ) -> (
         BTreeMap<String, TermEntry>,
         BTreeMap<String, TermEntry>,
-        BTreeMap<String, GuardCategory>,
-        BTreeMap<String, GuardCategory>,
+        BTreeMap<String, Guard>,
+        BTreeMap<String, Guard>,
     ) {
         let fold = |table: BTreeMap<String, (TermEntry, Option<LangClaim>, String)>| {
             table
@@ -1220,14 +1274,23 @@ impl VocabBuilder {
                 })
                 .collect()
         };
-        let plain = |table: BTreeMap<String, (GuardCategory, String)>| {
-            table.into_iter().map(|(k, (c, _))| (k, c)).collect()
+        let guards = |table: BTreeMap<String, (GuardCategory, Option<LangClaim>, String)>| {
+            table
+                .into_iter()
+                .map(|(k, (category, lang, _))| {
+                    let lang = match lang {
+                        Some(LangClaim::One(l)) => Some(l),
+                        _ => None,
+                    };
+                    (k, Guard { category, lang })
+                })
+                .collect()
         };
         (
             fold(with_arabic_article_forms(self.terms)),
             fold(self.stems),
-            plain(with_arabic_article_forms(self.guard_terms)),
-            plain(self.guard_stems),
+            guards(with_arabic_article_forms(self.guard_terms)),
+            guards(self.guard_stems),
         )
     }
 }

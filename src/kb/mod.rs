@@ -9,7 +9,7 @@ pub mod schema;
 use std::sync::LazyLock;
 
 pub use schema::{
-    ArchivedProcedure, Conversational, Curated, Facet, GuardCategory, Lang, ProcedureId,
+    ArchivedProcedure, Conversational, Curated, Facet, Guard, GuardCategory, Lang, ProcedureId,
 };
 
 impl<T: rkyv::Archive> schema::ArchivedLocalized<T> {
@@ -132,11 +132,11 @@ pub struct Aligned<T: ?Sized>(pub T);
 mod generated {
     use super::{Aligned, Answer, AudioFile, Entry, Lexicon, Term, NO_ANSWER};
     use super::normalize::Heads;
-    use super::schema::{Conversational, Facet, GuardCategory, Lang, ProcedureId};
+    use super::schema::{Conversational, Facet, Guard, GuardCategory, Lang, ProcedureId};
     include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 }
 
-pub use generated::{GUARDS, NEAR, NEAR_HEADS, TERMS};
+pub use generated::{GUARDS, NEAR, NEAR_HEADS, NOT_ALARMS, TERMS};
 
 /// Every compiled answer.
 pub fn answers() -> &'static [Answer] {

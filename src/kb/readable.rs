@@ -16,12 +16,14 @@ pub const LRI: char = '\u{2066}';
 /// POP DIRECTIONAL ISOLATE: closes it.
 pub const PDI: char = '\u{2069}';
 
-/// Words of a facet body, counted the way a reader sees them (runs between spaces).
+/// Words of a facet body, counted the way a reader sees them: runs between spaces that hold a
+/// letter or digit (French puts a narrow no-break space before `:`, which is not a word).
 pub fn words(resumen: &str, pasos: &[String]) -> usize {
     std::iter::once(resumen)
         .chain(pasos.iter().map(String::as_str))
-        .map(|text| text.split_whitespace().count())
-        .sum()
+        .flat_map(str::split_whitespace)
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Why an Arabic text would display in the wrong order, if it would: an ASCII digit or Latin
@@ -137,6 +139,11 @@ mod tests {
     #[test]
     fn counts_words_of_summary_and_points() {
         assert_eq!(words("Dos palabras.", &["y tres más".to_string()]), 5);
+        assert_eq!(
+            words("Demande\u{202f}: ici", &[]),
+            2,
+            "a lone colon is not a word"
+        );
     }
 
     #[test]

@@ -166,6 +166,15 @@ string_enum! {
     }
 }
 
+/// What a guardrail term signals, and the language it was listed in (`None` when several lists
+/// have it): "bghit nmout" is Darija in Latin letters, and the answer must be in Arabic even though
+/// nothing else in the message says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Guard {
+    pub category: GuardCategory,
+    pub lang: Option<Lang>,
+}
+
 impl GuardCategory {
     /// The curated answer given when this guardrail fires.
     pub const fn answer(self) -> Curated {
@@ -369,6 +378,10 @@ pub struct SharedVocabulary {
     pub guardarrailes: std::collections::BTreeMap<String, Localized<Vec<String>>>,
     /// Common function words that hint at a language (Arabic is told by its script).
     pub idiomas: std::collections::BTreeMap<String, Vec<String>>,
+    /// Phrases that contain a guardrail term but are not an alarm ("bomba de agua"): a guardrail
+    /// hit that overlaps one of them does not fire.
+    #[serde(default)]
+    pub no_alarma: Localized<Vec<String>>,
 }
 
 /// What `build.rs` archives with rkyv: the procedures in [`ProcedureId::ALL`] order.

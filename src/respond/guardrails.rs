@@ -1,18 +1,34 @@
-//! The guardrail pre-check: self-harm, violence and illegal requests, in the four languages,
-//! before anything else is matched.
+//! The guardrail pre-check: self-harm, violence, medical emergencies, dangerous and illegal
+//! requests, in the four languages, before anything else is matched.
 
 use super::lexicon;
 use super::tokens::Tokens;
-use crate::kb::{GUARDS, GuardCategory};
+use crate::kb::schema::MAX_PHRASE_WORDS;
+use crate::kb::{GUARDS, Guard, NOT_ALARMS};
 
-/// The first guardrail category the text triggers, self-harm first.
-pub(crate) fn check(tokens: &Tokens<'_>) -> Option<GuardCategory> {
-    let mut found: Option<GuardCategory> = None;
-    lexicon::scan(tokens, &GUARDS, None, |_, hit| {
+/// The most urgent guardrail the text triggers (self-harm first), with the language of the term
+/// that triggered it. A hit inside a phrase that is not an alarm ("bomba de agua") is ignored.
+pub(crate) fn check(tokens: &Tokens<'_>) -> Option<Guard> {
+    let mut found: Option<Guard> = None;
+    lexicon::scan(tokens, &GUARDS, None, |at, hit| {
         // Lower index = more urgent (self-harm before violence before illegal).
-        if found.is_none_or(|f| hit.value.index() < f.index()) {
+        let more_urgent = found.is_none_or(|f| hit.value.category.index() < f.category.index());
+        if more_urgent && !excepted(tokens, at, hit.words) {
             found = Some(hit.value);
         }
     });
     found
+}
+
+/// Whether a phrase of `NOT_ALARMS` overlaps the tokens `at..at + words`. Only asked on a hit,
+/// which is rare: a few n-gram lookups around it.
+fn excepted(tokens: &Tokens<'_>, at: usize, words: usize) -> bool {
+    let end = at + words;
+    (at.saturating_sub(MAX_PHRASE_WORDS - 1)..end).any(|start| {
+        (1..=MAX_PHRASE_WORDS).filter(|n| start + n > at).any(|n| {
+            tokens
+                .ngram(start, n)
+                .is_some_and(|p| NOT_ALARMS.contains(p))
+        })
+    })
 }

@@ -284,14 +284,17 @@ impl Responder {
             .unwrap_or_else(|| language::detect_in(&normalized, scores.hints, context.lang));
 
         if self.guardrails
-            && let Some(category) = guardrails::check(&tokens)
+            && let Some(guard) = guardrails::check(&tokens)
         {
+            // The crisis words tell the language better than the rest of a short, mixed or
+            // Arabizi message ("bghit nmout"); a language the person chose still wins.
+            let lang = explicit.or(scores.switch).or(guard.lang).unwrap_or(lang);
             return Reply {
-                intent: Intent::Blocked(category),
+                intent: Intent::Blocked(guard.category),
                 facet: None,
                 lang,
                 source: AnswerSource::Guardrail,
-                answer: kb::curated(category.answer(), lang),
+                answer: kb::curated(guard.category.answer(), lang),
                 guess: None,
             };
         }
