@@ -55,7 +55,7 @@ const CASES: [Case; 4] = [
     Case {
         lang: "es",
         question: "¿Qué es el IMV?",
-        phrase: "El IMV es una ayuda mensual del Estado para hogares con muy pocos ingresos.",
+        phrase: "El IMV es una ayuda mensual de la Seguridad Social (INSS) para hogares con muy pocos ingresos.",
         official: "https://imv.seg-social.es/",
         audio: "imv.descripcion.es.mp3",
         send: "Enviar",
@@ -73,7 +73,7 @@ const CASES: [Case; 4] = [
     Case {
         lang: "en",
         question: "What is the health card?",
-        phrase: "The health card (tarjeta sanitaria) gives you access to public health care in Madrid",
+        phrase: "The health card gives you access to public health care in Madrid",
         official: "https://www.comunidad.madrid/servicios/salud/tarjeta-sanitaria",
         audio: "tarjeta_sanitaria.descripcion.en.mp3",
         send: "Send",
@@ -82,7 +82,7 @@ const CASES: [Case; 4] = [
     Case {
         lang: "ar",
         question: "ما هو الحد الأدنى للدخل؟",
-        phrase: "الـIMV مساعدة شهرية من الدولة الإسبانية للأسر ذات الدخل الضعيف جدًا.",
+        phrase: "الـ\u{2066}IMV\u{2069} مساعدة شهرية من الضمان الاجتماعي (\u{2066}INSS\u{2069}) للأسر ذات الدخل الضعيف جدًا.",
         official: "https://imv.seg-social.es/",
         audio: "imv.descripcion.ar.mp3",
         send: "إرسال",

@@ -373,20 +373,20 @@ async fn push_journal(
     (result, String::from_utf8(out).unwrap())
 }
 
-const ALONE: &str = "como pido cita para la extranjeria";
-const PARO: &str = "cuanto cobro de paro";
+const ALONE: &str = "como pido plaza en la escuela infantil";
+const GUESSED: &str = "cuanto tiempo tengo para pedirlo";
 const FR: &str = "je n'ai pas de logement fixe";
 const ONCE: &str = "una pregunta rara";
 
-/// Three misses of ALONE, two of PARO (one guessed as IMV), two of FR, one of ONCE.
+/// Three misses of ALONE, two of GUESSED (one guessed as IMV), two of FR, one of ONCE.
 fn four_questions() -> Vec<String> {
     vec![
         miss(at(1), ALONE, "es", None),
-        miss(at(2), PARO, "es", Some("imv")),
+        miss(at(2), GUESSED, "es", Some("imv")),
         miss(at(3), ALONE, "es", None),
         miss(at(4), FR, "fr", Some("empadronamiento")),
         miss(at(5), ONCE, "es", None),
-        miss(at(6), PARO, "es", None),
+        miss(at(6), GUESSED, "es", None),
         miss(at(7), FR, "fr", None),
         miss(at(8), ALONE, "es", None),
     ]
@@ -413,7 +413,7 @@ async fn the_first_push_creates_one_page_per_top_miss() {
         out.lines().collect::<Vec<_>>(),
         [
             format!("created es \"{ALONE}\" (3)"),
-            format!("created es \"{PARO}\" (2)"),
+            format!("created es \"{GUESSED}\" (2)"),
             format!("created fr \"{FR}\" (2)"),
         ]
     );
@@ -427,7 +427,7 @@ async fn the_first_push_creates_one_page_per_top_miss() {
     assert_eq!(alone["Tramite sugerido"], NO_SUGGESTION);
     assert_eq!(alone["Faceta sugerida"], NO_SUGGESTION);
     // The journal's guess is the suggestion when the words give none.
-    let paro = fake.page(PARO);
+    let paro = fake.page(GUESSED);
     assert_eq!(paro["Veces"], 2);
     assert_eq!(paro["Tramite sugerido"], "imv");
     assert_eq!(fake.page(FR)["Tramite sugerido"], "empadronamiento");
@@ -516,7 +516,7 @@ async fn pushing_again_updates_counts_and_never_duplicates() {
     );
 
     // Two more of ALONE and of ONCE: the top 3 is now ALONE (5, updated), ONCE (3, created),
-    // PARO (2, unchanged; ahead of FR's 2 by its text).
+    // GUESSED (2, unchanged; ahead of FR's 2 by its text).
     append(
         &file,
         &[
@@ -632,7 +632,7 @@ async fn a_notion_that_stays_rate_limited_is_one_line_and_a_rerun_finishes() {
     assert_eq!(
         line,
         format!(
-            "row es \"{PARO}\" (after 1 rows written): notion kept failing; gave up after {MAX_ATTEMPTS} attempts: http 429 rate_limited: Rate limited"
+            "row es \"{GUESSED}\" (after 1 rows written): notion kept failing; gave up after {MAX_ATTEMPTS} attempts: http 429 rate_limited: Rate limited"
         )
     );
     assert_eq!(out, format!("created es \"{ALONE}\" (3)\n"));
@@ -784,7 +784,7 @@ async fn the_command_pushes_with_the_environment_and_exits_two_without_a_databas
     assert!(out.status.success(), "{stderr}");
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        format!("created es \"{ALONE}\" (3)\ncreated es \"{PARO}\" (2)\n")
+        format!("created es \"{ALONE}\" (3)\ncreated es \"{GUESSED}\" (2)\n")
     );
     assert!(
         stderr.contains("2 frequent miss(es): 2 created, 0 updated, 0 unchanged"),

@@ -721,7 +721,10 @@ pub fn render(
         )
         .replace("{resumen}", text.resumen.trim())
         .replace("{pasos}", &steps)
-        .replace("{fuente_url}", &isolated(&p.fuente_url))
+        .replace(
+            "{fuente_url}",
+            &readable::isolate_link_for_arabic(&p.fuente_url, arabic),
+        )
         .replace("{telefono}", &isolated(&p.telefono))
         .replace(
             "{fecha}",

@@ -30,6 +30,16 @@ pub fn words(resumen: &str, pasos: &[String]) -> usize {
 /// letter outside an isolate ("900 20 22 22" shows as "22 22 20 900" between Arabic words), or
 /// isolates that do not balance. `{placeholder}` names are template syntax, not text.
 pub fn bidi_problem(text: &str) -> Option<String> {
+    // A link glued to the closing isolate takes it into the address when a chat linkifies it.
+    if let Some(link) = text
+        .split_whitespace()
+        .find(|word| word.contains("https://") && word.contains(PDI))
+    {
+        return Some(format!(
+            "`{}`: put a space between a link and U+2069, or the link breaks",
+            link.replace([LRI, PDI], "")
+        ));
+    }
     let mut depth = 0usize;
     let mut placeholder = false;
     for (at, c) in text.char_indices() {
@@ -76,6 +86,16 @@ pub fn isolate_for_arabic(text: &str, arabic: bool) -> String {
         format!("{LRI}{text}{PDI}")
     } else {
         text.to_string()
+    }
+}
+
+/// A link for an Arabic answer: isolated, with a space before the closing isolate so that the
+/// address ends where a linkifier looks for its end.
+pub fn isolate_link_for_arabic(url: &str, arabic: bool) -> String {
+    if arabic {
+        format!("{LRI}{url} {PDI}")
+    } else {
+        url.to_string()
     }
 }
 
@@ -148,6 +168,11 @@ mod tests {
 
     #[test]
     fn arabic_numbers_must_be_isolated() {
+        assert!(
+            bidi_problem("الموقع \u{2066}https://x.es/\u{2069}").is_some(),
+            "glued link"
+        );
+        assert!(bidi_problem("الموقع \u{2066}https://x.es/ \u{2069}").is_none());
         assert!(bidi_problem("اتصل بالرقم 900 20 22 22 مجانا").is_some());
         assert!(bidi_problem("اتصل بالرقم \u{2066}900 20 22 22\u{2069} مجانا").is_none());
         assert!(bidi_problem("بطاقة TSI").is_some());
