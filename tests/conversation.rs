@@ -5,7 +5,7 @@
 mod util;
 
 use clara::kb;
-use util::{Server, message};
+use util::{Server, answer_id, message};
 
 /// One person writing to Clara: each message gets its own `MessageSid`.
 struct Person<'a> {
@@ -58,16 +58,6 @@ impl Person<'_> {
     }
 }
 
-/// The compiled answer whose escaped text is the TwiML's body.
-fn answer_id(twiml: &str) -> String {
-    kb::answers()
-        .iter()
-        .find(|a| twiml.contains(&format!("<Body>{}</Body>", a.twiml_body)))
-        .unwrap_or_else(|| panic!("no compiled answer in {twiml}"))
-        .id
-        .to_string()
-}
-
 #[tokio::test]
 async fn numbers_walk_the_menu_and_then_the_facets_of_the_procedure() {
     let server = Server::start(&[]).await;
@@ -77,11 +67,13 @@ async fn numbers_walk_the_menu_and_then_the_facets_of_the_procedure() {
     // After a procedure's answer a number picks its facet, in the order of the footer.
     assert_eq!(maria.says("3").await, "empadronamiento.documentos.es");
     assert_eq!(maria.says("4").await, "empadronamiento.como_solicitar.es");
-    // The padrón has five facets: 6 is no facet of it, and not a menu choice either.
+    // The padrón has six facets, the sixth is what to do when it goes wrong.
+    assert_eq!(maria.says("6").await, "empadronamiento.problemas.es");
     assert_eq!(maria.says("0").await, "menu.es");
     assert_eq!(maria.says("1").await, "imv.descripcion.es");
-    // The IMV has six, the sixth is the amount; keycap and Arabic-Indic digits count.
+    // The IMV has seven, the sixth is the amount; keycap and Arabic-Indic digits count.
     assert_eq!(maria.says("6️⃣").await, "imv.cuantia.es");
+    assert_eq!(maria.says("7").await, "imv.problemas.es");
     assert_eq!(maria.says("٢").await, "imv.requisitos.es");
     assert_eq!(maria.says("menú").await, "menu.es");
 }

@@ -622,3 +622,13 @@ impl Drop for Clara {
         let _ = self.child.wait();
     }
 }
+
+/// The id of the compiled answer whose escaped text is the TwiML's body.
+pub fn answer_id(twiml: &str) -> String {
+    clara::kb::answers()
+        .iter()
+        .find(|a| twiml.contains(&format!("<Body>{}</Body>", a.twiml_body)))
+        .unwrap_or_else(|| panic!("no compiled answer in {twiml}"))
+        .id
+        .to_string()
+}

@@ -1,0 +1,109 @@
+//! The five procedures added with the `problemas` facet, end to end in four languages: through the
+//! signed webhook (TwiML), the web chat (`/api/chat`) and `clara ask`, each answer compiled, in the
+//! person's language, with its official link and, in Arabic, its numbers isolated.
+
+mod util;
+
+use std::process::Command;
+
+use util::{Server, TOKEN, answer_id, message};
+
+/// (question as people write it, the compiled answer it must get).
+const CASES: &[(&str, &str)] = &[
+    (
+        "hola, como pido cita para las huellas del tie",
+        "nie_tie.como_solicitar.es",
+    ),
+    (
+        "bonjour, combien coûte la carte de séjour ?",
+        "nie_tie.cuantia.fr",
+    ),
+    (
+        "una amiga me habló del arraigo, ¿eso qué es?",
+        "arraigo.descripcion.es",
+    ),
+    (
+        "how do I ask for asylum in spain",
+        "proteccion_internacional.como_solicitar.en",
+    ),
+    ("بغيت محامي بلاش", "justicia_gratuita.descripcion.ar"),
+    (
+        "quels documents pour avoir un avocat gratuit",
+        "justicia_gratuita.documentos.fr",
+    ),
+    (
+        "me han denegado el paro, ¿qué hago?",
+        "prestacion_desempleo.problemas.es",
+    ),
+    (
+        "how much unemployment benefit will I get",
+        "prestacion_desempleo.cuantia.en",
+    ),
+    (
+        "رفضوا طلب اللجوء ديالي، شنو ندير؟",
+        "proteccion_internacional.problemas.ar",
+    ),
+];
+
+#[tokio::test]
+async fn the_webhook_answers_the_new_procedures_from_the_compiled_cache() {
+    let server = Server::signed().await;
+    for (i, &(question, expected)) in CASES.iter().enumerate() {
+        let sid = format!("SM{:032}", i + 1);
+        let r = server.webhook(&message(&sid, question), Some(TOKEN)).await;
+        assert_eq!(r.status, 200, "{question}: {}", r.text());
+        assert_eq!(answer_id(&r.text()), expected, "{question}");
+    }
+}
+
+#[tokio::test]
+async fn the_web_chat_answers_them_too() {
+    let server = Server::start(&[]).await;
+    for &(question, expected) in CASES {
+        let body = serde_json::json!({ "text": question }).to_string();
+        let r = server
+            .request(
+                "POST",
+                "/api/chat",
+                &[("Content-Type", "application/json")],
+                body.as_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{question}: {}", r.text());
+        let reply = r.json();
+        let id = format!(
+            "{}.{}.{}",
+            reply["intent"].as_str().unwrap_or_default(),
+            reply["facet"].as_str().unwrap_or_default(),
+            reply["lang"].as_str().unwrap_or_default()
+        );
+        assert_eq!(id, expected, "{question}");
+        let text = reply["answer"].as_str().unwrap_or_default();
+        assert_eq!(
+            text,
+            clara::kb::answer_by_id(expected).unwrap().text,
+            "{question}"
+        );
+    }
+}
+
+#[test]
+fn clara_ask_answers_them_offline() {
+    for &(question, expected) in CASES {
+        let out = Command::new(env!("CARGO_BIN_EXE_clara"))
+            .args(["ask", "--json", question])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{question}");
+        let reply: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let answer = clara::kb::answer_by_id(expected).unwrap();
+        assert_eq!(reply["answer"], answer.text, "{question}");
+        if expected.ends_with(".ar") {
+            assert!(
+                answer.text.contains("\u{2066}https://"),
+                "link isolated: {}",
+                answer.text
+            );
+        }
+    }
+}
