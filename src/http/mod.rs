@@ -8,6 +8,7 @@
 //! - `webhook`, `chat`, `static_audio`: the handlers.
 //! - `signature`, `form`, `twiml`: Twilio's wire formats.
 //! - `dedupe`: state shared by requests.
+//! - `wakes`: keeps a connection's wakes of itself from waking another worker.
 
 mod chat;
 pub mod dedupe;
@@ -18,6 +19,7 @@ mod server;
 pub mod signature;
 mod static_audio;
 pub mod twiml;
+mod wakes;
 mod webchat;
 mod webhook;
 

@@ -18,6 +18,7 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tracing::{debug, info, warn};
 
+use super::wakes::Coalesce;
 use super::{App, routes};
 
 /// How long in-flight requests get to finish after a shutdown signal (Render allows about 30 s).
@@ -104,7 +105,10 @@ pub async fn run(
                 });
                 let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
                 tokio::spawn(async move {
-                    if let Err(err) = conn.await {
+                    // Reading a request body wakes the connection's own task: absorb that wake
+                    // instead of letting it wake another worker (see `wakes`).
+                    let conn = std::pin::pin!(conn);
+                    if let Err(err) = Coalesce::new(conn).await {
                         debug!(cause = %err, "connection error");
                     }
                     drop(permit);
