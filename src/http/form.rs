@@ -62,6 +62,39 @@ fn decode<'a>(
     Ok((text, rest))
 }
 
+/// [`fields`] for a body already known to be UTF-8: the parts split at `&` and `=` (ASCII) are
+/// UTF-8 too, so only the decoded ones are checked again, not every name and value.
+fn utf8_fields<'a>(body: &'a str, mut scratch: &'a mut [u8]) -> Result<Fields<'a>, FormError> {
+    let mut pairs = Fields::new();
+    let mut offset = 0;
+    for part in body.split('&') {
+        if !part.is_empty() {
+            let (name, value) = part.split_once('=').unwrap_or((part, ""));
+            let value_offset = offset + name.len() + 1;
+            let (name, rest) = decode_str(name, offset, scratch)?;
+            let (value, rest) = decode_str(value, value_offset, rest)?;
+            scratch = rest;
+            pairs.push((name, value));
+        }
+        offset += part.len() + 1;
+    }
+    Ok(pairs)
+}
+
+/// [`decode`] for a part that is already a `&str`: borrowed as is when there is nothing to
+/// decode.
+fn decode_str<'a>(
+    part: &'a str,
+    offset: usize,
+    scratch: &'a mut [u8],
+) -> Result<(&'a str, &'a mut [u8]), FormError> {
+    if part.bytes().any(|b| b == b'%' || b == b'+') {
+        decode(part.as_bytes(), offset, scratch)
+    } else {
+        Ok((part, scratch))
+    }
+}
+
 fn fields<'a>(body: &'a [u8], mut scratch: &'a mut [u8]) -> Result<Fields<'a>, FormError> {
     let mut pairs = Fields::new();
     let mut offset = 0;
@@ -93,7 +126,12 @@ pub fn with_fields<R>(body: &[u8], f: impl FnOnce(Result<Fields<'_>, FormError>)
     // stack up to `STACK_BYTES` (and only the body's length is zeroed, not the whole buffer).
     let mut scratch: smallvec::SmallVec<[u8; STACK_BYTES]> = smallvec::SmallVec::new();
     scratch.resize(body.len(), 0);
-    f(fields(body, &mut scratch))
+    // One UTF-8 check of the whole body (the usual case) instead of one per name and value; a
+    // body that fails it goes field by field, so the first problem is the one reported.
+    match std::str::from_utf8(body) {
+        Ok(text) => f(utf8_fields(text, &mut scratch)),
+        Err(_) => f(fields(body, &mut scratch)),
+    }
 }
 
 /// Parses a form body (or a URL query) into owned `(name, value)` pairs, in order.
@@ -147,6 +185,9 @@ mod tests {
     fn rejects_what_is_not_a_form() {
         assert_eq!(parse(b"Body=%ZZ"), Err(FormError::BadEscape(5)));
         assert_eq!(parse(b"Body=%C3"), Err(FormError::NotUtf8));
+        // Not UTF-8 as a whole, and a bad escape before that: the first problem is reported.
+        assert_eq!(parse(b"a=%ZZ&b=\xff"), Err(FormError::BadEscape(2)));
+        assert_eq!(parse(b"a=\xff&b=%ZZ"), Err(FormError::NotUtf8));
         assert_eq!(
             parse(b"a=1&&b="),
             Ok(vec![("a".into(), "1".into()), ("b".into(), String::new())])

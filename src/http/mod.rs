@@ -2,14 +2,17 @@
 //! `POST /api/chat`. A question the compiled cache can answer is answered inside the webhook's
 //! own response (TwiML), with no outbound call.
 //!
-//! - `server`: accept loop and graceful shutdown.
+//! - `server`: accept loop and graceful shutdown; `deadline`: the read deadline, a timer per
+//!   connection.
 //! - `routes`: the one `match` from request to handler.
 //! - `response`: what handlers return (`Reply`, `HttpError`) and body reading within limits.
 //! - `webhook`, `chat`, `static_audio`: the handlers.
 //! - `signature`, `form`, `twiml`: Twilio's wire formats.
 //! - `dedupe`: state shared by requests.
+//! - `wakes`: keeps a connection's wakes of itself from waking another worker.
 
 mod chat;
+mod deadline;
 pub mod dedupe;
 pub mod form;
 mod response;
@@ -18,6 +21,7 @@ mod server;
 pub mod signature;
 mod static_audio;
 pub mod twiml;
+mod wakes;
 mod webchat;
 mod webhook;
 

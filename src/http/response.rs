@@ -1,6 +1,8 @@
 //! What handlers return: [`Reply`] on success, [`HttpError`] (a status and a short reason) on
 //! refusal, and the helpers that read a request body within its limits.
 
+use std::future::Future as _;
+use std::task::Poll;
 use std::time::Duration;
 
 use bytes::{Bytes, BytesMut};
@@ -146,10 +148,18 @@ where
     if declared.is_some_and(|n| n > MAX_BODY as u64) {
         return Err(HttpError::PayloadTooLarge);
     }
-    match tokio::time::timeout(deadline, collect(body)).await {
-        Err(_elapsed) => Err(HttpError::RequestTimeout),
-        Ok(result) => result.map(|bytes| (parts, bytes)),
-    }
+    // A webhook's body has usually arrived with its head: try it before arming a timer, which
+    // costs a clock read and a reference to the runtime's (shared) timer handle.
+    let mut collecting = std::pin::pin!(collect(body));
+    let first = std::future::poll_fn(|cx| Poll::Ready(collecting.as_mut().poll(cx))).await;
+    let result = match first {
+        Poll::Ready(result) => result,
+        Poll::Pending => match tokio::time::timeout(deadline, collecting).await {
+            Err(_elapsed) => return Err(HttpError::RequestTimeout),
+            Ok(result) => result,
+        },
+    };
+    result.map(|bytes| (parts, bytes))
 }
 
 /// The body's data frames joined, up to [`MAX_BODY`]: the first frame as it is, a copy only

@@ -1,7 +1,7 @@
 //! The accept loop: one task per connection, HTTP/1.1 keep-alive, graceful shutdown, and the
 //! limits that keep a small instance alive in front of hostile clients: a cap on connections (so
 //! file descriptors and memory are bounded), a deadline for each request's headers (which also
-//! ends idle keep-alive connections), a header buffer of [`MAX_HEADER_BYTES`], and an accept
+//! ends idle keep-alive connections; see `deadline`), a header buffer of [`MAX_HEADER_BYTES`], and an accept
 //! loop that backs off when the process runs out of descriptors. The body deadline is in
 //! `response::read_body`.
 
@@ -12,12 +12,14 @@ use std::time::Duration;
 
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::rt::TokioIo;
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tracing::{debug, info, warn};
 
+use super::deadline::{self, Activity, Tracked};
+use super::wakes::Coalesce;
 use super::{App, routes};
 
 /// How long in-flight requests get to finish after a shutdown signal (Render allows about 30 s).
@@ -74,11 +76,11 @@ pub async fn run(
         "connection limits"
     );
     let permits = Arc::new(Semaphore::new(cap));
+    let read_timeout = app.config.http_read_timeout;
+    // No hyper timer: the read deadline is one timer per connection (`deadline`), not one per
+    // request.
     let mut http = http1::Builder::new();
-    http.keep_alive(true)
-        .timer(TokioTimer::new())
-        .header_read_timeout(app.config.http_read_timeout)
-        .max_buf_size(MAX_HEADER_BYTES);
+    http.keep_alive(true).max_buf_size(MAX_HEADER_BYTES);
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     let mut failures = AcceptFailures::default();
@@ -98,14 +100,31 @@ pub async fn run(
             Ok((stream, _peer)) => {
                 failures.recovered();
                 let app = Arc::clone(&app);
+                let activity = Activity::new();
+                let requests = Arc::clone(&activity);
                 let service = service_fn(move |req| {
                     let app = Arc::clone(&app);
-                    async move { Ok::<_, Infallible>(routes::handle(&app, req).await) }
+                    let busy = requests.begin();
+                    async move {
+                        let response = routes::handle(&app, req).await;
+                        Ok::<_, Infallible>(response.map(|body| Tracked::new(body, busy)))
+                    }
                 });
                 let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
                 tokio::spawn(async move {
-                    if let Err(err) = conn.await {
-                        debug!(cause = %err, "connection error");
+                    // Reading a request body wakes the connection's own task: absorb that wake
+                    // instead of letting it wake another worker (see `wakes`).
+                    let conn = std::pin::pin!(conn);
+                    tokio::select! {
+                        biased;
+                        result = Coalesce::new(conn) => {
+                            if let Err(err) = result {
+                                debug!(cause = %err, "connection error");
+                            }
+                        }
+                        () = deadline::passed(&activity, read_timeout) => {
+                            debug!("no request head within the read timeout: closing");
+                        }
                     }
                     drop(permit);
                 });
