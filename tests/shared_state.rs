@@ -70,6 +70,18 @@ impl RedisServer {
         s.write_all(b"PING\r\n").is_ok() && s.read_exact(&mut buf).is_ok() && &buf == b"+PONG\r\n"
     }
 
+    /// SIGSTOP (`true`) or SIGCONT: a Redis that accepts connections and never answers.
+    fn pause(&self, stopped: bool) {
+        if let Some(child) = &self.child {
+            let signal = if stopped { "-STOP" } else { "-CONT" };
+            let ok = Command::new("kill")
+                .args([signal, &child.id().to_string()])
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "kill {signal}");
+        }
+    }
+
     /// SIGKILL: gone at once, as a crashed or unreachable Redis.
     fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {
@@ -328,6 +340,32 @@ async fn redis_killed_cache_hits_stay_fast_and_sharing_returns_with_it() {
         answer_id(&says(&b, who, "SM60400000000000000000000000000002", "2").await),
         "imv.requisitos.es"
     );
+}
+
+#[tokio::test]
+async fn a_redis_that_hangs_costs_a_webhook_at_most_its_timeout() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let a = instance(&redis).await;
+    let who = "whatsapp:+34600000801";
+    says(&a, who, "SM80100000000000000000000000000001", "hola").await;
+    wait_status(&a, "up", Duration::from_secs(5)).await;
+    redis.pause(true);
+    let mut slowest = Duration::ZERO;
+    for i in 0..20 {
+        let sid = format!("SM8020000000000000000000000000{i:04}");
+        let started = Instant::now();
+        let r = says(&a, who, &sid, "¿Qué es el IMV?").await;
+        assert_eq!(answer_id(&r), "imv.descripcion.es");
+        slowest = slowest.max(started.elapsed());
+    }
+    // One call waits OP_TIMEOUT (50 ms) and marks Redis down; the rest do not ask it. The bound
+    // leaves room for a loaded 2-core machine.
+    assert!(slowest < Duration::from_millis(400), "slowest {slowest:?}");
+    assert_eq!(redis_status(&a).await, "down");
+    redis.pause(false);
+    wait_status(&a, "up", Duration::from_secs(5)).await;
 }
 
 /// No `redis-server` needed: nothing listens on the port.
