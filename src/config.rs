@@ -95,6 +95,7 @@ vars! {
     "CONVERSATION_TTL", "1800", "seconds, 60-86400", false, "How long Clara remembers a conversation's language and procedure after its last message.";
     "CONVERSATION_MAX", "10000", "a number, 1-1000000", false, "Conversations remembered at once (least recently seen forgotten first; ~100 bytes each).";
     "HTTP_READ_TIMEOUT", "10", "seconds, 1-120", false, "Time a client gets to send a request's headers (also the idle time of a kept-alive connection), and again its body.";
+    "REDIS_URL", "", "a redis:// or rediss:// URL (unset: everything in this process)", true, "Redis (or Render Key Value) shared by every instance: MessageSid dedupe, per-sender limits, conversations.";
 }
 
 /// A configuration value that cannot be used.
@@ -151,6 +152,9 @@ pub struct Config {
     pub conversation_ttl: Duration,
     /// Conversations remembered at once.
     pub conversation_max: usize,
+    /// The shared store; `None` keeps every piece of state in this process. A secret: its
+    /// password must never reach a log or `/health`.
+    pub redis_url: Option<SecretString>,
 }
 
 /// Reads raw values through a lookup function, checking names against [`VARIABLES`].
@@ -263,6 +267,28 @@ fn media_hosts<F: Fn(&str) -> Option<String>>(r: &Reader<F>) -> Result<Vec<Strin
         return Err(invalid(name, format!("`{bad}` is not a host name")));
     }
     Ok(hosts)
+}
+
+/// `REDIS_URL`: `redis://` or `rediss://` (TLS), with a host, as the `redis` crate reads it. The
+/// value is never echoed in the error: it may carry a password.
+fn redis_url<F: Fn(&str) -> Option<String>>(
+    r: &Reader<F>,
+) -> Result<Option<SecretString>, ConfigError> {
+    let name = "REDIS_URL";
+    let Some(url) = r.raw(name) else {
+        return Ok(None);
+    };
+    let scheme_ok = url.starts_with("redis://") || url.starts_with("rediss://");
+    if !scheme_ok {
+        return Err(invalid(name, "does not start with redis:// or rediss://"));
+    }
+    if url.contains(char::is_whitespace) {
+        return Err(invalid(name, "contains a space"));
+    }
+    match redis::Client::open(url.as_str()) {
+        Ok(_) => Ok(Some(SecretString::from(url))),
+        Err(_) => Err(invalid(name, "is not a Redis URL with a host")),
+    }
 }
 
 impl Config {
@@ -389,6 +415,7 @@ impl Config {
             http_read_timeout: Duration::from_secs(r.number("HTTP_READ_TIMEOUT", 1..=120)?),
             conversation_ttl: Duration::from_secs(r.number("CONVERSATION_TTL", 60..=86_400)?),
             conversation_max: r.number("CONVERSATION_MAX", 1..=1_000_000)? as usize,
+            redis_url: redis_url(&r)?,
         })
     }
 
@@ -543,6 +570,35 @@ mod tests {
             !shown.contains("sekrit-token") && !shown.contains("adm1n"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn redis_url_is_optional_and_checked_without_echoing_it() {
+        assert!(config(&[]).unwrap().redis_url.is_none());
+        for good in [
+            "redis://127.0.0.1:6379",
+            "redis://:pw@kv.internal:6379/0",
+            "rediss://user:pw@example.org:6380",
+        ] {
+            assert!(
+                config(&[("REDIS_URL", good)]).unwrap().redis_url.is_some(),
+                "{good}"
+            );
+        }
+        for bad in [
+            "http://kv:6379",
+            "redis://",
+            "redis://host name",
+            "unix:///tmp/r.sock",
+            "kv:6379",
+        ] {
+            let e = config(&[("REDIS_URL", bad)]).unwrap_err();
+            assert_eq!(e.name, "REDIS_URL", "{bad}");
+        }
+        let e = config(&[("REDIS_URL", "redis//:hunter2@kv")]).unwrap_err();
+        assert!(!e.to_string().contains("hunter2"), "{e}");
+        let c = config(&[("REDIS_URL", "redis://:hunter2@kv:6379")]).unwrap();
+        assert!(!format!("{c:?}").contains("hunter2"));
     }
 
     #[test]

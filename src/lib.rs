@@ -21,6 +21,8 @@
 //! - [`observability`]: logging set-up and the keyed phone hash.
 //! - [`redact`]: a person's words made safe to send or store (identity numbers, phones, e-mail,
 //!   IBAN hidden; questions capped).
+//! - [`shared`]: state shared by every instance through Redis (`REDIS_URL`): `MessageSid` dedupe,
+//!   per-sender limits, conversations; allowed to be down, with in-process fallbacks.
 //! - [`speech`]: answer text → what a voice should read.
 //! - [`voice`]: spoken replies to voice notes: the Gemini speaker, PCM/WAV → OGG/Opus, the bounded
 //!   cache served at `/static/tts/`.
@@ -40,6 +42,7 @@ pub mod observability;
 pub mod outbound;
 pub mod redact;
 pub mod respond;
+pub mod shared;
 pub mod speech;
 pub mod voice;
 

@@ -4,11 +4,11 @@
 //! `CONVERSATION_MAX` are kept, least recently seen forgotten first, so a flood of new senders
 //! cannot grow memory.
 //!
-//! [`Store`] is the one name the webhook and the chat use; today it is in memory, and a shared
-//! store (Redis) can become a second variant without changing its callers.
+//! [`Store`] is the one name the webhook and the chat use: in memory, or shared by every instance
+//! through Redis (`REDIS_URL`) with the in-memory store as its fallback while Redis is down.
 
 use std::num::NonZeroUsize;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use lru::LruCache;
@@ -16,6 +16,7 @@ use lru::LruCache;
 use crate::kb::{Lang, ProcedureId};
 use crate::observability::SenderId;
 use crate::respond::{Context, Intent, Reply};
+use crate::shared::Redis;
 
 /// What the conversation remembers after `reply` at `now`, given what it remembered before:
 /// its language, and the procedure of a procedure answer (kept through misses and guardrails,
@@ -59,6 +60,13 @@ impl State {
 pub enum Store {
     /// In this process: lost on restart, not shared between instances.
     Memory(MemoryStore),
+    /// In Redis, under the sender's keyed hash with a TTL of `CONVERSATION_TTL`, so a
+    /// conversation goes on whichever instance the next message reaches. `local` keeps a copy
+    /// of what this instance saw, read only while Redis cannot be.
+    Shared {
+        redis: Arc<Redis>,
+        local: MemoryStore,
+    },
 }
 
 impl Store {
@@ -68,39 +76,98 @@ impl Store {
         Store::Memory(MemoryStore::new(max, ttl))
     }
 
-    /// The conversation of `who`, unless it has expired.
+    /// A store in `redis`, falling back to an in-memory one of at most `max`.
+    pub fn shared(redis: Arc<Redis>, max: usize, ttl: Duration) -> Store {
+        Store::Shared {
+            redis,
+            local: MemoryStore::new(max, ttl),
+        }
+    }
+
+    fn local(&self) -> &MemoryStore {
+        match self {
+            Store::Memory(m) | Store::Shared { local: m, .. } => m,
+        }
+    }
+
+    /// The conversation of `who`, unless it has expired, from this process's memory (the
+    /// fallback copy for a shared store; [`Store::load`] asks Redis).
     pub fn get(&self, who: SenderId, now: Instant) -> Option<State> {
+        self.local().get(who, now)
+    }
+
+    /// Remembers `state` for `who` in this process (see [`Store::save`]).
+    pub fn put(&self, who: SenderId, state: State) {
+        self.local().put(who, state);
+    }
+
+    /// Forgets `who` at once in this process (see [`Store::save`]).
+    pub fn forget(&self, who: SenderId) {
+        self.local().forget(who);
+    }
+
+    /// The conversation of `who`: from Redis when shared (what any instance last stored), from
+    /// memory otherwise or while Redis cannot answer within its timeout.
+    pub async fn load(&self, who: SenderId, now: Instant) -> Option<State> {
         match self {
             Store::Memory(m) => m.get(who, now),
+            Store::Shared { redis, local } => match redis.conversation(who).await {
+                Ok(stored) => stored.as_deref().and_then(|text| decode(text, now)),
+                Err(_) => local.get(who, now),
+            },
         }
     }
 
-    /// Remembers `state` for `who`.
-    pub fn put(&self, who: SenderId, state: State) {
-        match self {
-            Store::Memory(m) => m.put(who, state),
+    /// Remembers `state` for `who` (`None`: forgets at once), in memory and, when shared, in
+    /// Redis with the store's TTL.
+    pub async fn save(&self, who: SenderId, state: Option<State>) {
+        match state {
+            Some(state) => self.put(who, state),
+            None => self.forget(who),
+        }
+        if let Store::Shared { redis, local } = self {
+            let text = state.map(encode);
+            // Best effort: while Redis is down the local copy is what the next message reads.
+            let _ = redis
+                .keep_conversation(who, text.as_deref(), local.ttl)
+                .await;
         }
     }
 
-    /// Forgets `who` at once.
-    pub fn forget(&self, who: SenderId) {
-        match self {
-            Store::Memory(m) => m.forget(who),
-        }
-    }
-
-    /// Conversations remembered now (expired ones included until they are touched or pushed
-    /// out).
+    /// Conversations remembered now in this process (expired ones included until they are
+    /// touched or pushed out).
     pub fn len(&self) -> usize {
-        match self {
-            Store::Memory(m) => m.len(),
-        }
+        self.local().len()
     }
 
     /// Whether none is remembered.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// A state as Redis keeps it: `<lang> <procedure>` (`-` for none). No time: Redis's TTL does
+/// the expiry, and a state read back was seen `now` as far as this process is concerned.
+fn encode(state: State) -> String {
+    format!(
+        "{} {}",
+        state.lang.as_str(),
+        state.procedure.map_or("-", ProcedureId::as_str)
+    )
+}
+
+/// The inverse of [`encode`]; `None` for anything else (an older or foreign value is ignored,
+/// never trusted).
+fn decode(text: &str, now: Instant) -> Option<State> {
+    let (lang, procedure) = text.split_once(' ')?;
+    Some(State {
+        lang: Lang::parse(lang)?,
+        procedure: match procedure {
+            "-" => None,
+            p => Some(ProcedureId::parse(p)?),
+        },
+        last_seen: now,
+    })
 }
 
 /// The in-memory store: an LRU of `SenderId → State`. Updating a known sender reuses its entry
@@ -178,6 +245,21 @@ mod tests {
             store.is_empty(),
             "an expired conversation is dropped when seen"
         );
+    }
+
+    #[test]
+    fn a_state_survives_its_text_form() {
+        let t0 = Instant::now();
+        for procedure in [None, Some(ProcedureId::Imv)] {
+            let s = State {
+                procedure,
+                ..state(t0)
+            };
+            assert_eq!(decode(&encode(s), t0), Some(s));
+        }
+        for junk in ["", "fr", "xx imv", "fr nope", "fr imv extra"] {
+            assert_eq!(decode(junk, t0), None, "{junk}");
+        }
     }
 
     #[test]

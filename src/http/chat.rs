@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::App;
 use super::response::{BoxError, HttpError, Reply, read_body, require_content_type, text};
 use crate::kb::Lang;
+use crate::respond::Context;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -74,10 +75,14 @@ where
         }
     };
     let now = std::time::Instant::now();
-    let context = who.map_or_else(Default::default, |who| app.context(who, now));
+    // Through the shared store when there is one, so a chat goes on on any instance.
+    let context = match who {
+        Some(who) => app.recall(who, now).await,
+        None => Context::default(),
+    };
     let reply = app.responder.respond_in(&request.text, lang, context);
     if let Some(who) = who {
-        app.remember(who, &reply, context, now);
+        app.keep(who, &reply, context, now).await;
     }
     app.metrics.answered(reply.source);
     let base = app

@@ -8,7 +8,7 @@
 //! - `response`: what handlers return (`Reply`, `HttpError`) and body reading within limits.
 //! - `webhook`, `chat`, `static_audio`: the handlers.
 //! - `signature`, `form`, `twiml`: Twilio's wire formats.
-//! - `dedupe`: state shared by requests.
+//! - `dedupe`: state shared by requests; `webhook_shared`: the webhook's path with `REDIS_URL`.
 //! - `wakes`: keeps a connection's wakes of itself from waking another worker.
 
 mod chat;
@@ -24,6 +24,7 @@ pub mod twiml;
 mod wakes;
 mod webchat;
 mod webhook;
+mod webhook_shared;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -84,6 +85,9 @@ pub struct App {
     pub dedupe: dedupe::Dedupe,
     /// What each sender's conversation remembers (language, procedure).
     pub conversations: conversation::Store,
+    /// State shared with the other instances (`REDIS_URL`); `None`: all of it in this process,
+    /// and the webhook takes its synchronous path.
+    pub redis: Option<Arc<crate::shared::Redis>>,
     /// Hashes phone numbers for logs.
     pub phones: PhoneHasher,
     /// Refused (unsigned or forged) webhooks, summarised in the log once per interval.
@@ -116,15 +120,26 @@ impl App {
                 config.miss_queue_size,
             )
         });
+        let redis = config
+            .redis_url
+            .as_ref()
+            .map(crate::shared::Redis::start)
+            .transpose()?;
+        let conversations = match &redis {
+            Some(redis) => conversation::Store::shared(
+                Arc::clone(redis),
+                config.conversation_max,
+                config.conversation_ttl,
+            ),
+            None => conversation::Store::memory(config.conversation_max, config.conversation_ttl),
+        };
         Ok(Arc::new(App {
             responder: Responder::new(config.guardrails),
             metrics,
             pipeline,
             dedupe: dedupe::Dedupe::default(),
-            conversations: conversation::Store::memory(
-                config.conversation_max,
-                config.conversation_ttl,
-            ),
+            conversations,
+            redis,
             phones,
             refused: RateLimitedLog::new(webhook::REFUSED_LOG_INTERVAL),
             validator: config
@@ -160,6 +175,28 @@ impl App {
             None => self.conversations.forget(who),
             Some(state) => self.conversations.put(who, state),
         }
+    }
+
+    /// [`App::context`], asking the shared store when there is one (the webhook's Redis path
+    /// and the chat).
+    pub async fn recall(&self, who: SenderId, now: Instant) -> Context {
+        self.conversations
+            .load(who, now)
+            .await
+            .map_or_else(Context::default, |state| state.context())
+    }
+
+    /// [`App::remember`], in the shared store too when there is one.
+    pub async fn keep(
+        &self,
+        who: SenderId,
+        reply: &respond::Reply,
+        previous: Context,
+        now: Instant,
+    ) {
+        self.conversations
+            .save(who, conversation::next(previous, reply, now))
+            .await;
     }
 
     /// The TwiML response for a compiled answer.

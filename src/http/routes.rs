@@ -125,6 +125,8 @@ fn health(app: &App) -> Reply {
                 "dead_letters": app.metrics.dead_letters(),
             },
             "dedupe_entries": app.dedupe.len(),
+            // "off" without REDIS_URL; never the URL itself (it may carry a password).
+            "redis": app.redis.as_ref().map_or("off", |r| r.status().as_str()),
         }
     });
     let mut response = text(

@@ -35,7 +35,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             Kind::Text => "text",
             Kind::Voice => "voice",
@@ -93,7 +93,7 @@ impl<'a> Inbound<'a> {
     }
 }
 
-fn xml(body: Bytes) -> Reply {
+pub(super) fn xml(body: Bytes) -> Reply {
     text(StatusCode::OK, "application/xml", body)
 }
 
@@ -152,34 +152,42 @@ fn authenticate<'f>(
 }
 
 /// Where a message's answer comes from, for logs and metrics.
-struct Routed {
-    answer: &'static Answer,
-    source: AnswerSource,
-    intent: &'static str,
-    facet: Option<Facet>,
+pub(super) struct Routed {
+    pub(super) answer: &'static Answer,
+    pub(super) source: AnswerSource,
+    pub(super) intent: &'static str,
+    pub(super) facet: Option<Facet>,
     /// Time spent in the responder.
-    match_us: u64,
+    pub(super) match_us: u64,
+}
+
+/// Whether a message answered with `reply` goes to the miss pipeline (when there is one).
+pub(super) fn goes_to_pipeline(app: &App, kind: Kind, reply: &respond::Reply) -> bool {
+    match kind {
+        Kind::Text => reply.is_miss() && app.config.llm_live,
+        Kind::Voice => true,
+        Kind::Image => false,
+    }
 }
 
 /// Answers from the compiled cache, or queues the message for the pipeline and acknowledges it.
-fn route(
+/// `shared_limit`: the sender's standing in the limit shared through Redis, when it was asked
+/// (`None`: the pipeline's in-process limiter decides).
+pub(super) fn route(
     app: &App,
     inbound: &Inbound<'_>,
     sender: SenderId,
     context: Context,
     received: Instant,
+    shared_limit: Option<bool>,
 ) -> (Routed, respond::Reply) {
     // Timed only for the log line: two clock reads per message otherwise spent for nothing.
     let matching = tracing::enabled!(tracing::Level::INFO).then(Instant::now);
     let reply = app.responder.respond_in(inbound.body, None, context);
     let match_us = matching.map_or(0, |at| at.elapsed().as_micros() as u64);
     let lang = reply.lang;
-    let goes_to_pipeline = match inbound.kind {
-        Kind::Text => reply.is_miss() && app.config.llm_live,
-        Kind::Voice => true,
-        Kind::Image => false,
-    };
-    let queued = match (&app.pipeline, goes_to_pipeline) {
+    let queued = match (&app.pipeline, goes_to_pipeline(app, inbound.kind, &reply)) {
+        (Some(_), true) if shared_limit == Some(false) => Some(Err(Refused::RateLimited)),
         (Some(pipeline), true) => {
             let voice = (inbound.kind == Kind::Voice).then(|| {
                 let (url, content_type) = inbound.media.unwrap_or_default();
@@ -188,7 +196,7 @@ fn route(
                     content_type: content_type.to_string(),
                 }
             });
-            Some(pipeline.submit(Job {
+            let job = Job {
                 message_sid: inbound.message_sid.to_string(),
                 from: inbound.from.to_string(),
                 sender,
@@ -196,7 +204,11 @@ fn route(
                 lang,
                 voice,
                 received,
-            }))
+            };
+            Some(match shared_limit {
+                Some(_) => pipeline.submit_admitted(job),
+                None => pipeline.submit(job),
+            })
         }
         _ => None,
     };
@@ -250,6 +262,14 @@ where
 {
     let received = Instant::now();
     let (parts, body) = read_body(req, app.config.http_read_timeout).await?;
+    if let Some(redis) = &app.redis {
+        // Only with REDIS_URL: the fields are copied out so that Redis can be awaited.
+        let inbound = form::with_fields(&body, |fields| {
+            authenticate(app, &parts, fields)
+                .map(|fields| super::webhook_shared::Owned::from(&Inbound::from_fields(&fields)))
+        })?;
+        return Ok(super::webhook_shared::answer(app, redis, &inbound, received, request_id).await);
+    }
     // From here on nothing waits: the form is decoded on the stack and answered in place.
     form::with_fields(&body, |fields| {
         let fields = authenticate(app, &parts, fields)?;
@@ -290,7 +310,7 @@ fn answer(app: &App, inbound: &Inbound<'_>, received: Instant, request_id: &Requ
 
     let sender = app.phones.sender(inbound.from);
     let context = app.context(sender, received);
-    let (routed, reply) = route(app, inbound, sender, context, received);
+    let (routed, reply) = route(app, inbound, sender, context, received, None);
     app.remember(sender, &reply, context, received);
     if !sid.is_empty() {
         app.dedupe.complete(sid, routed.answer);

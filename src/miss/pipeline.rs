@@ -257,6 +257,15 @@ impl Pipeline {
         if !self.services.limiter.allow(job.sender, Instant::now()) {
             return Err(Refused::RateLimited);
         }
+        self.submit_admitted(job)
+    }
+
+    /// Queues a job whose sender the caller already found within the limit (the limit shared
+    /// by every instance through Redis).
+    ///
+    /// # Errors
+    /// The queue is full (or draining).
+    pub fn submit_admitted(&self, job: Job) -> Result<(), Refused> {
         let Some(tx) = self.tx.lock().ok().and_then(|tx| tx.clone()) else {
             return Err(Refused::Busy);
         };

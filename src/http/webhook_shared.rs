@@ -1,0 +1,161 @@
+//! The webhook with `REDIS_URL` set: the same answer as `webhook::answer`, with the `MessageSid`
+//! dedupe, the conversation and the miss limit asked of Redis first, so that several instances
+//! behave as one. Each Redis call is bounded by `shared::OP_TIMEOUT`; when Redis cannot answer,
+//! this instance's own state decides, exactly as without Redis. Without `REDIS_URL` none of this
+//! runs: the synchronous path in `webhook` stays as it is.
+
+use std::time::Instant;
+
+use bytes::Bytes;
+use tracing::info;
+
+use super::dedupe::{self, Claim};
+use super::response::Reply;
+use super::webhook::{Inbound, Kind, goes_to_pipeline, route, xml};
+use super::{App, RequestId, twiml};
+use crate::kb::{self, Facet};
+use crate::miss::rate_limit;
+use crate::shared::{Redis, SidClaim};
+
+/// An [`Inbound`] copied out of the request body, so that it can live across an `.await`.
+pub(super) struct Owned {
+    body: String,
+    from: String,
+    message_sid: String,
+    kind: Kind,
+    media: Option<(String, String)>,
+}
+
+impl Owned {
+    pub(super) fn from(inbound: &Inbound<'_>) -> Owned {
+        Owned {
+            body: inbound.body.to_string(),
+            from: inbound.from.to_string(),
+            message_sid: inbound.message_sid.to_string(),
+            kind: inbound.kind,
+            media: inbound
+                .media
+                .map(|(url, content_type)| (url.to_string(), content_type.to_string())),
+        }
+    }
+
+    fn inbound(&self) -> Inbound<'_> {
+        Inbound {
+            body: &self.body,
+            from: &self.from,
+            message_sid: &self.message_sid,
+            kind: self.kind,
+            media: self.media.as_ref().map(|(u, c)| (u.as_str(), c.as_str())),
+        }
+    }
+}
+
+/// What a retry gets, or `None` for a message to answer now.
+enum Seen {
+    Answered(&'static kb::Answer),
+    InFlight,
+}
+
+/// Claims `sid` in Redis (the first instance to claim it answers it) and, as a fallback and a
+/// mirror, in this instance's dedupe. Returns whether Redis holds the claim.
+async fn claim(app: &App, redis: &Redis, sid: &str, received: Instant) -> (Option<Seen>, bool) {
+    match redis.claim_sid(sid).await {
+        Ok(SidClaim::New) => match app.dedupe.claim(sid, received) {
+            // Redis forgot an id this instance answered (a Redis restarted empty): this
+            // instance's memory still prevents a second answer.
+            Claim::Done(previous) => (Some(Seen::Answered(previous)), true),
+            Claim::New | Claim::InFlight => (None, true),
+        },
+        Ok(SidClaim::Done(id)) => match kb::answer_by_id(&id) {
+            Some(previous) => (Some(Seen::Answered(previous)), false),
+            // An id this build does not know (another version answered): never twice.
+            None => (Some(Seen::InFlight), false),
+        },
+        Ok(SidClaim::InFlight) => (Some(Seen::InFlight), false),
+        Err(_) => match app.dedupe.claim(sid, received) {
+            Claim::New => (None, false),
+            Claim::Done(previous) => (Some(Seen::Answered(previous)), false),
+            Claim::InFlight => (Some(Seen::InFlight), false),
+        },
+    }
+}
+
+/// The TwiML for one authenticated message, with state shared through Redis.
+pub(super) async fn answer(
+    app: &App,
+    redis: &Redis,
+    owned: &Owned,
+    received: Instant,
+    request_id: &RequestId,
+) -> Reply {
+    let inbound = owned.inbound();
+    let sid = inbound.message_sid;
+    let mut claimed_in_redis = false;
+    if !sid.is_empty() {
+        let (seen, in_redis) = claim(app, redis, sid, received).await;
+        claimed_in_redis = in_redis;
+        match seen {
+            None => {}
+            Some(Seen::Answered(previous)) => {
+                info!(
+                    request_id = %request_id,
+                    message_sid = sid,
+                    "twilio retry: same response again"
+                );
+                return xml(app.twiml(previous));
+            }
+            Some(Seen::InFlight) => {
+                info!(
+                    request_id = %request_id,
+                    message_sid = sid,
+                    "twilio retry while the first is in flight: empty response"
+                );
+                return xml(Bytes::from_static(twiml::EMPTY.as_bytes()));
+            }
+        }
+    }
+
+    let sender = app.phones.sender(inbound.from);
+    let context = app.recall(sender, received).await;
+    // The shared miss limit is asked only for a message that would be queued: a cache hit
+    // costs no extra round trip.
+    let shared_limit = match &app.pipeline {
+        Some(_) => {
+            let first = app.responder.respond_in(inbound.body, None, context);
+            if goes_to_pipeline(app, inbound.kind, &first) {
+                redis
+                    .allow(sender, app.config.miss_rate_limit, rate_limit::WINDOW)
+                    .await
+                    .ok()
+            } else {
+                None
+            }
+        }
+        None => None,
+    };
+    let (routed, reply) = route(app, &inbound, sender, context, received, shared_limit);
+    app.keep(sender, &reply, context, received).await;
+    if !sid.is_empty() {
+        app.dedupe.complete(sid, routed.answer);
+        if claimed_in_redis {
+            // The answer's id, not its text: every instance renders it the same way.
+            let _ = redis.complete_sid(sid, routed.answer.id, dedupe::TTL).await;
+        }
+    }
+    app.metrics.answered(routed.source);
+    info!(
+        request_id = %request_id,
+        message_sid = sid,
+        from = %sender,
+        kind = inbound.kind.as_str(),
+        intent = routed.intent,
+        facet = routed.facet.map(Facet::as_str),
+        lang = routed.answer.lang.as_str(),
+        source = routed.source.as_str(),
+        answer = routed.answer.id,
+        match_us = routed.match_us,
+        total_us = received.elapsed().as_micros() as u64,
+        "message answered"
+    );
+    xml(app.twiml(routed.answer))
+}

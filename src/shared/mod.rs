@@ -1,0 +1,379 @@
+//! State shared by every instance through Redis (`REDIS_URL`; Render's Key Value is Valkey,
+//! Redis-compatible): the `MessageSid` dedupe, the per-sender miss limit and the conversations.
+//! With `REDIS_URL` unset none of this exists and every piece of state stays in the process.
+//!
+//! Redis is a help, never a dependency: every call is bounded by [`OP_TIMEOUT`], and while Redis
+//! is unreachable ([`Status::Down`]) calls fail at once without touching the network, so the
+//! callers fall back to their in-process state. A probe every [`PROBE_INTERVAL`] notices when
+//! Redis answers again (and replaces the connection, so no broken one is kept), without a
+//! restart. Transitions are logged once each; the URL (which may carry a password) never is.
+//!
+//! Client: the `redis` crate's [`ConnectionManager`] (one multiplexed connection, reconnecting),
+//! created lazily so that start-up never waits for Redis.
+
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{Arc, RwLock, Weak};
+use std::time::Duration;
+
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use redis::{Client, FromRedisValue};
+use secrecy::{ExposeSecret, SecretString};
+use tracing::{info, warn};
+
+use crate::observability::SenderId;
+
+/// The longest a webhook waits for one Redis call. A cache hit is answered in about a
+/// millisecond and Twilio allows 15 s: a slow or dead Redis must cost tens of milliseconds at
+/// worst, once, before the instance stops asking it (see [`Status::Down`]).
+pub const OP_TIMEOUT: Duration = Duration::from_millis(50);
+
+/// How often Redis is probed (`PING`), to notice that it went away or came back.
+pub const PROBE_INTERVAL: Duration = Duration::from_secs(1);
+
+/// The longest a probe (connection included) may take.
+const PROBE_TIMEOUT: Duration = Duration::from_millis(500);
+
+/// How long a `MessageSid` claimed but not yet answered stays claimed. Short, so that a retry
+/// of a message whose instance died mid-request is answered after a minute rather than never.
+pub const IN_FLIGHT_TTL: Duration = Duration::from_secs(60);
+
+/// Every key starts with this, so Clara can share a Redis with something else.
+const PREFIX: &str = "clara:";
+
+/// Whether Redis is usable, as `/health` shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Not probed yet: calls are tried.
+    Starting,
+    /// The last probe or call succeeded.
+    Up,
+    /// The last probe or call failed: calls fail at once until a probe succeeds.
+    Down,
+}
+
+impl Status {
+    /// As `/health` shows it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Starting => "starting",
+            Status::Up => "up",
+            Status::Down => "down",
+        }
+    }
+}
+
+/// Redis could not be used for this call (down, too slow, or an error); the caller falls back
+/// to in-process state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("redis unavailable")]
+pub struct Unavailable;
+
+/// What the shared dedupe says of a `MessageSid`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SidClaim {
+    /// First time anywhere: this instance answers it.
+    New,
+    /// Answered (by any instance) with the compiled answer of this id.
+    Done(String),
+    /// Claimed by an instance that has not answered yet.
+    InFlight,
+}
+
+/// The shared store: a Redis connection that is allowed to be down.
+pub struct Redis {
+    client: Client,
+    /// Replaced after a failed probe; cloning it is an `Arc` clone.
+    connection: RwLock<ConnectionManager>,
+    status: AtomicU8,
+}
+
+impl Redis {
+    /// A client for `url` (already validated by `config`); connects lazily and starts the probe.
+    /// Must run inside the tokio runtime.
+    ///
+    /// # Errors
+    /// The URL cannot be used (the message does not contain it).
+    pub fn start(url: &SecretString) -> anyhow::Result<Arc<Redis>> {
+        let client = Client::open(url.expose_secret())
+            .map_err(|e| anyhow::anyhow!("REDIS_URL cannot be used ({:?})", e.kind()))?;
+        let connection = RwLock::new(connect(&client)?);
+        let redis = Arc::new(Redis {
+            client,
+            connection,
+            status: AtomicU8::new(Status::Starting as u8),
+        });
+        tokio::spawn(probe(Arc::downgrade(&redis)));
+        Ok(redis)
+    }
+
+    /// Whether Redis is usable now.
+    pub fn status(&self) -> Status {
+        match self.status.load(Ordering::Relaxed) {
+            s if s == Status::Up as u8 => Status::Up,
+            s if s == Status::Down as u8 => Status::Down,
+            _ => Status::Starting,
+        }
+    }
+
+    /// Records `now` and logs a change (one line per transition, never the URL).
+    fn set_status(&self, now: Status, cause: Option<&redis::RedisError>) {
+        let before = self.status.swap(now as u8, Ordering::Relaxed);
+        if before == now as u8 {
+            return;
+        }
+        match now {
+            Status::Up if before == Status::Down as u8 => {
+                info!("redis reachable again: state shared across instances")
+            }
+            Status::Up => info!("redis connected: state shared across instances"),
+            Status::Down => warn!(
+                cause = cause
+                    .map(|e| format!("{:?}", e.kind()))
+                    .as_deref()
+                    .unwrap_or("timed out"),
+                "redis unreachable: dedupe, limits and conversations fall back to this instance"
+            ),
+            Status::Starting => {}
+        }
+    }
+
+    fn connection(&self) -> Option<ConnectionManager> {
+        self.connection.read().ok().map(|c| c.clone())
+    }
+
+    /// Runs `cmd` within [`OP_TIMEOUT`]; fails at once while Redis is down. A transport failure
+    /// or a timeout marks Redis down (the probe brings it back); a reply error (a full Redis
+    /// refusing a write, a wrong type) fails this call only.
+    async fn run<T: FromRedisValue>(&self, cmd: Op<'_>) -> Result<T, Unavailable> {
+        if self.status() == Status::Down {
+            return Err(Unavailable);
+        }
+        let mut connection = self.connection().ok_or(Unavailable)?;
+        let call = async {
+            match cmd {
+                Op::Cmd(c) => c.query_async(&mut connection).await,
+                Op::Pipe(p) => p.query_async(&mut connection).await,
+            }
+        };
+        match tokio::time::timeout(OP_TIMEOUT, call).await {
+            Ok(Ok(value)) => {
+                if self.status() == Status::Starting {
+                    self.set_status(Status::Up, None);
+                }
+                Ok(value)
+            }
+            Ok(Err(err)) => {
+                if is_transport(&err) {
+                    self.set_status(Status::Down, Some(&err));
+                }
+                Err(Unavailable)
+            }
+            Err(_) => {
+                self.set_status(Status::Down, None);
+                Err(Unavailable)
+            }
+        }
+    }
+
+    /// Claims `sid` for this instance, unless some instance already did (one round trip:
+    /// `SET NX GET`, atomic).
+    ///
+    /// # Errors
+    /// Redis could not be used.
+    pub async fn claim_sid(&self, sid: &str) -> Result<SidClaim, Unavailable> {
+        let mut cmd = redis::cmd("SET");
+        cmd.arg(sid_key(sid))
+            .arg("")
+            .arg("NX")
+            .arg("EX")
+            .arg(IN_FLIGHT_TTL.as_secs())
+            .arg("GET");
+        let before: Option<String> = self.run(Op::Cmd(&cmd)).await?;
+        Ok(match before {
+            None => SidClaim::New,
+            Some(id) if id.is_empty() => SidClaim::InFlight,
+            Some(id) => SidClaim::Done(id),
+        })
+    }
+
+    /// Stores the id of the answer given to a claimed `sid`, remembered for `ttl`.
+    ///
+    /// # Errors
+    /// Redis could not be used.
+    pub async fn complete_sid(
+        &self,
+        sid: &str,
+        answer_id: &str,
+        ttl: Duration,
+    ) -> Result<(), Unavailable> {
+        let mut cmd = redis::cmd("SET");
+        cmd.arg(sid_key(sid))
+            .arg(answer_id)
+            .arg("EX")
+            .arg(ttl.as_secs().max(1));
+        self.run::<()>(Op::Cmd(&cmd)).await
+    }
+
+    /// Takes one of `capacity` tokens per `window` from `sender`'s bucket, the same token
+    /// bucket as `miss::rate_limit` but in Redis, on Redis's clock, so every instance draws
+    /// from one bucket. True when a token was left.
+    ///
+    /// # Errors
+    /// Redis could not be used.
+    pub async fn allow(
+        &self,
+        sender: SenderId,
+        capacity: u32,
+        window: Duration,
+    ) -> Result<bool, Unavailable> {
+        let mut cmd = redis::cmd("EVAL");
+        cmd.arg(TOKEN_BUCKET)
+            .arg(1)
+            .arg(format!("{PREFIX}limit:{}", hex(sender)))
+            .arg(capacity)
+            .arg(window.as_secs().max(1));
+        let allowed: i64 = self.run(Op::Cmd(&cmd)).await?;
+        Ok(allowed == 1)
+    }
+
+    /// The stored conversation of `sender`, as `conversation` wrote it.
+    ///
+    /// # Errors
+    /// Redis could not be used.
+    pub async fn conversation(&self, sender: SenderId) -> Result<Option<String>, Unavailable> {
+        let mut cmd = redis::cmd("GET");
+        cmd.arg(conversation_key(sender));
+        self.run(Op::Cmd(&cmd)).await
+    }
+
+    /// Stores `sender`'s conversation for `ttl` (`None`: forgets it at once).
+    ///
+    /// # Errors
+    /// Redis could not be used.
+    pub async fn keep_conversation(
+        &self,
+        sender: SenderId,
+        value: Option<&str>,
+        ttl: Duration,
+    ) -> Result<(), Unavailable> {
+        let mut cmd;
+        match value {
+            Some(value) => {
+                cmd = redis::cmd("SET");
+                cmd.arg(conversation_key(sender))
+                    .arg(value)
+                    .arg("EX")
+                    .arg(ttl.as_secs().max(1));
+            }
+            None => {
+                cmd = redis::cmd("DEL");
+                cmd.arg(conversation_key(sender));
+            }
+        }
+        self.run::<()>(Op::Cmd(&cmd)).await
+    }
+}
+
+/// One command or a pipeline of several.
+enum Op<'a> {
+    Cmd(&'a redis::Cmd),
+    #[allow(dead_code)]
+    Pipe(&'a redis::Pipeline),
+}
+
+/// A token bucket in one atomic script: `KEYS[1]` a hash {t: tokens, at: seconds},
+/// `ARGV` capacity and window (s). The time is Redis's own (`TIME`), so instances with skewed
+/// clocks still share one bucket; an idle bucket expires after a window (it would be full).
+const TOKEN_BUCKET: &str = r"
+local cap = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local b = redis.call('HMGET', KEYS[1], 't', 'at')
+local tokens = tonumber(b[1]) or cap
+local at = tonumber(b[2]) or now
+tokens = math.min(cap, tokens + math.max(0, now - at) * cap / window)
+local ok = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+  ok = 1
+end
+redis.call('HSET', KEYS[1], 't', tostring(tokens), 'at', tostring(now))
+redis.call('EXPIRE', KEYS[1], window)
+return ok
+";
+
+/// Failures that say the connection, not the command, is the problem.
+fn is_transport(err: &redis::RedisError) -> bool {
+    err.is_io_error()
+        || err.is_timeout()
+        || err.is_connection_dropped()
+        || err.is_connection_refusal()
+        || err.is_unrecoverable_error()
+}
+
+fn connect(client: &Client) -> anyhow::Result<ConnectionManager> {
+    let config = ConnectionManagerConfig::new()
+        .set_connection_timeout(Some(PROBE_TIMEOUT))
+        .set_response_timeout(Some(PROBE_TIMEOUT))
+        // The probe is the retry loop: a manager that gave up is replaced.
+        .set_number_of_retries(1);
+    ConnectionManager::new_lazy_with_config(client.clone(), config)
+        .map_err(|e| anyhow::anyhow!("redis client ({:?})", e.kind()))
+}
+
+/// Probes Redis until the [`Redis`] is dropped: `PING` at once, then every [`PROBE_INTERVAL`].
+async fn probe(redis: Weak<Redis>) {
+    loop {
+        let Some(redis) = redis.upgrade() else {
+            return;
+        };
+        let connection = redis.connection();
+        let ping = async move {
+            let mut connection = connection?;
+            redis::cmd("PING")
+                .query_async::<String>(&mut connection)
+                .await
+                .ok()
+        };
+        match tokio::time::timeout(PROBE_TIMEOUT, ping).await {
+            Ok(Some(_)) => redis.set_status(Status::Up, None),
+            _ => {
+                redis.set_status(Status::Down, None);
+                // A fresh manager, so that a connection that died (or never came) is not kept.
+                if let (Ok(fresh), Ok(mut slot)) =
+                    (connect(&redis.client), redis.connection.write())
+                {
+                    *slot = fresh;
+                }
+            }
+        }
+        drop(redis);
+        tokio::time::sleep(PROBE_INTERVAL).await;
+    }
+}
+
+fn sid_key(sid: &str) -> String {
+    format!("{PREFIX}sid:{sid}")
+}
+
+fn conversation_key(sender: SenderId) -> String {
+    format!("{PREFIX}conv:{}", hex(sender))
+}
+
+/// All 64 bits of the keyed hash (logs show 40): never the phone number.
+fn hex(sender: SenderId) -> String {
+    sender.0.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_hold_the_hash_never_the_number() {
+        let key = conversation_key(SenderId([0xab, 1, 2, 3, 4, 5, 6, 0xff]));
+        assert_eq!(key, "clara:conv:ab010203040506ff");
+        assert_eq!(sid_key("SM1"), "clara:sid:SM1");
+    }
+}

@@ -1,0 +1,447 @@
+//! Several instances, one Clara: two real servers share one `redis-server` (Debian's package,
+//! started here on a free port with a temporary directory, no Docker) and behave as one for
+//! Twilio retries, conversations and the miss limit; Redis killed and started again mid-test.
+//!
+//! Without `redis-server` on PATH these tests skip with a notice, except with
+//! `CLARA_TEST_TOOLS=required` (CI), where they fail.
+
+mod tools;
+mod util;
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use clara::kb::{self, Curated, Lang};
+use util::{Clara, PUBLIC_URL, Server, TOKEN, World, gemini_text, message};
+
+/// A `redis-server` of its own: a free port, a temporary directory, no persistence.
+struct RedisServer {
+    program: std::path::PathBuf,
+    port: u16,
+    dir: tempfile::TempDir,
+    child: Option<Child>,
+}
+
+impl RedisServer {
+    /// `None` (after a notice) when `redis-server` is not installed and not required.
+    fn start() -> Option<RedisServer> {
+        let program = tools::find("redis-server", "redis-server")?;
+        let port = free_port();
+        let mut redis = RedisServer {
+            program,
+            port,
+            dir: tempfile::tempdir().unwrap(),
+            child: None,
+        };
+        redis.spawn();
+        Some(redis)
+    }
+
+    fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}", self.port)
+    }
+
+    fn spawn(&mut self) {
+        let child = Command::new(&self.program)
+            .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1"])
+            .args(["--save", "", "--appendonly", "no"])
+            .arg("--dir")
+            .arg(self.dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("redis-server starts");
+        self.child = Some(child);
+        let until = Instant::now() + Duration::from_secs(10);
+        while !self.pongs() {
+            assert!(Instant::now() < until, "redis-server did not answer PING");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn pongs(&self) -> bool {
+        use std::io::{Read, Write};
+        let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", self.port)) else {
+            return false;
+        };
+        let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
+        let mut buf = [0u8; 7];
+        s.write_all(b"PING\r\n").is_ok() && s.read_exact(&mut buf).is_ok() && &buf == b"+PONG\r\n"
+    }
+
+    /// SIGSTOP (`true`) or SIGCONT: a Redis that accepts connections and never answers.
+    fn pause(&self, stopped: bool) {
+        if let Some(child) = &self.child {
+            let signal = if stopped { "-STOP" } else { "-CONT" };
+            let ok = Command::new("kill")
+                .args([signal, &child.id().to_string()])
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "kill {signal}");
+        }
+    }
+
+    /// SIGKILL: gone at once, as a crashed or unreachable Redis.
+    fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A signed demo instance (cache answers, no pipeline) sharing `redis`. The auth token keys the
+/// phone hash, so both instances know a sender by the same id.
+async fn instance(redis: &RedisServer) -> Server {
+    Server::start(&[
+        ("TWILIO_AUTH_TOKEN", TOKEN),
+        ("PUBLIC_URL", PUBLIC_URL),
+        ("DEMO_MODE", "true"),
+        ("REDIS_URL", &redis.url()),
+    ])
+    .await
+}
+
+/// The compiled answer whose escaped text is the TwiML's body.
+fn answer_id(twiml: &str) -> String {
+    kb::answers()
+        .iter()
+        .find(|a| twiml.contains(&format!("<Body>{}</Body>", a.twiml_body)))
+        .unwrap_or_else(|| panic!("no compiled answer in {twiml}"))
+        .id
+        .to_string()
+}
+
+fn from(sender: &str, sid: &str, text: &str) -> Vec<(String, String)> {
+    message(sid, text)
+        .into_iter()
+        .map(|(k, v)| {
+            (
+                k.to_string(),
+                if k == "From" { sender } else { v }.to_string(),
+            )
+        })
+        .collect()
+}
+
+async fn says(server: &Server, sender: &str, sid: &str, text: &str) -> String {
+    let params = from(sender, sid, text);
+    let refs: Vec<(&str, &str)> = params
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = server.webhook(&refs, Some(TOKEN)).await;
+    assert_eq!(r.status, 200, "{text}: {}", r.text());
+    r.text()
+}
+
+async fn redis_status(server: &Server) -> String {
+    let h = server.get("/health", &[]).await.json();
+    h["components"]["redis"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn wait_status(server: &Server, want: &str, within: Duration) {
+    let until = Instant::now() + within;
+    loop {
+        let now = redis_status(server).await;
+        if now == want {
+            return;
+        }
+        assert!(Instant::now() < until, "/health redis is {now}, not {want}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn without_redis_url_health_says_off() {
+    let server = Server::start(&[]).await;
+    assert_eq!(redis_status(&server).await, "off");
+}
+
+#[tokio::test]
+async fn a_conversation_started_on_one_instance_goes_on_on_the_other() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let (a, b) = (instance(&redis).await, instance(&redis).await);
+    let who = "whatsapp:+34600000301";
+    let first = says(
+        &a,
+        who,
+        "SM30100000000000000000000000000001",
+        "que es el imv",
+    )
+    .await;
+    assert_eq!(answer_id(&first), "imv.descripcion.es");
+    // "2" on the other instance: the IMV's second facet, not the menu's second procedure.
+    let second = says(&b, who, "SM30100000000000000000000000000002", "2").await;
+    assert_eq!(answer_id(&second), "imv.requisitos.es");
+    // And back on the first, which did not see the last message.
+    let third = says(&a, who, "SM30100000000000000000000000000003", "3").await;
+    assert_eq!(answer_id(&third), "imv.documentos.es");
+    // Another person starts with nothing remembered, on either instance.
+    let other = says(
+        &b,
+        "whatsapp:+34600000302",
+        "SM30200000000000000000000000000001",
+        "2",
+    )
+    .await;
+    assert_eq!(answer_id(&other), "empadronamiento.descripcion.es");
+    // "forget me" on one instance forgets on both.
+    says(&b, who, "SM30100000000000000000000000000004", "olvídame").await;
+    let after = says(&a, who, "SM30100000000000000000000000000005", "2").await;
+    assert_eq!(answer_id(&after), "empadronamiento.descripcion.es");
+    assert_eq!(redis_status(&a).await, "up");
+}
+
+#[tokio::test]
+async fn a_twilio_retry_to_the_other_instance_is_answered_once() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let world = World::new().await;
+    world
+        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
+        .await;
+    let extra = [("REDIS_URL", redis.url())];
+    let extra: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (a, b) = (world.server(&extra).await, world.server(&extra).await);
+    let sid = "SM40000000000000000000000000000001";
+    let miss = message(sid, "me voy a mudar a otra ciudad, ¿qué hago?");
+    let first = a.webhook(&miss, Some(TOKEN)).await;
+    assert_eq!(first.status, 200);
+    let ack = clara::http::twiml::escape(kb::curated(Curated::AckText, Lang::Es).text);
+    assert!(first.text().contains(&ack), "{}", first.text());
+    // Twilio's retry lands on the other instance: the same TwiML, nothing queued there.
+    let retry = b.webhook(&miss, Some(TOKEN)).await;
+    assert_eq!(retry.status, 200);
+    assert_eq!(retry.text(), first.text());
+    // And again on the first.
+    assert_eq!(a.webhook(&miss, Some(TOKEN)).await.text(), first.text());
+    // A cache hit's retry gets the cache answer from the other instance too.
+    let hit = message("SM40000000000000000000000000000002", "¿Qué es el IMV?");
+    let first_hit = b.webhook(&hit, Some(TOKEN)).await.text();
+    assert_eq!(answer_id(&first_hit), "imv.descripcion.es");
+    assert_eq!(a.webhook(&hit, Some(TOKEN)).await.text(), first_hit);
+    // One REST message in all.
+    world.sent(1).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(world.twilio.received_requests().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn the_miss_limit_is_one_across_instances() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let world = World::new().await;
+    world
+        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
+        .await;
+    let extra = [("REDIS_URL", redis.url()), ("MISS_RATE_LIMIT", "2".into())];
+    let extra: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (a, b) = (world.server(&extra).await, world.server(&extra).await);
+    let mut replies = Vec::new();
+    for i in 0..4 {
+        let server = if i % 2 == 0 { &a } else { &b };
+        let sid = format!("SM5000000000000000000000000000000{i}");
+        let question = format!("me voy a mudar a otra ciudad número {i}, ¿qué hago?");
+        replies.push(
+            server
+                .webhook(&message(&sid, &question), Some(TOKEN))
+                .await
+                .text(),
+        );
+    }
+    let ack = clara::http::twiml::escape(kb::curated(Curated::AckText, Lang::Es).text);
+    let limited = clara::http::twiml::escape(kb::curated(Curated::RateLimited, Lang::Es).text);
+    assert!(
+        replies[0].contains(&ack) && replies[1].contains(&ack),
+        "{replies:?}"
+    );
+    for reply in &replies[2..] {
+        assert!(
+            reply.contains(&limited),
+            "limited on either instance: {reply}"
+        );
+    }
+    world.sent(2).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(world.twilio.received_requests().await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn redis_killed_cache_hits_stay_fast_and_sharing_returns_with_it() {
+    let Some(mut redis) = RedisServer::start() else {
+        return;
+    };
+    let (a, b) = (instance(&redis).await, instance(&redis).await);
+    let who = "whatsapp:+34600000601";
+    says(&a, who, "SM60100000000000000000000000000001", "hola").await;
+    wait_status(&a, "up", Duration::from_secs(5)).await;
+
+    redis.kill();
+    // Cache hits: 200 with the answer, quickly, on both instances, while Redis is gone.
+    for i in 0..20 {
+        let server = if i % 2 == 0 { &a } else { &b };
+        let sid = format!("SM6020000000000000000000000000{i:04}");
+        let started = Instant::now();
+        let r = says(server, "whatsapp:+34600000602", &sid, "¿Qué es el IMV?").await;
+        assert_eq!(answer_id(&r), "imv.descripcion.es");
+        let took = started.elapsed();
+        assert!(
+            took < Duration::from_millis(500),
+            "message {i} took {took:?}"
+        );
+    }
+    wait_status(&a, "down", Duration::from_secs(5)).await;
+    wait_status(&b, "down", Duration::from_secs(5)).await;
+    // Each instance still deduplicates and remembers its own conversations.
+    let sid = "SM60300000000000000000000000000001";
+    let once = says(&a, who, sid, "que es el imv").await;
+    assert_eq!(says(&a, who, sid, "que es el imv").await, once);
+    assert_eq!(
+        answer_id(&says(&a, who, "SM60300000000000000000000000000002", "2").await),
+        "imv.requisitos.es"
+    );
+
+    // Redis is back (empty, on the same port): both reconnect without a restart.
+    redis.spawn();
+    wait_status(&a, "up", Duration::from_secs(5)).await;
+    wait_status(&b, "up", Duration::from_secs(5)).await;
+    let who = "whatsapp:+34600000603";
+    says(
+        &a,
+        who,
+        "SM60400000000000000000000000000001",
+        "que es el imv",
+    )
+    .await;
+    assert_eq!(
+        answer_id(&says(&b, who, "SM60400000000000000000000000000002", "2").await),
+        "imv.requisitos.es"
+    );
+}
+
+#[tokio::test]
+async fn a_redis_that_hangs_costs_a_webhook_at_most_its_timeout() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let a = instance(&redis).await;
+    let who = "whatsapp:+34600000801";
+    says(&a, who, "SM80100000000000000000000000000001", "hola").await;
+    wait_status(&a, "up", Duration::from_secs(5)).await;
+    redis.pause(true);
+    let mut slowest = Duration::ZERO;
+    for i in 0..20 {
+        let sid = format!("SM8020000000000000000000000000{i:04}");
+        let started = Instant::now();
+        let r = says(&a, who, &sid, "¿Qué es el IMV?").await;
+        assert_eq!(answer_id(&r), "imv.descripcion.es");
+        slowest = slowest.max(started.elapsed());
+    }
+    // One call waits OP_TIMEOUT (50 ms) and marks Redis down; the rest do not ask it. The bound
+    // leaves room for a loaded 2-core machine.
+    assert!(slowest < Duration::from_millis(400), "slowest {slowest:?}");
+    assert_eq!(redis_status(&a).await, "down");
+    redis.pause(false);
+    wait_status(&a, "up", Duration::from_secs(5)).await;
+}
+
+/// No `redis-server` needed: nothing listens on the port.
+#[tokio::test]
+async fn redis_unreachable_at_start_clara_serves_and_says_so() {
+    let url = format!("redis://127.0.0.1:{}", free_port());
+    let server = Server::start(&[
+        ("TWILIO_AUTH_TOKEN", TOKEN),
+        ("PUBLIC_URL", PUBLIC_URL),
+        ("DEMO_MODE", "true"),
+        ("REDIS_URL", &url),
+    ])
+    .await;
+    let started = Instant::now();
+    let r = says(
+        &server,
+        "whatsapp:+34600000701",
+        "SM70000000000000000000000000000001",
+        "¿Qué es el IMV?",
+    )
+    .await;
+    assert_eq!(answer_id(&r), "imv.descripcion.es");
+    assert!(started.elapsed() < Duration::from_millis(500));
+    wait_status(&server, "down", Duration::from_secs(3)).await;
+    // A retry is still answered once, from this instance's memory.
+    let again = says(
+        &server,
+        "whatsapp:+34600000701",
+        "SM70000000000000000000000000000001",
+        "¿Qué es el IMV?",
+    )
+    .await;
+    assert_eq!(again, r);
+}
+
+/// The real binary: one log line for an unreachable Redis, and its password nowhere.
+#[tokio::test]
+async fn a_redis_password_never_reaches_the_logs_or_health() {
+    let port = free_port();
+    let secret = "s3cret-redis-pw";
+    let mut clara = Clara::spawn(&[
+        ("TWILIO_AUTH_TOKEN".into(), TOKEN.into()),
+        ("DEMO_MODE".into(), "true".into()),
+        (
+            "REDIS_URL".into(),
+            format!("redis://:{secret}@127.0.0.1:{port}/0"),
+        ),
+        ("LOG_LEVEL".into(), "debug".into()),
+    ]);
+    clara.wait_log(Duration::from_secs(5), |l| {
+        l["message"]
+            == "redis unreachable: dedupe, limits and conversations fall back to this instance"
+    });
+    let health = util::exchange(
+        clara.addr,
+        b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+    .await;
+    assert!(
+        health.text().contains(r#""redis":"down""#),
+        "{}",
+        health.text()
+    );
+    assert!(!health.text().contains(secret));
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let logs = clara.logs().to_vec();
+    let unreachable = logs
+        .iter()
+        .filter(|l| {
+            l["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("redis unreachable"))
+        })
+        .count();
+    assert_eq!(unreachable, 1, "one line, not one per probe: {logs:?}");
+    for line in &logs {
+        assert!(!line.to_string().contains(secret), "{line}");
+    }
+}
