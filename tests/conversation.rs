@@ -4,7 +4,6 @@
 
 mod util;
 
-use clara::kb;
 use util::{Server, answer_id, message};
 
 /// One person writing to Clara: each message gets its own `MessageSid`.

@@ -436,10 +436,10 @@ fn check_answer(
             );
         }
     }
-    if lang == Lang::Ar {
-        if let Some(why) = readable::bidi_problem(text) {
-            problems.push(file, id, why);
-        }
+    if lang == Lang::Ar
+        && let Some(why) = readable::bidi_problem(text)
+    {
+        problems.push(file, id, why);
     }
 }
 
@@ -470,10 +470,10 @@ fn check_directory(directory: &[Phone], problems: &mut Problems) -> Vec<String> 
         }
         for (lang, text) in phone.quien.iter() {
             check_text(DIRECTORY, &field(&format!("quien.{lang}")), text, problems);
-            if lang == Lang::Ar {
-                if let Some(why) = readable::bidi_problem(text) {
-                    problems.push(DIRECTORY, field("quien.ar"), why);
-                }
+            if lang == Lang::Ar
+                && let Some(why) = readable::bidi_problem(text)
+            {
+                problems.push(DIRECTORY, field("quien.ar"), why);
             }
         }
         if let Some(url) = &phone.fuente {
