@@ -53,8 +53,8 @@ ids=()
 # Ogg Opus, mono, 8 kbit/s (VBR), 60 ms frames: about 1 KB per second of speech. The size
 # decides: every file is inside the binary, which must stay under 30 MB, and the ~280 answers
 # are 5 hours of speech (an answer is read with its title, source, phones, date and menu: 66 s
-# on average, 100 s for a long one in Arabic). At 10 kbit/s they took 20.7 MB, the binary
-# about 32 MB; at 8 kbit/s about 16 MB (see audio/README.md for the measured figures). 8 is
+# on average, 100 s for a long one in Arabic). Measured with espeak on 278 answers: 20.7 MB
+# at 10 kbit/s (a binary of about 32 MB), 15.9 MB at 8 kbit/s (binary 27.4 MB). 8 is
 # the lowest rate RFC 7587 (3.1.1) recommends for speech. libopus then codes narrowband
 # (up to 4 kHz, telephone quality: s and f sound alike, context tells them apart); from about
 # 9.7 kbit/s it would be wideband, so 10 is the step up if the binary ever has room to spare.
