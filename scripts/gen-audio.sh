@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
-# gen-audio.sh: generate the recorded versions of Clara's answers (audio/<answer id>.mp3).
+# gen-audio.sh: generate the recorded versions of Clara's answers (audio/<answer id>.ogg).
 #
 # Reads each answer's text the way a voice should say it (`clara speech ID`: markup, emoji
 # and long URLs removed), speaks it with a text-to-speech provider and encodes it as a small
-# mono MP3 in audio/. The build embeds every file in audio/; see audio/README.md.
+# mono Ogg Opus file in audio/. The build embeds every file in audio/; see audio/README.md.
+# Each recording's text is noted in audio/manifest.json (answer id -> SHA-256 of the text
+# `clara speech` printed, and the provider), so an answer whose text changed is recorded again
+# and one whose recording is up to date is skipped.
 #
 # Usage (from anywhere in the repository):
+#   scripts/gen-audio.sh --all                # every answer (procedures, curated answers, FAQ)
 #   scripts/gen-audio.sh                      # the default 16 files (see DEFAULT IDS below)
 #   scripts/gen-audio.sh imv.plazos.es greeting.ar   # only these answers
 #   scripts/gen-audio.sh --all-facets         # default set + every facet of every procedure
+#   scripts/gen-audio.sh --force ...          # record again even when the manifest says the
+#                                             # recording is up to date
 #   scripts/gen-audio.sh --provider espeak    # choose the voice engine (espeak is the default)
 #   scripts/gen-audio.sh --provider gemini    # Gemini's neural voice (needs GEMINI_API_KEY)
 #   scripts/gen-audio.sh --out /tmp/audio     # write somewhere else than audio/
+#
+# A recording is up to date, and skipped, when its .ogg file exists and the manifest has the
+# SHA-256 of its answer's current text; when --provider is given, it must also have been made
+# by that provider (so `--provider gemini --all` replaces espeak recordings, while a plain
+# `--all` keeps Gemini recordings whose text has not changed). With --all, recordings of
+# answers that no longer exist are deleted (they would stop the build).
 #
 # Providers (a synth_<name> function below, listed in PROVIDERS):
 #   espeak  espeak-ng: offline, robotic.
@@ -20,25 +32,37 @@
 #           GEMINI_TTS_VOICE (default Kore, the service's voice) and GEMINI_BASE_URL (default
 #           the public API) are read like the service reads them.
 #
-# Needs: cargo; installs Debian's espeak-ng, lame and curl with apt-get when they are missing.
-# espeak output is byte-for-byte reproducible for the same text and the same espeak-ng and
-# lame versions (Debian 12: espeak-ng 1.51, lame 3.100), except Arabic answers with some
-# numbers (e.g. 2017, 14, 17) that espeak-ng 1.51 reads differently from run to run (see
-# below). Gemini's voice is not reproducible: every run gives a slightly different reading.
-# A changed answer text needs its audio regenerated: rerun this script for that id.
+# Needs: cargo and perl; installs Debian's espeak-ng, opus-tools (opusenc) and curl with
+# apt-get when they are missing. espeak output is byte-for-byte reproducible for the same
+# text and the same espeak-ng and opusenc versions (Debian 12: espeak-ng 1.51, opus-tools 0.2
+# with libopus 1.3.1), except Arabic answers with some numbers (e.g. 2017, 14, 17) that
+# espeak-ng 1.51 reads differently from run to run (see below). Gemini's voice is not
+# reproducible: every run gives a slightly different reading.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/audio"
 PROVIDERS="espeak gemini"
 provider="espeak"
+provider_given=0
+all=0
 all_facets=0
+force=0
 ids=()
 
-# MP3 settings: mono, 22.05 kHz (espeak-ng's own rate), constant 24 kbit/s: 3 KB per second
-# of speech; lame then cuts above about 6 kHz, which speech does not need to be understood.
-MP3_RATE_KHZ="22.05"
-MP3_KBPS="24"
+# Ogg Opus, mono, 8 kbit/s (VBR), 60 ms frames: about 1 KB per second of speech. The size
+# decides: every file is inside the binary, which must stay under 30 MB, and the ~280 answers
+# are 5 hours of speech (an answer is read with its title, source, phones, date and menu: 66 s
+# on average, 100 s for a long one in Arabic). Measured with espeak on 278 answers: 20.7 MB
+# at 10 kbit/s (a binary of about 32 MB), 15.9 MB at 8 kbit/s (binary 27.4 MB). 8 is
+# the lowest rate RFC 7587 (3.1.1) recommends for speech. libopus then codes narrowband
+# (up to 4 kHz, telephone quality: s and f sound alike, context tells them apart); from about
+# 9.7 kbit/s it would be wideband, so 10 is the step up if the binary ever has room to spare.
+# 60 ms frames (the largest) cost less framing than 20 ms (6% smaller); a file has no latency
+# to keep low. WhatsApp plays Ogg Opus as a voice note (the format of live spoken replies,
+# src/voice/codec.rs) and shows its play button up to 512 KB.
+OPUS_KBPS="8"
+OPUS_FRAME_MS="60"
 
 usage() {
     sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
@@ -51,9 +75,11 @@ die() {
 
 while (($#)); do
     case "$1" in
-        --provider) [[ $# -ge 2 ]] || die "--provider needs a value ($PROVIDERS)"; provider="$2"; shift 2 ;;
-        --provider=*) provider="${1#*=}"; shift ;;
+        --provider) [[ $# -ge 2 ]] || die "--provider needs a value ($PROVIDERS)"; provider="$2"; provider_given=1; shift 2 ;;
+        --provider=*) provider="${1#*=}"; provider_given=1; shift ;;
+        --all) all=1; shift ;;
         --all-facets) all_facets=1; shift ;;
+        --force) force=1; shift ;;
         --out) [[ $# -ge 2 ]] || die "--out needs a directory"; OUT="$2"; shift 2 ;;
         --out=*) OUT="${1#*=}"; shift ;;
         -h | --help) usage; exit 0 ;;
@@ -86,7 +112,7 @@ apt_install() {
 }
 
 need_pkgs=()
-command -v lame >/dev/null || need_pkgs+=(lame)
+command -v opusenc >/dev/null || need_pkgs+=(opus-tools)
 if [[ $provider == espeak ]]; then
     command -v espeak-ng >/dev/null || need_pkgs+=(espeak-ng)
 fi
@@ -95,12 +121,80 @@ if [[ $provider == gemini ]]; then
 fi
 if ((${#need_pkgs[@]})); then apt_install "${need_pkgs[@]}"; fi
 
-echo "gen-audio: building clara (cargo build --release)" >&2
-(cd "$ROOT" && cargo build --release -q)
-CLARA="$ROOT/target/release/clara"
-
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
+START_SECONDS=$SECONDS
+mkdir -p "$OUT"
+MANIFEST="$OUT/manifest.json"
+
+# ---- manifest ------------------------------------------------------------------------------
+# audio/manifest.json: {"<answer id>": {"sha256": "<hex>", "provider": "<name>"}, ...}, one
+# entry a line, sorted, so a diff shows which recordings changed. tests/audio.rs and
+# `clara check` compare it with the answers' texts.
+
+declare -A man_sha=() man_provider=()
+if [[ -s $MANIFEST ]]; then
+    while IFS=$'\t' read -r id sha prov; do
+        man_sha[$id]="$sha"
+        man_provider[$id]="$prov"
+    done < <(perl -MJSON::PP -e '
+        local $/; my $m = decode_json(<STDIN>);
+        ref $m eq "HASH" or die "not a JSON object\n";
+        for my $id (sort keys %$m) {
+            my $e = $m->{$id};
+            printf "%s\t%s\t%s\n", $id, $e->{sha256} // "", $e->{provider} // "";
+        }' <"$MANIFEST" || die "cannot read $MANIFEST (fix or delete it, then run --all)")
+fi
+
+# Rewrites the manifest from man_sha/man_provider, keeping only ids that have a recording.
+# Called after every file, so an interrupted run keeps what it made.
+write_manifest() {
+    local id first=1
+    {
+        echo "{"
+        while read -r id; do
+            [[ -n $id && ( -e $OUT/$id.ogg || -e $OUT/$id.mp3 ) ]] || continue
+            ((first)) || echo ","
+            first=0
+            printf '  "%s": { "sha256": "%s", "provider": "%s" }' "$id" "${man_sha[$id]}" \
+                "${man_provider[$id]}"
+        done < <(printf '%s\n' "${!man_sha[@]}" | LC_ALL=C sort)
+        printf '\n}\n'
+    } >"$TMP/manifest.json"
+    mv "$TMP/manifest.json" "$MANIFEST"
+}
+
+# ---- clara ---------------------------------------------------------------------------------
+
+# The build refuses a recording whose answer no longer exists. With --all those recordings
+# are deleted (their answer is gone; git still has them) and the build is tried again;
+# otherwise the build's message says which files they are.
+build_clara() {
+    echo "gen-audio: building clara (cargo build --release)" >&2
+    if (cd "$ROOT" && cargo build --release -q 2>"$TMP/build.log"); then
+        return 0
+    fi
+    local orphans=()
+    mapfile -t orphans < <(sed -n \
+        's/^[[:space:]]*audio\/\([^:/]*\.\(ogg\|mp3\)\): audio file that no answer uses.*/\1/p' \
+        "$TMP/build.log")
+    if ((all && ${#orphans[@]})) && [[ $OUT == "$ROOT/audio" ]]; then
+        local f
+        for f in "${orphans[@]}"; do
+            echo "gen-audio: deleting audio/$f (its answer no longer exists)" >&2
+            rm -f "$OUT/$f"
+            unset "man_sha[${f%.*}]" "man_provider[${f%.*}]"
+        done
+        write_manifest
+        if (cd "$ROOT" && cargo build --release -q 2>"$TMP/build.log"); then
+            return 0
+        fi
+    fi
+    cat "$TMP/build.log" >&2
+    die "cargo build failed (see above)"
+}
+build_clara
+CLARA="$ROOT/target/release/clara"
 
 # ---- which answers -------------------------------------------------------------------------
 
@@ -112,29 +206,39 @@ for p in imv empadronamiento tarjeta_sanitaria; do
 done
 for l in "${LANGS[@]}"; do default_ids+=("greeting.$l"); done
 
-# Every answer of every procedure: ask `clara check` about a copy of the content that has no
-# audio (it then lists every answer id) and keep those whose first part is a procedure
-# (a file in data/tramites/).
-procedure_ids() {
+# Every compiled answer id: ask `clara check` about a copy of the content that has no audio
+# (it then lists every answer id as an answer without audio).
+all_answer_ids() {
     mkdir -p "$TMP/content"
     ln -sfn "$ROOT/data" "$TMP/content/data"
-    local line procs
+    local line
     line="$("$CLARA" check "$TMP/content" | sed -n 's/^answers without audio ([0-9]*): //p')"
     [[ -n $line ]] || die "could not list the answers with 'clara check'"
-    procs=""
+    tr ',' '\n' <<<"$line" | tr -d ' '
+}
+
+# Every answer of every procedure: the answer ids whose first part is a procedure (a file in
+# data/tramites/).
+procedure_ids() {
+    local procs="" f id
     for f in "$ROOT"/data/tramites/*.json; do procs+="$(basename "$f" .json)"$'\n'; done
-    tr ',' '\n' <<<"$line" | tr -d ' ' | while read -r id; do
+    all_answer_ids | while read -r id; do
         if grep -qxF -- "${id%%.*}" <<<"$procs"; then echo "$id"; fi
     done
 }
 
-if ((${#ids[@]} == 0)); then
-    ids=("${default_ids[@]}")
-fi
-if ((all_facets)); then
-    more="$(procedure_ids)" # (not `< <(...)`: a failure there must stop the script)
-    mapfile -t more_ids <<<"$more"
-    ids+=("${more_ids[@]}")
+if ((all)); then
+    more="$(all_answer_ids)" # (not `< <(...)`: a failure there must stop the script)
+    mapfile -t ids <<<"$more"
+else
+    if ((${#ids[@]} == 0)); then
+        ids=("${default_ids[@]}")
+    fi
+    if ((all_facets)); then
+        more="$(procedure_ids)"
+        mapfile -t more_ids <<<"$more"
+        ids+=("${more_ids[@]}")
+    fi
 fi
 # Drop duplicates, keep order.
 mapfile -t ids < <(printf '%s\n' "${ids[@]}" | awk '!seen[$0]++')
@@ -236,14 +340,12 @@ synth_gemini() {
             if [[ ${mime,,} =~ rate=([0-9]+) ]]; then pcm_rate="${BASH_REMATCH[1]}"; fi
             mv "$out.audio" "$out.pcm"
             ;;
-        audio/wav* | audio/x-wav* | audio/wave* | audio/vnd.wave*) mv "$out.audio" "$out.wav" ;;
+        audio/wav* | audio/x-wav* | audio/vnd.wave*) mv "$out.audio" "$out.wav" ;;
         *) die "Gemini returned audio as '$mime', which this script cannot encode" ;;
     esac
 }
 
 # ---- generate ------------------------------------------------------------------------------
-
-mkdir -p "$OUT"
 
 # Seconds of a 16-bit mono WAV file: soxi when there, else from the size and the header's rate.
 wav_seconds() {
@@ -255,12 +357,31 @@ wav_seconds() {
     fi
 }
 
+# up_to_date ID SHA: its .ogg exists and was made from this text (and by the provider asked
+# for, when --provider was given). --force makes nothing up to date.
+up_to_date() {
+    ((!force)) || return 1
+    [[ -e $OUT/$1.ogg && ${man_sha[$1]:-} == "$2" ]] || return 1
+    ((!provider_given)) || [[ ${man_provider[$1]:-} == "$provider" ]]
+}
+
+made=0
+skipped=0
 total=0
 for id in "${ids[@]}"; do
     lang="${id##*.}"
     txt="$TMP/$id.txt"
     if ! "$CLARA" speech "$id" >"$txt"; then
         die "'$id' is not an answer id (ids look like imv.descripcion.es or greeting.ar)"
+    fi
+    # The manifest holds the hash of exactly what `clara speech` printed (tests/audio.rs
+    # hashes the same text), before this script's own changes below.
+    sha="$(sha256sum "$txt")"
+    sha="${sha%% *}"
+    ogg="$OUT/$id.ogg"
+    if up_to_date "$id" "$sha"; then
+        skipped=$((skipped + 1))
+        continue
     fi
     # A voice would read "·" as "middle dot": make it a pause.
     sed -i 's/[[:space:]]*·[[:space:]]*/, /g' "$txt"
@@ -274,32 +395,41 @@ for id in "${ids[@]}"; do
     rm -f "$base.wav" "$base.pcm"
     "synth_$provider" "$lang" "$txt" "$base"
     if [[ -e $base.pcm ]]; then
-        # Raw PCM: lame is told its layout; the rate in kHz (24000 -> 24).
-        input=(-r -s "$(awk -v r="$pcm_rate" 'BEGIN { print r / 1000 }')" --bitwidth 16
-            --signed --little-endian "$base.pcm")
+        # Raw PCM: opusenc is told its layout.
+        input=(--raw --raw-bits 16 --raw-chan 1 --raw-endianness 0 --raw-rate "$pcm_rate"
+            "$base.pcm")
         seconds="$(awk -v b="$(stat -c %s "$base.pcm")" -v r="$pcm_rate" \
             'BEGIN { printf "%.2f\n", b / (2 * r) }')"
     else
         input=("$base.wav")
         seconds="$(wav_seconds "$base.wav")"
     fi
-    mp3="$OUT/$id.mp3"
+    # --serial from the id (opusenc picks a random one otherwise): the same audio gives the
+    # same file, so an unchanged recording is no change in git. --padding 0: no room kept for
+    # tags no one adds (512 bytes a file by default). --speech: espeak's voice is sometimes
+    # taken for music, which libopus codes worse at this rate.
+    serial="$(printf '%d' "0x$(printf '%s' "$id" | sha256sum | cut -c1-7)")"
     # Encode in the temp dir, then move: an interrupted run leaves no stray file in audio/
-    # (any file there that is not <answer id>.mp3 or .ogg fails the build).
-    # lame's messages are shown only when it fails: Debian's lame (built with libsndfile) warns
-    # on every raw input that libsndfile "may ignore -r", which it does not (checked: raw PCM
-    # and the same samples in a WAV file encode to the same audio).
-    lame --quiet --noreplaygain -m m --resample "$MP3_RATE_KHZ" -b "$MP3_KBPS" "${input[@]}" \
-        "$TMP/$id.mp3" 2>"$TMP/lame.log" || { cat "$TMP/lame.log" >&2; die "lame failed for '$id'"; }
-    mv "$TMP/$id.mp3" "$mp3"
-    # An .ogg for the same answer would make the build fail (two audio files for one answer).
-    if [[ -e "$OUT/$id.ogg" ]]; then
-        echo "gen-audio: warning: $OUT/$id.ogg also exists; remove one of the two" >&2
-    fi
-    size="$(stat -c %s "$mp3")"
+    # (any file there that is not <answer id>.ogg or .mp3 fails the build).
+    opusenc --quiet --speech --bitrate "$OPUS_KBPS" --framesize "$OPUS_FRAME_MS" \
+        --downmix-mono --padding 0 --serial "$serial" "${input[@]}" "$TMP/$id.ogg" \
+        2>"$TMP/opusenc.log" || { cat "$TMP/opusenc.log" >&2; die "opusenc failed for '$id'"; }
+    mv "$TMP/$id.ogg" "$ogg"
+    # One file per answer: the build refuses an .mp3 and an .ogg for the same answer.
+    rm -f "$OUT/$id.mp3"
+    man_sha[$id]="$sha"
+    man_provider[$id]="$provider"
+    write_manifest
+    made=$((made + 1))
+    size="$(stat -c %s "$ogg")"
     total=$((total + size))
-    printf '%-44s %6.1f KB %6.1f s\n' "${mp3#"$ROOT"/}" "$(awk -v s="$size" 'BEGIN{print s/1024}')" \
+    printf '%-48s %6.1f KB %6.1f s\n' "${ogg#"$ROOT"/}" "$(awk -v s="$size" 'BEGIN{print s/1024}')" \
         "$seconds"
 done
-printf 'gen-audio: %d file(s), %.1f KB, provider %s\n' "${#ids[@]}" \
-    "$(awk -v s="$total" 'BEGIN{print s/1024}')" "$provider"
+# Entries of recordings deleted by hand go too.
+write_manifest
+all_bytes="$(find "$OUT" -maxdepth 1 -type f \( -name '*.ogg' -o -name '*.mp3' \) -printf '%s\n' |
+    awk '{ s += $1 } END { printf "%.1f", s / 1048576 }')"
+printf 'gen-audio: %d recorded (%.1f KB, provider %s), %d up to date; %s MB of audio in %s; %d s\n' \
+    "$made" "$(awk -v s="$total" 'BEGIN{print s/1024}')" "$provider" "$skipped" "$all_bytes" \
+    "${OUT#"$ROOT"/}" "$((SECONDS - START_SECONDS))"

@@ -19,6 +19,8 @@
 //!   shared client, retry, `Retry-After` and error-text toolkit the media fetcher, the Notion tool
 //!   and the health probe use too.
 //! - [`observability`]: logging set-up and the keyed phone hash.
+//! - [`recordings`]: which text each recording in `audio/` was made from (its manifest), and
+//!   which answers' recordings are missing or stale.
 //! - [`redact`]: a person's words made safe to send or store (identity numbers, phones, e-mail,
 //!   IBAN hidden; questions capped).
 //! - [`shared`]: state shared by every instance through Redis (`REDIS_URL`): `MessageSid` dedupe,
@@ -40,6 +42,7 @@ pub mod metrics;
 pub mod miss;
 pub mod observability;
 pub mod outbound;
+pub mod recordings;
 pub mod redact;
 pub mod respond;
 pub mod shared;

@@ -35,7 +35,7 @@ fn the_built_in_personas_get_the_intents_they_expect() {
         "es",
         "imv",
         "cache",
-        "imv.descripcion.es.mp3",
+        "imv.descripcion.es.ogg",
         "ok",
     ] {
         assert!(

@@ -375,6 +375,27 @@ fn check(dir: &std::path::Path) -> ExitCode {
                     missing.join(", ")
                 );
             }
+            // Information, like the missing ones: a text is often changed before it is recorded.
+            match crate::recordings::load(dir) {
+                Ok(manifest) => {
+                    let answers = compiled
+                        .answers
+                        .iter()
+                        .map(|a| (a.id.as_str(), a.text.as_str(), a.audio.is_some()));
+                    let status = crate::recordings::staleness(answers, &manifest);
+                    if !status.stale.is_empty() {
+                        println!(
+                            "recordings of an older text ({}): {}",
+                            status.stale.len(),
+                            status.stale.join(", ")
+                        );
+                    }
+                    if !status.is_current() {
+                        println!("to record them: {}", status.fix());
+                    }
+                }
+                Err(err) => println!("recordings not checked: {err}"),
+            }
             ExitCode::SUCCESS
         }
         Err(problems) => {

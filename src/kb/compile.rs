@@ -893,7 +893,8 @@ fn load_audio(
     for rel in list_files(root, "audio", None) {
         let path = root.join(&rel);
         let name = rel.trim_start_matches("audio/").to_string();
-        if name == "README.md" {
+        // manifest.json: which text each recording was made from (src/recordings.rs).
+        if name == "README.md" || name == "manifest.json" {
             continue;
         }
         inputs.push(path.clone());
