@@ -24,6 +24,7 @@ fn fixture(floors: &str) -> tempfile::TempDir {
             r#"{"id":"es-1","lang":"es","text":"¿Qué es el ingreso mínimo vital?","procedure":"imv","facet":"descripcion"}"#,
             r#"{"id":"es-2","lang":"es","text":"necesito el nie para trabajar, como pido cita","procedure":"nie_tie","facet":"como_solicitar"}"#,
             r#"{"id":"en-1","lang":"en","text":"what documents do I need for the padron","procedure":"empadronamiento","facet":"documentos"}"#,
+            r#"{"id":"es-3","lang":"es","text":"muchas gracias por todo","procedure":null,"facet":null}"#,
         ]
         .join("\n"),
     )
@@ -55,16 +56,16 @@ fn scores_each_language_and_passes_its_floors() {
         .lines()
         .find(|l| l.starts_with("| es |"))
         .expect("an es row");
-    // procedure: imv + tarjeta_sanitaria; not misrouted: the NIE question; crisis: one of one.
-    assert!(es.contains("| 2/2 (100 %) |"), "{es}");
+    // procedure: imv, nie_tie + tarjeta_sanitaria; not misrouted: the thanks; crisis: one of one.
+    assert!(es.contains("| 3/3 (100 %) |"), "{es}");
     assert!(es.contains("1/1 (100 %)"), "{es}");
     assert!(out.lines().any(|l| l.starts_with("| en |")), "{out}");
-    // Three turns scored; the one about a facet Clara does not have yet is played, not scored.
+    // Four turns scored, the problemas facet included (7 is the IMV's seventh facet).
     let fr = out
         .lines()
         .find(|l| l.starts_with("| fr |"))
         .expect("a fr row");
-    assert!(fr.ends_with("| 3/3 (100 %) |"), "{fr}");
+    assert!(fr.ends_with("| 4/4 (100 %) |"), "{fr}");
     assert!(out.trim_end().ends_with("eval: PASS"), "{out}");
 }
 
@@ -90,7 +91,7 @@ fn a_broken_line_is_named_with_its_file_and_line() {
     let (code, _, err) = eval(dir.path());
     assert_ne!(code, Some(0));
     assert!(
-        err.contains("messages.jsonl: line 4: not an eval case"),
+        err.contains("messages.jsonl: line 5: not an eval case"),
         "{err}"
     );
 }

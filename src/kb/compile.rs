@@ -14,7 +14,8 @@ use super::readable::{self, MAX_FACET_WORDS, MAX_POINTS};
 use super::schema::{
     Conversational, Curated, CuratedAnswer, Facet, FacetText, FaqEntry, Guard, GuardCategory, Lang,
     Layout, Localized, MAX_ANSWER_CHARS, MAX_PHRASE_WORDS, MAX_STEM_BYTES, MIN_STEM_BYTES,
-    Override, Phone, Procedure, ProcedureId, SharedVocabulary, WEIGHT_STRONG, WEIGHT_WEAK,
+    Override, Phone, Procedure, ProcedureId, SharedVocabulary, WEIGHT_MEDIUM, WEIGHT_STRONG,
+    WEIGHT_WEAK,
 };
 
 /// The procedures whose money matters enough to need a `cuantia` facet.
@@ -48,7 +49,8 @@ impl fmt::Display for Problem {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TermEntry {
     pub procedure: Option<ProcedureId>,
-    /// Procedure weight ([`WEIGHT_STRONG`] or [`WEIGHT_WEAK`]); 0 when no procedure.
+    /// Procedure weight ([`WEIGHT_STRONG`], [`WEIGHT_MEDIUM`] or [`WEIGHT_WEAK`]); 0 when no
+    /// procedure.
     pub weight: u8,
     pub facet: Option<Facet>,
     pub conversational: Option<Conversational>,
@@ -1003,6 +1005,7 @@ impl VocabBuilder {
         };
         for (list, weight, name) in [
             (&p.vocabulario.fuerte, WEIGHT_STRONG, "fuerte"),
+            (&p.vocabulario.medio, WEIGHT_MEDIUM, "medio"),
             (&p.vocabulario.debil, WEIGHT_WEAK, "debil"),
         ] {
             for (lang, terms) in list.iter() {

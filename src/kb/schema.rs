@@ -31,6 +31,9 @@ pub const MAX_PHRASE_WORDS: usize = 3;
 
 /// Weight of a term listed in `vocabulario`.
 pub const WEIGHT_STRONG: u8 = 3;
+/// Weight of a term listed in `vocabulario.medio`: a situation that points at the procedure
+/// ("me despidieron" → unemployment benefit) matches alone but yields to a procedure named.
+pub const WEIGHT_MEDIUM: u8 = 2;
 /// Weight of a term listed in `vocabulario_debil`: two of them, or one strong term, make a match.
 pub const WEIGHT_WEAK: u8 = 1;
 /// The score a procedure needs before Clara answers with it.
@@ -262,6 +265,10 @@ impl Facets {
 pub struct Vocabulary {
     /// Terms that alone identify the procedure ([`WEIGHT_STRONG`]).
     pub fuerte: Localized<Vec<String>>,
+    /// Situations that point at the procedure: enough alone, but a named procedure wins
+    /// ([`WEIGHT_MEDIUM`]).
+    #[serde(default)]
+    pub medio: Localized<Vec<String>>,
     /// Terms that only count together with another ([`WEIGHT_WEAK`]).
     #[serde(default)]
     pub debil: Localized<Vec<String>>,
