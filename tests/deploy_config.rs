@@ -108,6 +108,9 @@ fn indent(line: &str) -> usize {
     line.len() - line.trim_start().len()
 }
 
+/// A nested map being read inside an entry: the indent of its `name:` line, and its name.
+type Nested = (usize, String);
+
 /// Adds `name: value` to `entry` (as `parent.name` inside a nested map); returns the name.
 fn add_field(
     entry: &mut Entry,
@@ -155,8 +158,8 @@ fn env_entries(text: &str) -> Result<Vec<Entry>, String> {
             ));
         }
         let base = indent(line);
-        // (indent of the entry's dash, the entry, the open nested map: its indent and name)
-        let mut current: Option<(usize, Entry, Option<(usize, String)>)> = None;
+        // (indent of the entry's dash, the entry, the open nested map)
+        let mut current: Option<(usize, Entry, Option<Nested>)> = None;
         while i < lines.len() {
             let (n, line) = lines[i];
             let (depth, text) = (indent(line), line.trim_start());

@@ -249,6 +249,66 @@ async fn a_twilio_retry_to_the_other_instance_is_answered_once() {
 }
 
 #[tokio::test]
+async fn a_miss_answered_on_one_instance_is_not_asked_of_gemini_again_on_the_other() {
+    let Some(mut redis) = RedisServer::start() else {
+        return;
+    };
+    let world = World::new().await;
+    world
+        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
+        .await;
+    let extra = [("REDIS_URL", redis.url())];
+    let extra: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (a, b) = (world.server(&extra).await, world.server(&extra).await);
+    let gemini_calls = || async { world.gemini.received_requests().await.unwrap().len() };
+    let question = "me voy a mudar a otra ciudad, ¿qué hago?";
+    // Three people, so that neither the dedupe nor a limit plays a part.
+    for (n, (server, sender)) in [(&a, "whatsapp:+34600000601"), (&b, "whatsapp:+34600000602")]
+        .into_iter()
+        .enumerate()
+    {
+        says(
+            server,
+            sender,
+            &format!("SM6000000000000000000000000000000{n}"),
+            question,
+        )
+        .await;
+        let sent = world.sent(n + 1).await;
+        let body = util::field(&sent[n], "Body").unwrap_or_default();
+        assert!(
+            body.starts_with("Respuesta generada sobre mudanzas."),
+            "message {n}: {body}"
+        );
+        assert_eq!(
+            gemini_calls().await,
+            1,
+            "after message {n}: Gemini once in all"
+        );
+    }
+    // Redis gone: the instance's own copy answers (B took A's answer from Redis).
+    redis.kill();
+    says(
+        &b,
+        "whatsapp:+34600000603",
+        "SM60000000000000000000000000000009",
+        question,
+    )
+    .await;
+    let sent = world.sent(3).await;
+    let body = util::field(&sent[2], "Body").unwrap_or_default();
+    assert!(
+        body.starts_with("Respuesta generada sobre mudanzas."),
+        "{body}"
+    );
+    assert_eq!(
+        gemini_calls().await,
+        1,
+        "Redis down: the local copy answers"
+    );
+}
+
+#[tokio::test]
 async fn the_miss_limit_is_one_across_instances() {
     let Some(redis) = RedisServer::start() else {
         return;

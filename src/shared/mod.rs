@@ -1,5 +1,6 @@
 //! State shared by every instance through Redis (`REDIS_URL`; Render's Key Value is Valkey,
-//! Redis-compatible): the `MessageSid` dedupe, the per-sender miss limit and the conversations.
+//! Redis-compatible): the `MessageSid` dedupe, the per-sender miss limit, the conversations and
+//! the answer cache (Gemini's answers to misses).
 //! With `REDIS_URL` unset none of this exists and every piece of state stays in the process.
 //!
 //! Redis is a help, never a dependency: every call is bounded by [`OP_TIMEOUT`], and while Redis
@@ -272,12 +273,46 @@ impl Redis {
         }
         self.run::<()>(Op::Cmd(&cmd)).await
     }
+
+    /// A Gemini answer some instance cached under `digest`, with the time it has left (one
+    /// round trip: `GET` and `PTTL` pipelined), so that this instance's copy expires with it.
+    ///
+    /// # Errors
+    /// Redis could not be used.
+    pub async fn cached_answer(
+        &self,
+        digest: &str,
+    ) -> Result<Option<(String, Duration)>, Unavailable> {
+        let key = answer_key(digest);
+        let mut pipe = redis::pipe();
+        pipe.cmd("GET").arg(&key).cmd("PTTL").arg(&key);
+        let (text, left): (Option<String>, i64) = self.run(Op::Pipe(&pipe)).await?;
+        // PTTL is -2 when the key is gone between the two, -1 without expiry (never written so).
+        Ok(text.map(|t| (t, Duration::from_millis(u64::try_from(left).unwrap_or(0)))))
+    }
+
+    /// Caches a Gemini answer under `digest` for `ttl`, for every instance.
+    ///
+    /// # Errors
+    /// Redis could not be used (or refused the write: a full `noeviction` Redis).
+    pub async fn keep_answer(
+        &self,
+        digest: &str,
+        text: &str,
+        ttl: Duration,
+    ) -> Result<(), Unavailable> {
+        let mut cmd = redis::cmd("SET");
+        cmd.arg(answer_key(digest))
+            .arg(text)
+            .arg("EX")
+            .arg(ttl.as_secs().max(1));
+        self.run::<()>(Op::Cmd(&cmd)).await
+    }
 }
 
 /// One command or a pipeline of several.
 enum Op<'a> {
     Cmd(&'a redis::Cmd),
-    #[allow(dead_code)]
     Pipe(&'a redis::Pipeline),
 }
 
@@ -355,6 +390,11 @@ async fn probe(redis: Weak<Redis>) {
 
 fn sid_key(sid: &str) -> String {
     format!("{PREFIX}sid:{sid}")
+}
+
+/// `digest` is `answer_cache::Key::digest`: the question itself never names a key.
+fn answer_key(digest: &str) -> String {
+    format!("{PREFIX}answer:{digest}")
 }
 
 fn conversation_key(sender: SenderId) -> String {
