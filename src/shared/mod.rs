@@ -190,11 +190,72 @@ impl Redis {
             .arg(IN_FLIGHT_TTL.as_secs())
             .arg("GET");
         let before: Option<String> = self.run(Op::Cmd(&cmd)).await?;
-        Ok(match before {
-            None => SidClaim::New,
-            Some(id) if id.is_empty() => SidClaim::InFlight,
-            Some(id) => SidClaim::Done(id),
-        })
+        Ok(claim_of(before))
+    }
+
+    /// What a webhook needs before it can answer, in one pipelined round trip: the claim of
+    /// `sid` (as [`Redis::claim_sid`]; skipped when `sid` is empty) and `sender`'s stored
+    /// conversation (as [`Redis::conversation`]).
+    ///
+    /// # Errors
+    /// Redis could not be used.
+    pub async fn claim_and_recall(
+        &self,
+        sid: &str,
+        sender: SenderId,
+    ) -> Result<(Option<SidClaim>, Option<String>), Unavailable> {
+        if sid.is_empty() {
+            return Ok((None, self.conversation(sender).await?));
+        }
+        let mut pipe = redis::pipe();
+        pipe.cmd("SET")
+            .arg(sid_key(sid))
+            .arg("")
+            .arg("NX")
+            .arg("EX")
+            .arg(IN_FLIGHT_TTL.as_secs())
+            .arg("GET")
+            .cmd("GET")
+            .arg(conversation_key(sender));
+        let (before, conversation): (Option<String>, Option<String>) =
+            self.run(Op::Pipe(&pipe)).await?;
+        Ok((Some(claim_of(before)), conversation))
+    }
+
+    /// What a webhook writes once it has answered, in one pipeline: `sender`'s conversation
+    /// for `ttl` (`None`: forgotten) and, for a `sid` this instance claimed, the answer's id for
+    /// `done_ttl`.
+    ///
+    /// # Errors
+    /// Redis could not be used.
+    pub async fn after_answer(
+        &self,
+        sender: SenderId,
+        conversation: Option<&str>,
+        ttl: Duration,
+        done: Option<(&str, &str)>,
+        done_ttl: Duration,
+    ) -> Result<(), Unavailable> {
+        let mut pipe = redis::pipe();
+        match conversation {
+            Some(value) => pipe
+                .cmd("SET")
+                .arg(conversation_key(sender))
+                .arg(value)
+                .arg("EX")
+                .arg(ttl.as_secs().max(1))
+                .ignore(),
+            None => pipe.cmd("DEL").arg(conversation_key(sender)).ignore(),
+        };
+        if let Some((sid, answer_id)) = done {
+            pipe.cmd("SET")
+                .arg(sid_key(sid))
+                .arg(answer_id)
+                .arg("EX")
+                .arg(done_ttl.as_secs().max(1))
+                .ignore();
+        }
+        self.run::<()>(Op::Pipe(&pipe)).await
     }
 
     /// Stores the id of the answer given to a claimed `sid`, remembered for `ttl`.
@@ -307,6 +368,15 @@ impl Redis {
             .arg("EX")
             .arg(ttl.as_secs().max(1));
         self.run::<()>(Op::Cmd(&cmd)).await
+    }
+}
+
+/// What `SET NX GET` returned, as a claim: nothing before, an empty mark (in flight), or an id.
+fn claim_of(before: Option<String>) -> SidClaim {
+    match before {
+        None => SidClaim::New,
+        Some(id) if id.is_empty() => SidClaim::InFlight,
+        Some(id) => SidClaim::Done(id),
     }
 }
 
