@@ -7,7 +7,8 @@
 //! against the real server.
 //!
 //! There is no YAML crate among the dependencies; render.yaml is read with a small block-style
-//! reader (`- key: NAME` entries under `envVars:`), which is how Render's docs write Blueprints.
+//! reader (`- key: NAME` entries under `envVars:`, one level of nested map such as
+//! `fromService:`, and each service's own fields), which is how Render's docs write Blueprints.
 
 mod util;
 
@@ -66,7 +67,8 @@ fn assert_no_problems(problems: &[String]) {
 struct Entry {
     /// 1-based line of its `- ` line.
     line: usize,
-    /// `key`, `value`, `sync`, … with quotes removed.
+    /// `key`, `value`, `sync`, … with quotes removed; a nested map's fields as
+    /// `fromService.name` (and `fromService` itself, empty).
     fields: BTreeMap<String, String>,
 }
 
@@ -106,18 +108,29 @@ fn indent(line: &str) -> usize {
     line.len() - line.trim_start().len()
 }
 
-/// Adds `name: value` to `entry`.
-fn add_field(entry: &mut Entry, text: &str, line: usize) -> Result<(), String> {
+/// A nested map being read inside an entry: the indent of its `name:` line, and its name.
+type Nested = (usize, String);
+
+/// Adds `name: value` to `entry` (as `parent.name` inside a nested map); returns the name.
+fn add_field(
+    entry: &mut Entry,
+    parent: Option<&str>,
+    text: &str,
+    line: usize,
+) -> Result<String, String> {
     let (name, value) = text
         .split_once(':')
         .ok_or_else(|| format!("render.yaml:{line}: cannot read `{text}`"))?;
-    let name = unquote(name);
+    let name = match parent {
+        Some(parent) => format!("{parent}.{}", unquote(name)),
+        None => unquote(name),
+    };
     if entry.fields.insert(name.clone(), unquote(value)).is_some() {
         return Err(format!(
             "render.yaml:{line}: `{name}` given twice in one entry"
         ));
     }
-    Ok(())
+    Ok(name)
 }
 
 /// Every `envVars` entry of every service, in order.
@@ -145,8 +158,8 @@ fn env_entries(text: &str) -> Result<Vec<Entry>, String> {
             ));
         }
         let base = indent(line);
-        // (indent of the entry's dash, the entry)
-        let mut current: Option<(usize, Entry)> = None;
+        // (indent of the entry's dash, the entry, the open nested map)
+        let mut current: Option<(usize, Entry, Option<Nested>)> = None;
         while i < lines.len() {
             let (n, line) = lines[i];
             let (depth, text) = (indent(line), line.trim_start());
@@ -158,18 +171,32 @@ fn env_entries(text: &str) -> Result<Vec<Entry>, String> {
             }
             i += 1;
             match &mut current {
-                Some((dash, entry)) if depth > *dash => add_field(entry, text, n)?,
+                Some((dash, entry, nested)) if depth > *dash => {
+                    match nested {
+                        Some((outer, name)) if depth > *outer => {
+                            add_field(entry, Some(name.as_str()), text, n)?;
+                        }
+                        _ => {
+                            let name = add_field(entry, None, text, n)?;
+                            // `fromService:` with nothing after it opens a nested map.
+                            *nested = (entry.fields[&name].is_empty()).then_some((depth, name));
+                        }
+                    }
+                }
                 _ if item => {
-                    entries.extend(current.take().map(|(_, e)| e));
+                    entries.extend(current.take().map(|(_, e, _)| e));
                     let mut entry = Entry {
                         line: n,
                         fields: BTreeMap::new(),
                     };
                     let first = text[1..].trim_start();
+                    let mut nested = None;
                     if !first.is_empty() {
-                        add_field(&mut entry, first, n)?;
+                        let name = add_field(&mut entry, None, first, n)?;
+                        let at = depth + text.len() - first.len();
+                        nested = entry.fields[&name].is_empty().then_some((at, name));
                     }
-                    current = Some((depth, entry));
+                    current = Some((depth, entry, nested));
                 }
                 _ => {
                     return Err(format!(
@@ -178,7 +205,7 @@ fn env_entries(text: &str) -> Result<Vec<Entry>, String> {
                 }
             }
         }
-        entries.extend(current.take().map(|(_, e)| e));
+        entries.extend(current.take().map(|(_, e, _)| e));
     }
     Ok(entries)
 }
@@ -191,6 +218,16 @@ fn render_entries() -> Vec<Entry> {
 fn render_cell(entries: &[Entry], name: &str) -> String {
     match entries.iter().find(|e| e.get("key") == Some(name)) {
         Some(e) if e.get("sync") == Some("false") => "prompted".to_string(),
+        Some(e) if e.get("fromService").is_some() => match (
+            e.get("fromService.type"),
+            e.get("fromService.name"),
+            e.get("fromService.property"),
+        ) {
+            (Some(kind), Some(name), Some(property)) => {
+                format!("from {kind} `{name}` ({property})")
+            }
+            _ => "(incomplete fromService)".to_string(),
+        },
         Some(e) => match e.get("value") {
             // A secret's value is never repeated, not even in a failure message.
             Some(_) if variable(name).is_some_and(|v| v.secret) => "(a value!)".to_string(),
@@ -227,21 +264,26 @@ fn render_yaml_holds_no_secret_and_gives_every_variable_one_source() {
         let Some(var) = entry.get("key").and_then(variable) else {
             continue; // reported by render_yaml_declares_every_variable_exactly_once
         };
+        // Nested fields (`fromService.name`) belong to their source, not a source of their own.
         let sources: Vec<&str> = entry
             .fields
             .keys()
             .map(String::as_str)
-            .filter(|f| *f != "key")
+            .filter(|f| *f != "key" && !f.contains('.'))
             .collect();
         let prompted = entry.get("sync") == Some("false");
-        if var.secret && (!prompted || sources.len() != 1) {
+        // Render writes a `fromService` value itself: a secret may come from there too.
+        let wired = entry.get("fromService").is_some();
+        if var.secret && (!(prompted || wired) || sources.len() != 1) {
             problems.push(format!(
-                "render.yaml:{}: {} is a secret: declare it with `sync: false` only, never a value",
+                "render.yaml:{}: {} is a secret: declare it with `sync: false` or `fromService` \
+                 only, never a value",
                 entry.line, var.name
             ));
-        } else if !(prompted || entry.get("value").is_some()) || sources.len() != 1 {
+        } else if !(prompted || wired || entry.get("value").is_some()) || sources.len() != 1 {
             problems.push(format!(
-                "render.yaml:{}: {} needs exactly one of `value:` or `sync: false`, found {sources:?}",
+                "render.yaml:{}: {} needs exactly one of `value:`, `sync: false` or \
+                 `fromService:`, found {sources:?}",
                 entry.line, var.name
             ));
         }
@@ -269,48 +311,128 @@ fn render_yaml_values_are_valid_and_need_the_twilio_token() {
     let config = render_config(&[
         ("TWILIO_AUTH_TOKEN", "a-token"),
         ("PUBLIC_URL", "https://clara.onrender.com"),
+        // What Render writes from the Key Value's connectionString (internal, no TLS).
+        ("REDIS_URL", "redis://red-d0abc123def456:6379"),
     ])
     .unwrap_or_else(|err| panic!("render.yaml does not start the service: {err}"));
     assert_eq!(config.port, 10000);
     assert!(!config.demo_mode);
     assert!(config.json_logs);
+    assert!(config.redis_url.is_some());
     // Prompted values left empty: start-up stops and says which one is needed.
     let err = render_config(&[]).unwrap_err();
     assert_eq!(err.name, "TWILIO_AUTH_TOKEN");
 }
 
+/// The own fields of each item of the top-level `services:` list (`type`, `plan`, …; a nested
+/// block such as `envVars:` shows as its name with an empty value).
+fn services(text: &str) -> Vec<BTreeMap<String, String>> {
+    let mut services = Vec::new();
+    let mut inside = false;
+    // (indent of the item's fields, its fields)
+    let mut current: Option<(usize, BTreeMap<String, String>)> = None;
+    for line in text.lines().map(|l| strip_comment(l).trim_end()) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let depth = indent(line);
+        let text = line.trim_start();
+        if depth == 0 {
+            services.extend(current.take().map(|(_, f)| f));
+            inside = text == "services:";
+            continue;
+        }
+        if !inside {
+            continue;
+        }
+        let field = match text.strip_prefix("- ") {
+            // A new item: a dash shallower than the current item's fields.
+            Some(first) if current.as_ref().is_none_or(|(at, _)| depth < *at) => {
+                services.extend(current.take().map(|(_, f)| f));
+                current = Some((depth + 2, BTreeMap::new()));
+                first
+            }
+            // One of the item's own fields; anything deeper belongs to a nested block.
+            _ if current.as_ref().is_some_and(|(at, _)| depth == *at) => text,
+            _ => continue,
+        };
+        if let (Some((_, fields)), Some((k, v))) = (&mut current, field.split_once(':')) {
+            fields.insert(unquote(k), unquote(v));
+        }
+    }
+    services.extend(current.take().map(|(_, f)| f));
+    services
+}
+
+fn services_of_type(kind: &str) -> Vec<BTreeMap<String, String>> {
+    services(&read("render.yaml"))
+        .into_iter()
+        .filter(|s| s.get("type").map(String::as_str) == Some(kind))
+        .collect()
+}
+
 #[test]
 fn render_yaml_is_one_free_docker_web_service_in_frankfurt() {
-    let text = read("render.yaml");
-    let pairs: Vec<(String, String)> = text
-        .lines()
-        .map(|l| strip_comment(l).trim())
-        .map(|l| l.strip_prefix("- ").unwrap_or(l))
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_string(), unquote(v)))
+    let all = services(&read("render.yaml"));
+    let kinds: Vec<&str> = all
+        .iter()
+        .map(|s| s.get("type").map_or("(no type)", String::as_str))
         .collect();
-    let values = |key: &str| -> Vec<&str> {
-        pairs
-            .iter()
-            .filter(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-            .collect()
-    };
-    assert_eq!(values("services"), [""], "one services: list");
-    assert_eq!(values("type"), ["web"], "one web service");
+    assert_eq!(kinds, ["web", "keyvalue"], "render.yaml: the services");
+    let web = &services_of_type("web")[0];
     for (key, want) in [
         ("runtime", "docker"),
         ("plan", "free"),
         ("region", "frankfurt"),
         ("healthCheckPath", "/health"),
     ] {
-        assert_eq!(values(key), [want], "render.yaml: {key}");
-    }
-    for path in values("dockerfilePath") {
-        assert!(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join(path).is_file(),
-            "render.yaml: dockerfilePath {path} is not a file"
+        assert_eq!(
+            web.get(key).map(String::as_str),
+            Some(want),
+            "render.yaml: {key}"
         );
+    }
+    let path = web
+        .get("dockerfilePath")
+        .expect("render.yaml: dockerfilePath");
+    assert!(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(path).is_file(),
+        "render.yaml: dockerfilePath {path} is not a file"
+    );
+}
+
+#[test]
+fn render_yaml_declares_a_private_noeviction_key_value_for_redis_url() {
+    let kv = services_of_type("keyvalue");
+    assert_eq!(kv.len(), 1, "render.yaml: one Key Value");
+    let kv = &kv[0];
+    for (key, want) in [
+        ("plan", "free"),
+        // The web service's region: the private network does not cross regions.
+        ("region", "frankfurt"),
+        // Empty: reachable from Render's private network only, never from the internet.
+        ("ipAllowList", "[]"),
+        // Claims and queued work must never be evicted; caches are bounded by their TTLs.
+        ("maxmemoryPolicy", "noeviction"),
+    ] {
+        assert_eq!(
+            kv.get(key).map(String::as_str),
+            Some(want),
+            "Key Value: {key}"
+        );
+    }
+    let name = kv.get("name").expect("Key Value: name");
+    let entries = render_entries();
+    let redis = entries
+        .iter()
+        .find(|e| e.get("key") == Some("REDIS_URL"))
+        .expect("render.yaml: REDIS_URL");
+    for (field, want) in [
+        ("fromService.type", "keyvalue"),
+        ("fromService.name", name.as_str()),
+        ("fromService.property", "connectionString"),
+    ] {
+        assert_eq!(redis.get(field), Some(want), "REDIS_URL: {field}");
     }
 }
 
@@ -790,6 +912,29 @@ services:
     assert_eq!(entries[0].get("value"), Some("x # not a comment"));
     assert_eq!(entries[1].get("sync"), Some("false"));
     assert_eq!(entries[2].get("value"), Some("3"));
+    let nested = "\
+envVars:
+  - key: R
+    fromService: # wired
+      type: keyvalue
+      name: kv
+      property: connectionString
+  - key: S
+    value: z
+";
+    let entries = env_entries(nested).unwrap();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0].get("fromService"), Some(""));
+    assert_eq!(entries[0].get("fromService.name"), Some("kv"));
+    assert_eq!(entries[0].get("name"), None);
+    assert_eq!(entries[1].get("value"), Some("z"));
+    assert_eq!(entries[1].get("fromService.name"), None);
+    let listed = services(
+        "services:\n  - type: web\n    envVars:\n      - key: A\n        value: 1\n  - type: keyvalue\n    ipAllowList: []\nother:\n  - type: x\n",
+    );
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0].get("key"), None);
+    assert_eq!(listed[1].get("ipAllowList").map(String::as_str), Some("[]"));
     assert!(env_entries("envVars: [{key: A}]").is_err());
     assert!(env_entries("envVars:\n  - key: A\n    key: B\n").is_err());
 }

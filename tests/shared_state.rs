@@ -249,6 +249,150 @@ async fn a_twilio_retry_to_the_other_instance_is_answered_once() {
 }
 
 #[tokio::test]
+async fn a_miss_answered_on_one_instance_is_not_asked_of_gemini_again_on_the_other() {
+    let Some(mut redis) = RedisServer::start() else {
+        return;
+    };
+    let world = World::new().await;
+    world
+        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
+        .await;
+    let extra = [("REDIS_URL", redis.url())];
+    let extra: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (a, b) = (world.server(&extra).await, world.server(&extra).await);
+    let gemini_calls = || async { world.gemini.received_requests().await.unwrap().len() };
+    let question = "me voy a mudar a otra ciudad, ¿qué hago?";
+    // Three people, so that neither the dedupe nor a limit plays a part.
+    for (n, (server, sender)) in [(&a, "whatsapp:+34600000601"), (&b, "whatsapp:+34600000602")]
+        .into_iter()
+        .enumerate()
+    {
+        says(
+            server,
+            sender,
+            &format!("SM6000000000000000000000000000000{n}"),
+            question,
+        )
+        .await;
+        let sent = world.sent(n + 1).await;
+        let body = util::field(&sent[n], "Body").unwrap_or_default();
+        assert!(
+            body.starts_with("Respuesta generada sobre mudanzas."),
+            "message {n}: {body}"
+        );
+        assert_eq!(
+            gemini_calls().await,
+            1,
+            "after message {n}: Gemini once in all"
+        );
+    }
+    // Redis gone: the instance's own copy answers (B took A's answer from Redis).
+    redis.kill();
+    says(
+        &b,
+        "whatsapp:+34600000603",
+        "SM60000000000000000000000000000009",
+        question,
+    )
+    .await;
+    let sent = world.sent(3).await;
+    let body = util::field(&sent[2], "Body").unwrap_or_default();
+    assert!(
+        body.starts_with("Respuesta generada sobre mudanzas."),
+        "{body}"
+    );
+    assert_eq!(
+        gemini_calls().await,
+        1,
+        "Redis down: the local copy answers"
+    );
+}
+
+/// A TCP relay to `upstream` that holds every chunk the client sends for `delay` (chunks keep
+/// their order and do not wait for each other), as a Redis one `delay` away would be: a request
+/// that awaits n round trips takes at least n × `delay`. Returns the relay's port.
+async fn slow_relay(upstream: u16, delay: Duration) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((client, _)) = listener.accept().await {
+            let Ok(server) = tokio::net::TcpStream::connect(("127.0.0.1", upstream)).await else {
+                continue;
+            };
+            let (mut client_rx, mut client_tx) = client.into_split();
+            let (mut server_rx, mut server_tx) = server.into_split();
+            let (chunks, mut due) = tokio::sync::mpsc::unbounded_channel();
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 64 * 1024];
+                while let Ok(n @ 1..) = client_rx.read(&mut buf).await {
+                    let _ = chunks.send((tokio::time::Instant::now() + delay, buf[..n].to_vec()));
+                }
+            });
+            tokio::spawn(async move {
+                while let Some((at, chunk)) = due.recv().await {
+                    tokio::time::sleep_until(at).await;
+                    if server_tx.write_all(&chunk).await.is_err() {
+                        return;
+                    }
+                }
+            });
+            tokio::spawn(async move {
+                let _ = tokio::io::copy(&mut server_rx, &mut client_tx).await;
+            });
+        }
+    });
+    port
+}
+
+#[tokio::test]
+async fn a_cache_hit_waits_for_one_redis_round_trip() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    // Far above a loopback round trip and a hit's own work (about a millisecond), and under
+    // half the 50 ms timeout, so that two round trips would still succeed, only slower.
+    const DELAY: Duration = Duration::from_millis(15);
+    let relay = slow_relay(redis.port, DELAY).await;
+    let server = Server::start(&[
+        ("TWILIO_AUTH_TOKEN", TOKEN),
+        ("PUBLIC_URL", PUBLIC_URL),
+        ("DEMO_MODE", "true"),
+        ("REDIS_URL", &format!("redis://127.0.0.1:{relay}")),
+    ])
+    .await;
+    wait_status(&server, "up", Duration::from_secs(5)).await;
+    let who = "whatsapp:+34600000701";
+    let mut took = Vec::new();
+    for i in 0..6 {
+        let started = Instant::now();
+        let hit = says(
+            &server,
+            who,
+            &format!("SM7000000000000000000000000000000{i}"),
+            "¿Qué es el IMV?",
+        )
+        .await;
+        took.push(started.elapsed());
+        assert_eq!(answer_id(&hit), "imv.descripcion.es");
+    }
+    // The fastest of six, so that a busy machine's stalls do not count.
+    let fastest = *took.iter().min().unwrap();
+    assert!(
+        fastest >= DELAY,
+        "faster than one round trip: Redis was not asked ({took:?})"
+    );
+    assert!(
+        fastest < 2 * DELAY,
+        "a cache hit waited for more than one round trip ({took:?})"
+    );
+    // The writes it did not wait for were made: the conversation goes on.
+    let next = says(&server, who, "SM70000000000000000000000000000009", "2").await;
+    assert_eq!(answer_id(&next), "imv.requisitos.es");
+    assert_eq!(redis_status(&server).await, "up");
+}
+
+#[tokio::test]
 async fn the_miss_limit_is_one_across_instances() {
     let Some(redis) = RedisServer::start() else {
         return;

@@ -134,6 +134,35 @@ impl Store {
         }
     }
 
+    /// The conversation of `who` from what Redis returned for it (`stored`, read by the caller
+    /// together with something else), or from memory when Redis could not answer.
+    pub fn recalled(
+        &self,
+        who: SenderId,
+        stored: Result<Option<&str>, crate::shared::Unavailable>,
+        now: Instant,
+    ) -> Option<State> {
+        match stored {
+            Ok(stored) => stored.and_then(|text| decode(text, now)),
+            Err(_) => self.get(who, now),
+        }
+    }
+
+    /// Remembers `state` for `who` in memory, and returns what Redis should store for it (the
+    /// caller writes it, with something else): the value, or `None` to delete it.
+    pub fn remembered(&self, who: SenderId, state: Option<State>) -> Option<String> {
+        match state {
+            Some(state) => self.put(who, state),
+            None => self.forget(who),
+        }
+        state.map(encode)
+    }
+
+    /// How long a conversation is remembered after its last message (`CONVERSATION_TTL`).
+    pub fn ttl(&self) -> Duration {
+        self.local().ttl
+    }
+
     /// Conversations remembered now in this process (expired ones included until they are
     /// touched or pushed out).
     pub fn len(&self) -> usize {

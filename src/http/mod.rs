@@ -113,18 +113,19 @@ impl App {
     pub fn new(config: Config) -> anyhow::Result<Arc<App>> {
         let metrics = Arc::new(Metrics::default());
         let phones = PhoneHasher::new(config.twilio_auth_token.as_ref());
-        let pipeline = Services::from_config(&config, Arc::clone(&metrics))?.map(|services| {
+        let redis = config
+            .redis_url
+            .as_ref()
+            .map(crate::shared::Redis::start)
+            .transpose()?;
+        let pipeline = Services::from_config(&config, Arc::clone(&metrics))?.map(|mut services| {
+            services.shared = redis.clone();
             Pipeline::start(
                 Arc::new(services),
                 config.miss_workers,
                 config.miss_queue_size,
             )
         });
-        let redis = config
-            .redis_url
-            .as_ref()
-            .map(crate::shared::Redis::start)
-            .transpose()?;
         let conversations = match &redis {
             Some(redis) => conversation::Store::shared(
                 Arc::clone(redis),

@@ -4,6 +4,7 @@
 //! this instance's own state decides, exactly as without Redis. Without `REDIS_URL` none of this
 //! runs: the synchronous path in `webhook` stays as it is.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use bytes::Bytes;
@@ -13,6 +14,7 @@ use super::dedupe::{self, Claim};
 use super::response::Reply;
 use super::webhook::{Inbound, Kind, goes_to_pipeline, route, xml};
 use super::{App, RequestId, twiml};
+use crate::conversation;
 use crate::kb::{self, Facet};
 use crate::miss::rate_limit;
 use crate::shared::{Redis, SidClaim};
@@ -56,23 +58,28 @@ enum Seen {
     InFlight,
 }
 
-/// Claims `sid` in Redis (the first instance to claim it answers it) and, as a fallback and a
-/// mirror, in this instance's dedupe. Returns whether Redis holds the claim.
-async fn claim(app: &App, redis: &Redis, sid: &str, received: Instant) -> (Option<Seen>, bool) {
-    match redis.claim_sid(sid).await {
-        Ok(SidClaim::New) => match app.dedupe.claim(sid, received) {
+/// What the claim of `sid` in Redis (`None`: Redis could not answer) and this instance's
+/// dedupe (a fallback and a mirror) say together. Returns whether Redis holds the claim.
+fn claim(
+    app: &App,
+    in_redis: Option<SidClaim>,
+    sid: &str,
+    received: Instant,
+) -> (Option<Seen>, bool) {
+    match in_redis {
+        Some(SidClaim::New) => match app.dedupe.claim(sid, received) {
             // Redis forgot an id this instance answered (a Redis restarted empty): this
             // instance's memory still prevents a second answer.
             Claim::Done(previous) => (Some(Seen::Answered(previous)), true),
             Claim::New | Claim::InFlight => (None, true),
         },
-        Ok(SidClaim::Done(id)) => match kb::answer_by_id(&id) {
+        Some(SidClaim::Done(id)) => match kb::answer_by_id(&id) {
             Some(previous) => (Some(Seen::Answered(previous)), false),
             // An id this build does not know (another version answered): never twice.
             None => (Some(Seen::InFlight), false),
         },
-        Ok(SidClaim::InFlight) => (Some(Seen::InFlight), false),
-        Err(_) => match app.dedupe.claim(sid, received) {
+        Some(SidClaim::InFlight) => (Some(Seen::InFlight), false),
+        None => match app.dedupe.claim(sid, received) {
             Claim::New => (None, false),
             Claim::Done(previous) => (Some(Seen::Answered(previous)), false),
             Claim::InFlight => (Some(Seen::InFlight), false),
@@ -81,18 +88,28 @@ async fn claim(app: &App, redis: &Redis, sid: &str, received: Instant) -> (Optio
 }
 
 /// The TwiML for one authenticated message, with state shared through Redis.
+///
+/// A cache hit waits for one Redis round trip: the claim of its `MessageSid` and the sender's
+/// conversation, pipelined. Its writes (the new conversation, the answer's id) go in a second
+/// pipeline that the response does not wait for. A miss adds the shared limit (one more).
 pub(super) async fn answer(
     app: &App,
-    redis: &Redis,
+    redis: &Arc<Redis>,
     owned: &Owned,
     received: Instant,
     request_id: &RequestId,
 ) -> Reply {
     let inbound = owned.inbound();
     let sid = inbound.message_sid;
+    let sender = app.phones.sender(inbound.from);
+    let read = redis.claim_and_recall(sid, sender).await;
+    let (sid_claim, stored) = match &read {
+        Ok((claim, stored)) => (claim.clone(), Ok(stored.as_deref())),
+        Err(e) => (None, Err(*e)),
+    };
     let mut claimed_in_redis = false;
     if !sid.is_empty() {
-        let (seen, in_redis) = claim(app, redis, sid, received).await;
+        let (seen, in_redis) = claim(app, sid_claim, sid, received);
         claimed_in_redis = in_redis;
         match seen {
             None => {}
@@ -115,8 +132,10 @@ pub(super) async fn answer(
         }
     }
 
-    let sender = app.phones.sender(inbound.from);
-    let context = app.recall(sender, received).await;
+    let context = app
+        .conversations
+        .recalled(sender, stored, received)
+        .map_or_else(Default::default, |state| state.context());
     // The shared miss limit is asked only for a message that would be queued: a cache hit
     // costs no extra round trip.
     let shared_limit = match &app.pipeline {
@@ -134,14 +153,26 @@ pub(super) async fn answer(
         None => None,
     };
     let (routed, reply) = route(app, &inbound, sender, context, received, shared_limit);
-    app.keep(sender, &reply, context, received).await;
+    let conversation = app
+        .conversations
+        .remembered(sender, conversation::next(context, &reply, received));
     if !sid.is_empty() {
         app.dedupe.complete(sid, routed.answer);
-        if claimed_in_redis {
-            // The answer's id, not its text: every instance renders it the same way.
-            let _ = redis.complete_sid(sid, routed.answer.id, dedupe::TTL).await;
-        }
     }
+    // Not awaited: the person's answer does not wait for the writes. They leave on the shared
+    // connection at once, long before the person's next message (or Twilio's retry, 15 s later)
+    // can arrive; a failed one is what this instance's own state covers.
+    let done = (claimed_in_redis && !sid.is_empty())
+        // The answer's id, not its text: every instance renders it the same way.
+        .then(|| (sid.to_string(), routed.answer.id));
+    let ttl = app.conversations.ttl();
+    let redis = Arc::clone(redis);
+    tokio::spawn(async move {
+        let done = done.as_ref().map(|(sid, id)| (sid.as_str(), *id));
+        let _ = redis
+            .after_answer(sender, conversation.as_deref(), ttl, done, dedupe::TTL)
+            .await;
+    });
     app.metrics.answered(routed.source);
     info!(
         request_id = %request_id,

@@ -1,5 +1,9 @@
 //! Gemini's answers, remembered: a repeated miss (same normalized question, language and
 //! procedure guess) is answered again without calling Gemini. Bounded LRU with a 24-hour TTL.
+//! With `REDIS_URL` set the pipeline also reads and writes Redis (`shared`), under
+//! [`Key::digest`], so that an answer one instance paid for serves them all; this LRU stays in
+//! front of it (no round trip for a repeat on the same instance) and answers alone while Redis
+//! is down.
 
 use std::num::NonZeroUsize;
 use std::sync::Mutex;
@@ -20,6 +24,24 @@ pub struct Key {
     pub question: String,
     pub lang: Lang,
     pub procedure: Option<ProcedureId>,
+}
+
+impl Key {
+    /// The key's name in Redis: a SHA-256 of its parts, so that a question (already redacted,
+    /// but a person's words) never appears in a key listing, and any length fits.
+    pub fn digest(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        hash.update(self.question.as_bytes());
+        hash.update([0]);
+        hash.update(self.lang.as_str().as_bytes());
+        hash.update([0]);
+        hash.update(self.procedure.map_or("", |p| p.as_str()).as_bytes());
+        hash.finalize()[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
 }
 
 /// A bounded LRU of generated answers.
@@ -212,6 +234,26 @@ mod tests {
             AnswerCache::new(NonZeroUsize::new(8).unwrap()).load(&dir.path().join("none"), now),
             0
         );
+    }
+
+    #[test]
+    fn digests_differ_by_every_part_and_hide_the_question() {
+        let a = key("mudanza");
+        let digest = a.digest();
+        assert_eq!(digest.len(), 32);
+        assert!(!digest.contains("mudanza"));
+        assert_eq!(digest, key("mudanza").digest(), "stable");
+        let other_lang = Key {
+            lang: Lang::Ar,
+            ..key("mudanza")
+        };
+        let other_guess = Key {
+            procedure: Some(ProcedureId::Imv),
+            ..key("mudanza")
+        };
+        assert_ne!(digest, other_lang.digest());
+        assert_ne!(digest, other_guess.digest());
+        assert_ne!(digest, key("mudanzas").digest());
     }
 
     #[test]

@@ -27,6 +27,7 @@ use crate::outbound::gemini::{AnswerRequest, Gemini, GeminiError};
 use crate::outbound::twilio::{DeliveryError, Outgoing, Twilio};
 use crate::redact;
 use crate::respond::{Intent, Responder};
+use crate::shared::Redis;
 use crate::voice::{self, Speaker, TtsCache};
 
 /// Answers remembered by the hot cache.
@@ -82,6 +83,9 @@ pub struct Services {
     /// is no link to give, so no spoken reply.
     pub tts_base: Option<String>,
     pub answers: AnswerCache,
+    /// Redis (`REDIS_URL`), where the answer cache is shared with the other instances; `None`:
+    /// [`Services::answers`] alone.
+    pub shared: Option<Arc<Redis>>,
     pub limiter: RateLimiter,
     pub dead_letters: DeadLetters,
     pub journal: Journal,
@@ -144,6 +148,7 @@ impl Services {
             whisper_timeout: config.whisper_timeout,
             audio_base: config.audio_base(),
             answers: AnswerCache::new(NonZeroUsize::new(ANSWER_CACHE_CAPACITY).expect("non-zero")),
+            shared: None,
             limiter: RateLimiter::new(config.miss_rate_limit),
             dead_letters: DeadLetters::new(config.dead_letter_path.clone()),
             journal: Journal::new(config.miss_journal_path.clone()),
@@ -430,7 +435,7 @@ async fn decide(s: &Services, job: &Job) -> Reply {
         lang,
         procedure: reply.guess,
     };
-    let result = match s.answers.get(&key, SystemTime::now()) {
+    let result = match cached(s, &key).await {
         Some(text) => Reply {
             text,
             media_url: None,
@@ -442,6 +447,13 @@ async fn decide(s: &Services, job: &Job) -> Reply {
             Ok(answer) => {
                 s.answers
                     .put(key.clone(), answer.clone(), SystemTime::now());
+                if let Some(redis) = &s.shared {
+                    // Best effort: a Redis that is down or full costs the other instances a
+                    // Gemini call, never this answer.
+                    let _ = redis
+                        .keep_answer(&key.digest(), &answer, answer_cache::TTL)
+                        .await;
+                }
                 Reply {
                     text: answer,
                     media_url: None,
@@ -471,6 +483,25 @@ async fn decide(s: &Services, job: &Job) -> Reply {
         answer: (result.source == AnswerSource::Llm).then(|| result.text.clone()),
     });
     result
+}
+
+/// The cached answer for `key`: this instance's LRU first (no round trip), then Redis when
+/// shared; an answer found in Redis is kept here until it expires there.
+async fn cached(s: &Services, key: &answer_cache::Key) -> Option<String> {
+    let now = SystemTime::now();
+    if let Some(text) = s.answers.get(key, now) {
+        return Some(text);
+    }
+    let (text, left) = s
+        .shared
+        .as_ref()?
+        .cached_answer(&key.digest())
+        .await
+        .ok()??;
+    // Dated so that the local copy expires when Redis's does, not a full TTL later.
+    let written = now - answer_cache::TTL.saturating_sub(left);
+    s.answers.put(key.clone(), text.clone(), written);
+    Some(text)
 }
 
 fn unix_now() -> u64 {

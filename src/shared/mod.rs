@@ -1,5 +1,6 @@
 //! State shared by every instance through Redis (`REDIS_URL`; Render's Key Value is Valkey,
-//! Redis-compatible): the `MessageSid` dedupe, the per-sender miss limit and the conversations.
+//! Redis-compatible): the `MessageSid` dedupe, the per-sender miss limit, the conversations and
+//! the answer cache (Gemini's answers to misses).
 //! With `REDIS_URL` unset none of this exists and every piece of state stays in the process.
 //!
 //! Redis is a help, never a dependency: every call is bounded by [`OP_TIMEOUT`], and while Redis
@@ -189,11 +190,72 @@ impl Redis {
             .arg(IN_FLIGHT_TTL.as_secs())
             .arg("GET");
         let before: Option<String> = self.run(Op::Cmd(&cmd)).await?;
-        Ok(match before {
-            None => SidClaim::New,
-            Some(id) if id.is_empty() => SidClaim::InFlight,
-            Some(id) => SidClaim::Done(id),
-        })
+        Ok(claim_of(before))
+    }
+
+    /// What a webhook needs before it can answer, in one pipelined round trip: the claim of
+    /// `sid` (as [`Redis::claim_sid`]; skipped when `sid` is empty) and `sender`'s stored
+    /// conversation (as [`Redis::conversation`]).
+    ///
+    /// # Errors
+    /// Redis could not be used.
+    pub async fn claim_and_recall(
+        &self,
+        sid: &str,
+        sender: SenderId,
+    ) -> Result<(Option<SidClaim>, Option<String>), Unavailable> {
+        if sid.is_empty() {
+            return Ok((None, self.conversation(sender).await?));
+        }
+        let mut pipe = redis::pipe();
+        pipe.cmd("SET")
+            .arg(sid_key(sid))
+            .arg("")
+            .arg("NX")
+            .arg("EX")
+            .arg(IN_FLIGHT_TTL.as_secs())
+            .arg("GET")
+            .cmd("GET")
+            .arg(conversation_key(sender));
+        let (before, conversation): (Option<String>, Option<String>) =
+            self.run(Op::Pipe(&pipe)).await?;
+        Ok((Some(claim_of(before)), conversation))
+    }
+
+    /// What a webhook writes once it has answered, in one pipeline: `sender`'s conversation
+    /// for `ttl` (`None`: forgotten) and, for a `sid` this instance claimed, the answer's id for
+    /// `done_ttl`.
+    ///
+    /// # Errors
+    /// Redis could not be used.
+    pub async fn after_answer(
+        &self,
+        sender: SenderId,
+        conversation: Option<&str>,
+        ttl: Duration,
+        done: Option<(&str, &str)>,
+        done_ttl: Duration,
+    ) -> Result<(), Unavailable> {
+        let mut pipe = redis::pipe();
+        match conversation {
+            Some(value) => pipe
+                .cmd("SET")
+                .arg(conversation_key(sender))
+                .arg(value)
+                .arg("EX")
+                .arg(ttl.as_secs().max(1))
+                .ignore(),
+            None => pipe.cmd("DEL").arg(conversation_key(sender)).ignore(),
+        };
+        if let Some((sid, answer_id)) = done {
+            pipe.cmd("SET")
+                .arg(sid_key(sid))
+                .arg(answer_id)
+                .arg("EX")
+                .arg(done_ttl.as_secs().max(1))
+                .ignore();
+        }
+        self.run::<()>(Op::Pipe(&pipe)).await
     }
 
     /// Stores the id of the answer given to a claimed `sid`, remembered for `ttl`.
@@ -272,12 +334,55 @@ impl Redis {
         }
         self.run::<()>(Op::Cmd(&cmd)).await
     }
+
+    /// A Gemini answer some instance cached under `digest`, with the time it has left (one
+    /// round trip: `GET` and `PTTL` pipelined), so that this instance's copy expires with it.
+    ///
+    /// # Errors
+    /// Redis could not be used.
+    pub async fn cached_answer(
+        &self,
+        digest: &str,
+    ) -> Result<Option<(String, Duration)>, Unavailable> {
+        let key = answer_key(digest);
+        let mut pipe = redis::pipe();
+        pipe.cmd("GET").arg(&key).cmd("PTTL").arg(&key);
+        let (text, left): (Option<String>, i64) = self.run(Op::Pipe(&pipe)).await?;
+        // PTTL is -2 when the key is gone between the two, -1 without expiry (never written so).
+        Ok(text.map(|t| (t, Duration::from_millis(u64::try_from(left).unwrap_or(0)))))
+    }
+
+    /// Caches a Gemini answer under `digest` for `ttl`, for every instance.
+    ///
+    /// # Errors
+    /// Redis could not be used (or refused the write: a full `noeviction` Redis).
+    pub async fn keep_answer(
+        &self,
+        digest: &str,
+        text: &str,
+        ttl: Duration,
+    ) -> Result<(), Unavailable> {
+        let mut cmd = redis::cmd("SET");
+        cmd.arg(answer_key(digest))
+            .arg(text)
+            .arg("EX")
+            .arg(ttl.as_secs().max(1));
+        self.run::<()>(Op::Cmd(&cmd)).await
+    }
+}
+
+/// What `SET NX GET` returned, as a claim: nothing before, an empty mark (in flight), or an id.
+fn claim_of(before: Option<String>) -> SidClaim {
+    match before {
+        None => SidClaim::New,
+        Some(id) if id.is_empty() => SidClaim::InFlight,
+        Some(id) => SidClaim::Done(id),
+    }
 }
 
 /// One command or a pipeline of several.
 enum Op<'a> {
     Cmd(&'a redis::Cmd),
-    #[allow(dead_code)]
     Pipe(&'a redis::Pipeline),
 }
 
@@ -355,6 +460,11 @@ async fn probe(redis: Weak<Redis>) {
 
 fn sid_key(sid: &str) -> String {
     format!("{PREFIX}sid:{sid}")
+}
+
+/// `digest` is `answer_cache::Key::digest`: the question itself never names a key.
+fn answer_key(digest: &str) -> String {
+    format!("{PREFIX}answer:{digest}")
 }
 
 fn conversation_key(sender: SenderId) -> String {

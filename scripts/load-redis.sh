@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# scripts/load.sh with REDIS_URL set: signed cache hits through Clara sharing state in a local
+# redis-server, against the hyper ceiling (examples/ceiling.rs) in the same run, on 127.0.0.1.
+# Prints a Markdown table (docs/PERFORMANCE.md, "With REDIS_URL").
+#
+# Usage: scripts/load-redis.sh [DURATION_S] [CONNECTIONS]   (defaults: 10 s, 16 connections)
+# Environment: LOAD_ROUNDS (default 3) alternating wrk rounds per server, the median is reported;
+#              LOAD_BODIES (default 200000) distinct signed requests per round.
+# Needs wrk, redis-server (Debian packages; installed when missing) and python3.
+#
+# Unlike load.sh every request carries its own MessageSid, as Twilio's do: each one is a first
+# delivery, so Clara takes the whole shared path (the claim and the conversation read pipelined,
+# then the writes). A MessageSid is covered by the signature, so the requests are signed here
+# (python3, the same HMAC-SHA1 as `clara sign`, checked against it) and read by wrk from a file;
+# if a round sends more than LOAD_BODIES requests, the rest are retries (reported as `wrapped`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-10}
+CONNS=${2:-16}
+ROUNDS=${LOAD_ROUNDS:-3}
+BODIES=${LOAD_BODIES:-200000}
+CLARA_PORT=5082
+CEIL_PORT=5083
+REDIS_PORT=6391
+TOKEN=load-test-token
+URL="http://127.0.0.1:${CLARA_PORT}/webhook"
+
+command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+command -v redis-server >/dev/null || { apt-get update -q && apt-get install -y -q redis-server; }
+command -v python3 >/dev/null || { echo "python3 is needed to sign the requests" >&2; exit 2; }
+cargo build --release -q --bin clara --example ceiling
+BIN=target/release/clara
+CEIL_BIN=target/release/examples/ceiling
+
+WORK=$(mktemp -d)
+CLARA='' CEIL='' REDIS=''
+trap 'kill $CLARA $CEIL $REDIS 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" \
+  --maxmemory-policy noeviction > /dev/null &
+REDIS=$!
+export TWILIO_AUTH_TOKEN=$TOKEN DEMO_MODE=true PUBLIC_URL="http://127.0.0.1:${CLARA_PORT}" LOG_LEVEL=warn
+export REDIS_URL="redis://127.0.0.1:${REDIS_PORT}"
+PORT=$CLARA_PORT $BIN serve > /dev/null &
+CLARA=$!
+$CEIL_BIN "127.0.0.1:${CEIL_PORT}" > /dev/null &
+CEIL=$!
+for port in $CLARA_PORT $CEIL_PORT; do
+  for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:${port}/health" && break; sleep 0.05; done
+done
+for _ in $(seq 100); do
+  curl -fsS "http://127.0.0.1:${CLARA_PORT}/health" | grep -q '"redis":"up"' && break; sleep 0.05
+done
+curl -fsS "http://127.0.0.1:${CLARA_PORT}/health" | grep -q '"redis":"up"' \
+  || { echo "Clara does not see redis up" >&2; exit 1; }
+
+# One line per request: "<signature>\t<body>", MessageSids unique to the round.
+bodies() {
+  python3 - "$TOKEN" "$URL" "${2:-$BODIES}" "$1" <<'PY'
+import base64, hashlib, hmac, sys, urllib.parse
+token, url, n, tag = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+for i in range(n):
+    params = [("From", "whatsapp:+34600111222"), ("To", "whatsapp:+14155238886"),
+              ("Body", "¿Qué es el IMV?"), ("NumMedia", "0"),
+              ("MessageSid", "SM%s%026d" % (tag, i))]
+    signed = url + "".join(k + v for k, v in sorted(params))
+    sig = base64.b64encode(hmac.new(token.encode(), signed.encode(), hashlib.sha1).digest()).decode()
+    print(sig + "\t" + urllib.parse.urlencode(params))
+PY
+}
+# The signing above must be Clara's: check one request against `clara sign`.
+first=$(bodies check 1)
+[ "$($BIN sign "$URL" "${first#*$'\t'}")" = "${first%%$'\t'*}" ] \
+  || { echo "python3 signature differs from clara sign" >&2; exit 1; }
+
+cat > "$WORK/load.lua" <<'LUA'
+local threads = {}
+local count = 0
+function setup(thread)
+  count = count + 1
+  thread:set("id", count)
+  table.insert(threads, thread)
+end
+function init(args)
+  sigs, bodies, n, wrapped = {}, {}, 0, 0
+  local nthreads, k = tonumber(args[2]), 0
+  -- Every thread its own share of the lines: no MessageSid is sent twice by two threads.
+  for line in io.lines(args[1]) do
+    k = k + 1
+    if k % nthreads == id - 1 then
+      local tab = line:find("\t", 1, true)
+      table.insert(sigs, line:sub(1, tab - 1))
+      table.insert(bodies, line:sub(tab + 1))
+    end
+  end
+  headers = { ["Content-Type"] = "application/x-www-form-urlencoded" }
+end
+function request()
+  n = n + 1
+  local i = (n - 1) % #bodies + 1
+  if n > #bodies then wrapped = wrapped + 1 end
+  headers["X-Twilio-Signature"] = sigs[i]
+  return wrk.format("POST", nil, headers, bodies[i])
+end
+function done(summary, latency, requests)
+  local w = 0
+  for _, t in ipairs(threads) do w = w + t:get("wrapped") end
+  io.write(string.format("RESULT rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d wrapped=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status, w))
+end
+LUA
+
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
+results="$WORK/results"
+for round in $(seq "$ROUNDS"); do
+  for who in ceiling clara; do
+    port=$CEIL_PORT; [ "$who" = clara ] && port=$CLARA_PORT
+    bodies "$round${who:0:2}" > "$WORK/bodies"
+    line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" -s "$WORK/load.lua" "http://127.0.0.1:${port}/webhook" \
+      -- "$WORK/bodies" 2 | grep RESULT)
+    echo "round $round $who $line" | tee -a "$results"
+  done
+done
+# Every request really went through Redis: the claims are there, and Redis stayed up.
+claims=$(redis-cli -p "$REDIS_PORT" --scan --pattern 'clara:sid:*' | wc -l)
+status=$(curl -fsS "http://127.0.0.1:${CLARA_PORT}/health" | sed -n 's/.*"redis":"\([a-z]*\)".*/\1/p')
+LOADAVG_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+pick() { grep " $1 RESULT" "$results" | field "$2" | median; }
+c_rps=$(pick clara rps); k_rps=$(pick ceiling rps)
+c_p50=$(pick clara p50_ms); k_p50=$(pick ceiling p50_ms)
+c_p99=$(pick clara p99_ms); k_p99=$(pick ceiling p99_ms)
+bad=$(grep RESULT "$results" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(errors|non2xx)=/) { split($i, kv, "="); s += kv[2] } } END { print s + 0 }')
+wrapped=$(grep " clara RESULT" "$results" | field wrapped | awk '{ s += $1 } END { print s + 0 }')
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
+cat <<TABLE
+
+Machine: $(nproc) cores, $(uname -r); $(date -u +%F); load average before the run: $LOADAVG, after: $LOADAVG_AFTER
+Command: scripts/load-redis.sh $DURATION $CONNS (LOAD_ROUNDS=$ROUNDS, LOAD_BODIES=$BODIES); redis-server $(redis-server --version | sed -n 's/.*v=\([0-9.]*\).*/\1/p') on loopback
+Errors + non-2xx over all rounds: $bad; Clara requests past LOAD_BODIES (retries): $wrapped; MessageSid claims in Redis at the end: $claims; /health redis: $status
+
+| figure | Clara (REDIS_URL) | ceiling | Clara / ceiling |
+|---|---|---|---|
+| signed cache-hit throughput, a new MessageSid each (median of $ROUNDS × ${DURATION} s, $CONNS conn.) | $c_rps req/s | $k_rps req/s | $(ratio "$c_rps" "$k_rps") |
+| p50 latency | $c_p50 ms | $k_p50 ms | $(ratio "$c_p50" "$k_p50") |
+| p99 latency | $c_p99 ms | $k_p99 ms | $(ratio "$c_p99" "$k_p99") |
+TABLE
