@@ -156,3 +156,13 @@ fn the_crisis_words_choose_the_language_unless_the_person_did() {
     assert_eq!(reply.lang, Lang::Fr, "an explicit language wins");
     assert_eq!(reply.answer.id, "guardrail_self_harm.fr");
 }
+
+#[test]
+fn a_woman_without_papers_is_told_reporting_violence_does_not_open_an_expulsion_case() {
+    for &lang in Lang::ALL {
+        let text = kb::curated(Curated::GuardrailViolence, lang).text;
+        // LOEX art. 31 bis.2, named so that the person (or whoever helps her) can check it.
+        assert!(text.contains("31 bis"), "{lang}: {text}");
+        assert!(text.contains("016") && text.contains("112"), "{lang}: {text}");
+    }
+}
