@@ -163,6 +163,9 @@ fn a_woman_without_papers_is_told_reporting_violence_does_not_open_an_expulsion_
         let text = kb::curated(Curated::GuardrailViolence, lang).text;
         // LOEX art. 31 bis.2, named so that the person (or whoever helps her) can check it.
         assert!(text.contains("31 bis"), "{lang}: {text}");
-        assert!(text.contains("016") && text.contains("112"), "{lang}: {text}");
+        assert!(
+            text.contains("016") && text.contains("112"),
+            "{lang}: {text}"
+        );
     }
 }
