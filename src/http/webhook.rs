@@ -284,41 +284,42 @@ where
 
 /// The TwiML for one authenticated message: a Twilio retry gets the first answer again; a new
 /// message is routed, remembered and logged.
-fn answer(app: &App, inbound: &Inbound<'_>, received: Instant, request_id: &RequestId) -> Reply {
-    let sid = inbound.message_sid;
-    if !sid.is_empty() {
-        match app.dedupe.claim(sid, received) {
-            Claim::New => {}
-            Claim::Done(previous) => {
-                info!(
-                    request_id = %request_id,
-                    message_sid = sid,
-                    "twilio retry: same response again"
-                );
-                return xml(app.twiml(previous));
-            }
-            Claim::InFlight => {
-                info!(
-                    request_id = %request_id,
-                    message_sid = sid,
-                    "twilio retry while the first is in flight: empty response"
-                );
-                return xml(Bytes::from_static(twiml::EMPTY.as_bytes()));
-            }
+/// What a Twilio retry of `sid` gets, or `None` for a message seen the first time.
+pub(super) fn retried(app: &App, claim: Claim, sid: &str, request_id: &RequestId) -> Option<Reply> {
+    match claim {
+        Claim::New => None,
+        Claim::Done(previous) => {
+            info!(
+                request_id = %request_id,
+                message_sid = sid,
+                "twilio retry: same response again"
+            );
+            Some(xml(app.twiml(previous)))
+        }
+        Claim::InFlight => {
+            info!(
+                request_id = %request_id,
+                message_sid = sid,
+                "twilio retry while the first is in flight: empty response"
+            );
+            Some(xml(Bytes::from_static(twiml::EMPTY.as_bytes())))
         }
     }
+}
 
-    let sender = app.phones.sender(inbound.from);
-    let context = app.context(sender, received);
-    let (routed, reply) = route(app, inbound, sender, context, received, None);
-    app.remember(sender, &reply, context, received);
-    if !sid.is_empty() {
-        app.dedupe.complete(sid, routed.answer);
-    }
+/// The answered message counted, logged once, and its precomputed TwiML.
+pub(super) fn answered(
+    app: &App,
+    inbound: &Inbound<'_>,
+    sender: SenderId,
+    routed: &Routed,
+    received: Instant,
+    request_id: &RequestId,
+) -> Reply {
     app.metrics.answered(routed.source);
     info!(
         request_id = %request_id,
-        message_sid = sid,
+        message_sid = inbound.message_sid,
         from = %sender,
         kind = inbound.kind.as_str(),
         intent = routed.intent,
@@ -331,4 +332,22 @@ fn answer(app: &App, inbound: &Inbound<'_>, received: Instant, request_id: &Requ
         "message answered"
     );
     xml(app.twiml(routed.answer))
+}
+
+fn answer(app: &App, inbound: &Inbound<'_>, received: Instant, request_id: &RequestId) -> Reply {
+    let sid = inbound.message_sid;
+    if !sid.is_empty()
+        && let Some(reply) = retried(app, app.dedupe.claim(sid, received), sid, request_id)
+    {
+        return reply;
+    }
+
+    let sender = app.phones.sender(inbound.from);
+    let context = app.context(sender, received);
+    let (routed, reply) = route(app, inbound, sender, context, received, None);
+    app.remember(sender, &reply, context, received);
+    if !sid.is_empty() {
+        app.dedupe.complete(sid, routed.answer);
+    }
+    answered(app, inbound, sender, &routed, received, request_id)
 }

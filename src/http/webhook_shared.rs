@@ -7,15 +7,12 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use bytes::Bytes;
-use tracing::info;
-
 use super::dedupe::{self, Claim};
 use super::response::Reply;
-use super::webhook::{Inbound, Kind, goes_to_pipeline, route, xml};
-use super::{App, RequestId, twiml};
+use super::webhook::{Inbound, Kind, answered, goes_to_pipeline, retried, route};
+use super::{App, RequestId};
 use crate::conversation;
-use crate::kb::{self, Facet};
+use crate::kb;
 use crate::miss::rate_limit;
 use crate::shared::{Redis, SidClaim};
 
@@ -52,38 +49,23 @@ impl Owned {
     }
 }
 
-/// What a retry gets, or `None` for a message to answer now.
-enum Seen {
-    Answered(&'static kb::Answer),
-    InFlight,
-}
-
 /// What the claim of `sid` in Redis (`None`: Redis could not answer) and this instance's
 /// dedupe (a fallback and a mirror) say together. Returns whether Redis holds the claim.
-fn claim(
-    app: &App,
-    in_redis: Option<SidClaim>,
-    sid: &str,
-    received: Instant,
-) -> (Option<Seen>, bool) {
+fn claim(app: &App, in_redis: Option<SidClaim>, sid: &str, received: Instant) -> (Claim, bool) {
     match in_redis {
         Some(SidClaim::New) => match app.dedupe.claim(sid, received) {
             // Redis forgot an id this instance answered (a Redis restarted empty): this
             // instance's memory still prevents a second answer.
-            Claim::Done(previous) => (Some(Seen::Answered(previous)), true),
-            Claim::New | Claim::InFlight => (None, true),
+            Claim::Done(previous) => (Claim::Done(previous), true),
+            Claim::New | Claim::InFlight => (Claim::New, true),
         },
         Some(SidClaim::Done(id)) => match kb::answer_by_id(&id) {
-            Some(previous) => (Some(Seen::Answered(previous)), false),
+            Some(previous) => (Claim::Done(previous), false),
             // An id this build does not know (another version answered): never twice.
-            None => (Some(Seen::InFlight), false),
+            None => (Claim::InFlight, false),
         },
-        Some(SidClaim::InFlight) => (Some(Seen::InFlight), false),
-        None => match app.dedupe.claim(sid, received) {
-            Claim::New => (None, false),
-            Claim::Done(previous) => (Some(Seen::Answered(previous)), false),
-            Claim::InFlight => (Some(Seen::InFlight), false),
-        },
+        Some(SidClaim::InFlight) => (Claim::InFlight, false),
+        None => (app.dedupe.claim(sid, received), false),
     }
 }
 
@@ -111,24 +93,8 @@ pub(super) async fn answer(
     if !sid.is_empty() {
         let (seen, in_redis) = claim(app, sid_claim, sid, received);
         claimed_in_redis = in_redis;
-        match seen {
-            None => {}
-            Some(Seen::Answered(previous)) => {
-                info!(
-                    request_id = %request_id,
-                    message_sid = sid,
-                    "twilio retry: same response again"
-                );
-                return xml(app.twiml(previous));
-            }
-            Some(Seen::InFlight) => {
-                info!(
-                    request_id = %request_id,
-                    message_sid = sid,
-                    "twilio retry while the first is in flight: empty response"
-                );
-                return xml(Bytes::from_static(twiml::EMPTY.as_bytes()));
-            }
+        if let Some(reply) = retried(app, seen, sid, request_id) {
+            return reply;
         }
     }
 
@@ -173,20 +139,5 @@ pub(super) async fn answer(
             .after_answer(sender, conversation.as_deref(), ttl, done, dedupe::TTL)
             .await;
     });
-    app.metrics.answered(routed.source);
-    info!(
-        request_id = %request_id,
-        message_sid = sid,
-        from = %sender,
-        kind = inbound.kind.as_str(),
-        intent = routed.intent,
-        facet = routed.facet.map(Facet::as_str),
-        lang = routed.answer.lang.as_str(),
-        source = routed.source.as_str(),
-        answer = routed.answer.id,
-        match_us = routed.match_us,
-        total_us = received.elapsed().as_micros() as u64,
-        "message answered"
-    );
-    xml(app.twiml(routed.answer))
+    answered(app, &inbound, sender, &routed, received, request_id)
 }
