@@ -29,7 +29,6 @@ use std::io::Write;
 use std::path::Path;
 
 use serde_json::{Value, json};
-use tracing::warn;
 
 use crate::cli::notion::{Client, NotionConfig, NotionError, split_rich_text};
 use crate::kb::{Facet, Lang, ProcedureId};
@@ -283,25 +282,8 @@ async fn upsert(
     source: &str,
     row: &BacklogRow,
 ) -> Result<Outcome, NotionError> {
-    let found = client
-        .request(
-            reqwest::Method::POST,
-            &format!("data_sources/{source}/query"),
-            Some(&row.query()),
-        )
-        .await?;
-    let results = found
-        .get("results")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    if results.len() > 1 {
-        warn!(
-            row = row.label(),
-            "several notion pages for one question; updating the first"
-        );
-    }
-    let Some(page) = results.first() else {
+    let found = client.find_page(source, &row.query(), &row.label()).await?;
+    let Some(page) = found.as_ref() else {
         client.create(source, row.properties()).await?;
         return Ok(Outcome::Created);
     };

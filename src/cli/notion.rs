@@ -823,28 +823,36 @@ impl<'a> Client<'a> {
             })
     }
 
-    /// Updates the page of `row`'s key, or creates it; `true` when created.
-    async fn upsert(&self, source: &str, row: &KbRow) -> Result<bool, NotionError> {
-        let found = self
+    /// The first page of `source` that `query` (a filter on the row's key) finds; several are
+    /// logged with `key`, since a key should have one page.
+    pub(crate) async fn find_page(
+        &self,
+        source: &str,
+        query: &Value,
+        key: &str,
+    ) -> Result<Option<Value>, NotionError> {
+        let mut found = self
             .request(
                 reqwest::Method::POST,
                 &format!("data_sources/{source}/query"),
-                Some(&row.query()),
+                Some(query),
             )
             .await?;
-        let results = found
-            .get("results")
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let results = match found.get_mut("results").map(Value::take) {
+            Some(Value::Array(results)) => results,
+            _ => Vec::new(),
+        };
         if results.len() > 1 {
-            warn!(
-                key = row.key(),
-                "several notion pages for one row; updating the first"
-            );
+            warn!(key, "several notion pages for one row; updating the first");
         }
-        match results
-            .first()
+        Ok(results.into_iter().next())
+    }
+
+    /// Updates the page of `row`'s key, or creates it; `true` when created.
+    async fn upsert(&self, source: &str, row: &KbRow) -> Result<bool, NotionError> {
+        let page = self.find_page(source, &row.query(), &row.key()).await?;
+        match page
+            .as_ref()
             .and_then(|p| p.get("id"))
             .and_then(Value::as_str)
         {
