@@ -95,7 +95,8 @@ vars! {
     "CONVERSATION_TTL", "1800", "seconds, 60-86400", false, "How long Clara remembers a conversation's language and procedure after its last message.";
     "CONVERSATION_MAX", "10000", "a number, 1-1000000", false, "Conversations remembered at once (least recently seen forgotten first; ~100 bytes each).";
     "HTTP_READ_TIMEOUT", "10", "seconds, 1-120", false, "Time a client gets to send a request's headers (also the idle time of a kept-alive connection), and again its body.";
-    "REDIS_URL", "", "a redis:// or rediss:// URL (unset: everything in this process)", true, "Redis (or Render Key Value) shared by every instance: MessageSid dedupe, per-sender limits, conversations, answer cache.";
+    "REDIS_URL", "", "a redis:// or rediss:// URL (unset: everything in this process)", true, "Redis (or Render Key Value) shared by every instance: MessageSid dedupe, per-sender limits, conversations, answer cache, the durable miss queue.";
+    "MISS_CLAIM_AFTER", "30", "seconds, 1-3600", false, "With REDIS_URL: a queued miss unfinished this long (its instance died) is taken over by another instance.";
 }
 
 /// A configuration value that cannot be used.
@@ -155,6 +156,8 @@ pub struct Config {
     /// The shared store; `None` keeps every piece of state in this process. A secret: its
     /// password must never reach a log or `/health`.
     pub redis_url: Option<SecretString>,
+    /// How long a queued miss may stay unfinished before another instance takes it over.
+    pub miss_claim_after: Duration,
 }
 
 /// Reads raw values through a lookup function, checking names against [`VARIABLES`].
@@ -416,6 +419,7 @@ impl Config {
             conversation_ttl: Duration::from_secs(r.number("CONVERSATION_TTL", 60..=86_400)?),
             conversation_max: r.number("CONVERSATION_MAX", 1..=1_000_000)? as usize,
             redis_url: redis_url(&r)?,
+            miss_claim_after: Duration::from_secs(r.number("MISS_CLAIM_AFTER", 1..=3600)?),
         })
     }
 

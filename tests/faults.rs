@@ -383,6 +383,7 @@ async fn a_hung_twilio_is_dead_lettered_when_the_time_budget_is_spent() {
             lang: Lang::Es,
             voice: None,
             received: Instant::now(),
+            entry: None,
         })
         .unwrap();
     let letters = world.wait_dead_letters(1, Duration::from_secs(6)).await;

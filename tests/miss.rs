@@ -323,6 +323,7 @@ async fn a_panicking_stage_still_answers_the_person() {
         lang: Lang::Ar,
         voice: None,
         received: std::time::Instant::now(),
+        entry: None,
     };
     pipeline.submit(job).unwrap();
     let sent = world.sent(1).await;
@@ -490,6 +491,7 @@ async fn a_drain_cut_short_dead_letters_what_is_still_queued() {
                 lang: Lang::Fr,
                 voice: None,
                 received: std::time::Instant::now(),
+                entry: None,
             })
             .unwrap();
     }

@@ -589,3 +589,308 @@ async fn a_redis_password_never_reaches_the_logs_or_health() {
         assert!(!line.to_string().contains(secret), "{line}");
     }
 }
+
+// ---- the durable miss queue -------------------------------------------------------------------
+
+/// A command to the test's Redis, as any client would send it.
+async fn redis_cmd<T: redis::FromRedisValue>(redis: &RedisServer, cmd: &redis::Cmd) -> T {
+    let client = redis::Client::open(redis.url()).unwrap();
+    let mut connection = client.get_multiplexed_async_connection().await.unwrap();
+    cmd.query_async(&mut connection).await.unwrap()
+}
+
+/// Jobs added to the miss stream since it was created, and entries still in it.
+async fn stream_counts(redis: &RedisServer) -> (u64, u64) {
+    let info: redis::Value =
+        redis_cmd(redis, redis::cmd("XINFO").arg("STREAM").arg("clara:misses")).await;
+    let redis::Value::Array(fields) = info else {
+        panic!("XINFO STREAM: {info:?}")
+    };
+    let field = |name: &str| {
+        fields
+            .chunks(2)
+            .find(|kv| matches!(&kv[0], redis::Value::BulkString(k) if k == name.as_bytes()))
+            .and_then(|kv| redis::from_redis_value::<u64>(kv[1].clone()).ok())
+            .unwrap_or_else(|| panic!("no {name} in XINFO STREAM"))
+    };
+    (field("entries-added"), field("length"))
+}
+
+/// Twilio's answer to `GET …/Messages/{sid}.json` for an inbound message from `sender`: how an
+/// instance that claims an orphan finds the person again.
+async fn twilio_knows(world: &World, sid: &str, sender: &str) {
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path(format!(
+            "/2010-04-01/Accounts/{}/Messages/{sid}.json",
+            util::account_sid()
+        )))
+        .respond_with(
+            wiremock::ResponseTemplate::new(200).set_body_json(
+                serde_json::json!({"sid": sid, "from": sender, "direction": "inbound"}),
+            ),
+        )
+        .mount(&world.twilio)
+        .await;
+}
+
+/// The replies Twilio was asked to send (POSTs), as (To, Body).
+async fn replies(world: &World) -> Vec<(String, String)> {
+    world
+        .twilio
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.method.as_str() == "POST")
+        .map(|r| {
+            let form = clara::http::form::parse(&r.body).unwrap();
+            let get = |k| util::field(&form, k).unwrap_or_default().to_string();
+            (get("To"), get("Body"))
+        })
+        .collect()
+}
+
+async fn wait_replies(world: &World, n: usize, within: Duration) -> Vec<(String, String)> {
+    let until = Instant::now() + within;
+    loop {
+        let sent = replies(world).await;
+        if sent.len() >= n {
+            return sent;
+        }
+        assert!(
+            Instant::now() < until,
+            "{} replies after {within:?}, not {n}: {sent:?}",
+            sent.len()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn misses_of_an_instance_killed_with_sigkill_are_delivered_once_by_the_other() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let world = World::new().await;
+    world
+        .gemini_answers(gemini_text(
+            "Respuesta generada: pregunta en tu ayuntamiento.",
+        ))
+        .await;
+    // Instance A's Gemini never answers in time: its jobs are in flight or queued when it dies.
+    let stuck = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .respond_with(gemini_text("too late").set_delay(Duration::from_secs(60)))
+        .mount(&stuck)
+        .await;
+    let url = redis.url();
+    let shared = [("REDIS_URL", url.as_str()), ("MISS_CLAIM_AFTER", "1")];
+    let mut a = Clara::spawn(&world.vars_with(&[
+        shared[0],
+        shared[1],
+        ("GEMINI_BASE_URL", &format!("{}/v1beta", stuck.uri())),
+        ("LLM_TIMEOUT", "60"),
+        ("MISS_WORKERS", "2"),
+    ]));
+    let b = world.server(&shared).await;
+
+    // Six people, one miss each: two in A's workers, four in its queue.
+    let people: Vec<(String, String)> = (0..6)
+        .map(|n| {
+            (
+                format!("whatsapp:+3460000091{n}"),
+                format!("SM9100000000000000000000000000000{n}"),
+            )
+        })
+        .collect();
+    for (sender, sid) in &people {
+        twilio_knows(&world, sid, sender).await;
+        let params = from(sender, sid, "me voy a mudar a otra ciudad, ¿qué hago?");
+        let refs: Vec<(&str, &str)> = params
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let r = util::exchange(a.addr, &util::webhook_request(&refs, Some(TOKEN))).await;
+        assert_eq!(r.status, 200);
+        assert_eq!(answer_id(&r.text()), "ack_text.es", "{}", r.text());
+    }
+    let until = Instant::now() + Duration::from_secs(10);
+    while stuck.received_requests().await.unwrap().len() < 2 {
+        assert!(Instant::now() < until, "A's workers never asked Gemini");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    a.child.kill().unwrap();
+    a.child.wait().unwrap();
+
+    // B claims each orphan once it has been idle for MISS_CLAIM_AFTER, and answers it.
+    let sent = wait_replies(&world, 6, Duration::from_secs(15)).await;
+    // Claimed late or twice would show here: nothing more is sent.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let sent_after = replies(&world).await;
+    assert_eq!(
+        sent_after.len(),
+        6,
+        "each person answered exactly once: {sent_after:?}"
+    );
+    let mut to: Vec<&str> = sent.iter().map(|(to, _)| to.as_str()).collect();
+    to.sort_unstable();
+    let mut want: Vec<&str> = people.iter().map(|(s, _)| s.as_str()).collect();
+    want.sort_unstable();
+    assert_eq!(to, want);
+    assert!(
+        sent.iter()
+            .all(|(_, body)| body.starts_with("Respuesta generada")),
+        "{sent:?}"
+    );
+    assert_eq!(stream_counts(&redis).await, (6, 0), "six queued, none left");
+    drop(b);
+}
+
+#[tokio::test]
+async fn a_claimed_job_sends_only_the_parts_not_yet_sent() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let world = World::new().await;
+    world.gemini_answers(gemini_text("must not be asked")).await;
+    let (sender, sid) = (
+        "whatsapp:+34600000921",
+        "SM92000000000000000000000000000001",
+    );
+    twilio_knows(&world, sid, sender).await;
+    // A dead instance took the job, decided a two-part reply and sent the first part.
+    let first = "Primera parte. ".repeat(106);
+    let second = "Segunda parte y final.";
+    let body = format!("{}\n\n{second}", first.trim_end());
+    let parts = clara::outbound::twilio::split_body(&body, clara::outbound::twilio::MAX_BODY_CHARS);
+    assert_eq!(parts.len(), 2, "the reply needs two messages");
+    let job = serde_json::json!({
+        "message_sid": sid,
+        "sender": "00112233445566ff",
+        "text": "me voy a mudar, ¿qué hago?",
+        "lang": "es",
+        "received_ms": 1_700_000_000_000u64,
+    });
+    let _: () = redis_cmd(
+        &redis,
+        redis::cmd("XGROUP")
+            .arg("CREATE")
+            .arg("clara:misses")
+            .arg("workers")
+            .arg("$")
+            .arg("MKSTREAM"),
+    )
+    .await;
+    let _: String = redis_cmd(
+        &redis,
+        redis::cmd("XADD")
+            .arg("clara:misses")
+            .arg("*")
+            .arg("job")
+            .arg(job.to_string()),
+    )
+    .await;
+    let _: redis::Value = redis_cmd(
+        &redis,
+        redis::cmd("XREADGROUP")
+            .arg("GROUP")
+            .arg("workers")
+            .arg("clara-dead")
+            .arg("STREAMS")
+            .arg("clara:misses")
+            .arg(">"),
+    )
+    .await;
+    let _: () = redis_cmd(
+        &redis,
+        redis::cmd("HSET")
+            .arg(format!("clara:out:{sid}"))
+            .arg("body")
+            .arg(&body)
+            .arg("media")
+            .arg("")
+            .arg("source")
+            .arg("llm")
+            .arg("sent")
+            .arg(1),
+    )
+    .await;
+
+    let url = redis.url();
+    let b = world
+        .server(&[("REDIS_URL", url.as_str()), ("MISS_CLAIM_AFTER", "1")])
+        .await;
+    wait_replies(&world, 1, Duration::from_secs(10)).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let sent = replies(&world).await;
+    assert_eq!(sent.len(), 1, "only the part not yet sent: {sent:?}");
+    assert_eq!(sent[0].0, sender);
+    assert!(sent[0].1.contains(second), "{:?}", sent[0].1);
+    assert!(!sent[0].1.contains("Primera parte"), "{:?}", sent[0].1);
+    assert_eq!(
+        world.gemini.received_requests().await.unwrap().len(),
+        0,
+        "the reply was decided already"
+    );
+    assert_eq!(stream_counts(&redis).await.1, 0, "the job left the queue");
+    let out: Option<String> =
+        redis_cmd(&redis, redis::cmd("GET").arg(format!("clara:out:{sid}"))).await;
+    assert!(out.is_none());
+    drop(b);
+}
+
+#[tokio::test]
+async fn redis_killed_during_a_flood_misses_are_still_answered_and_queue_durably_when_it_returns() {
+    let Some(mut redis) = RedisServer::start() else {
+        return;
+    };
+    let world = World::new().await;
+    world
+        .gemini_answers(gemini_text("Respuesta generada."))
+        .await;
+    let url = redis.url();
+    let a = world.server(&[("REDIS_URL", url.as_str())]).await;
+    let miss = "me voy a mudar a otra ciudad, ¿qué hago?";
+    says(
+        &a,
+        "whatsapp:+34600000930",
+        "SM93000000000000000000000000000000",
+        miss,
+    )
+    .await;
+    wait_replies(&world, 1, Duration::from_secs(5)).await;
+    assert_eq!(stream_counts(&redis).await.0, 1, "queued through Redis");
+
+    redis.kill();
+    // A flood of cache hits and misses from several people: every hit is answered in the
+    // response; every miss is acknowledged, queued in this process and answered.
+    for i in 1..=12 {
+        let sender = format!("whatsapp:+346000009{:02}", 30 + i);
+        let sid = format!("SM930000000000000000000000000000{i:02}");
+        if i % 3 == 0 {
+            let r = says(&a, &sender, &sid, miss).await;
+            assert_eq!(answer_id(&r), "ack_text.es");
+        } else {
+            let r = says(&a, &sender, &sid, "¿Qué es el IMV?").await;
+            assert_eq!(answer_id(&r), "imv.descripcion.es");
+        }
+    }
+    wait_replies(&world, 5, Duration::from_secs(10)).await;
+
+    // Redis back (empty): misses are queued durably again, without a restart.
+    redis.spawn();
+    wait_status(&a, "up", Duration::from_secs(5)).await;
+    says(
+        &a,
+        "whatsapp:+34600000999",
+        "SM93000000000000000000000000000099",
+        miss,
+    )
+    .await;
+    wait_replies(&world, 6, Duration::from_secs(5)).await;
+    assert_eq!(
+        stream_counts(&redis).await,
+        (1, 0),
+        "queued in the new Redis, and done"
+    );
+}

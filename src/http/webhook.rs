@@ -14,7 +14,7 @@ use tracing::info;
 use super::dedupe::Claim;
 use super::response::{BoxError, HttpError, Reply, read_body, require_content_type, text};
 use super::{App, RequestId, form, twiml};
-use crate::kb::{self, Answer, Curated, Facet};
+use crate::kb::{self, Answer, Curated, Facet, Lang};
 use crate::metrics::AnswerSource;
 use crate::miss::{Job, Media, Refused};
 use crate::observability::SenderId;
@@ -170,48 +170,45 @@ pub(super) fn goes_to_pipeline(app: &App, kind: Kind, reply: &respond::Reply) ->
     }
 }
 
-/// Answers from the compiled cache, or queues the message for the pipeline and acknowledges it.
-/// `shared_limit`: the sender's standing in the limit shared through Redis, when it was asked
-/// (`None`: the pipeline's in-process limiter decides).
-pub(super) fn route(
-    app: &App,
-    inbound: &Inbound<'_>,
-    sender: SenderId,
-    context: Context,
-    received: Instant,
-    shared_limit: Option<bool>,
-) -> (Routed, respond::Reply) {
+/// The responder's reply to `inbound`, and the microseconds it took (for the log line).
+pub(super) fn respond(app: &App, inbound: &Inbound<'_>, context: Context) -> (respond::Reply, u64) {
     // Timed only for the log line: two clock reads per message otherwise spent for nothing.
     let matching = tracing::enabled!(tracing::Level::INFO).then(Instant::now);
     let reply = app.responder.respond_in(inbound.body, None, context);
     let match_us = matching.map_or(0, |at| at.elapsed().as_micros() as u64);
-    let lang = reply.lang;
-    let queued = match (&app.pipeline, goes_to_pipeline(app, inbound.kind, &reply)) {
-        (Some(_), true) if shared_limit == Some(false) => Some(Err(Refused::RateLimited)),
-        (Some(pipeline), true) => {
-            let voice = (inbound.kind == Kind::Voice).then(|| {
-                let (url, content_type) = inbound.media.unwrap_or_default();
-                Media {
-                    url: url.to_string(),
-                    content_type: content_type.to_string(),
-                }
-            });
-            let job = Job {
-                message_sid: inbound.message_sid.to_string(),
-                from: inbound.from.to_string(),
-                sender,
-                text: inbound.body.to_string(),
-                lang,
-                voice,
-                received,
-            };
-            Some(match shared_limit {
-                Some(_) => pipeline.submit_admitted(job),
-                None => pipeline.submit(job),
-            })
+    (reply, match_us)
+}
+
+/// The pipeline's job for `inbound`, in the language the responder detected.
+pub(super) fn job(inbound: &Inbound<'_>, sender: SenderId, lang: Lang, received: Instant) -> Job {
+    let voice = (inbound.kind == Kind::Voice).then(|| {
+        let (url, content_type) = inbound.media.unwrap_or_default();
+        Media {
+            url: url.to_string(),
+            content_type: content_type.to_string(),
         }
-        _ => None,
-    };
+    });
+    Job {
+        message_sid: inbound.message_sid.to_string(),
+        from: inbound.from.to_string(),
+        sender,
+        text: inbound.body.to_string(),
+        lang,
+        voice,
+        received,
+        entry: None,
+    }
+}
+
+/// Where the answer to a message of `kind` comes from: the compiled `reply`, or, when the
+/// message went to the pipeline (`queued`: what it said), an acknowledgement or a template.
+pub(super) fn route(
+    kind: Kind,
+    reply: &respond::Reply,
+    match_us: u64,
+    queued: Option<Result<(), Refused>>,
+) -> Routed {
+    let lang = reply.lang;
     let template = |which| Routed {
         answer: kb::curated(which, lang),
         source: AnswerSource::Fallback,
@@ -219,7 +216,7 @@ pub(super) fn route(
         facet: None,
         match_us,
     };
-    let routed = match (inbound.kind, queued) {
+    match (kind, queued) {
         // Queued: acknowledge now in the person's language; the answer follows through Twilio.
         (Kind::Text, Some(Ok(()))) => Routed {
             source: AnswerSource::Queued,
@@ -247,8 +244,7 @@ pub(super) fn route(
             intent: "image",
             ..template(Curated::ImageLetter)
         },
-    };
-    (routed, reply)
+    }
 }
 
 pub(crate) async fn handle<B>(
@@ -344,7 +340,14 @@ fn answer(app: &App, inbound: &Inbound<'_>, received: Instant, request_id: &Requ
 
     let sender = app.phones.sender(inbound.from);
     let context = app.context(sender, received);
-    let (routed, reply) = route(app, inbound, sender, context, received, None);
+    let (reply, match_us) = respond(app, inbound, context);
+    let queued = match &app.pipeline {
+        Some(pipeline) if goes_to_pipeline(app, inbound.kind, &reply) => {
+            Some(pipeline.submit(job(inbound, sender, reply.lang, received)))
+        }
+        _ => None,
+    };
+    let routed = route(inbound.kind, &reply, match_us, queued);
     app.remember(sender, &reply, context, received);
     if !sid.is_empty() {
         app.dedupe.complete(sid, routed.answer);

@@ -9,12 +9,13 @@ use std::time::Instant;
 
 use super::dedupe::{self, Claim};
 use super::response::Reply;
-use super::webhook::{Inbound, Kind, answered, goes_to_pipeline, retried, route};
+use super::webhook::{Inbound, Kind, answered, goes_to_pipeline, job, respond, retried, route};
 use super::{App, RequestId};
 use crate::conversation;
 use crate::kb;
-use crate::miss::rate_limit;
-use crate::shared::{Redis, SidClaim};
+use crate::miss::durable::{Entry, Stored};
+use crate::miss::{Job, Pipeline, Refused, rate_limit};
+use crate::shared::{Admit, Redis, SidClaim, Unavailable};
 
 /// An [`Inbound`] copied out of the request body, so that it can live across an `.await`.
 pub(super) struct Owned {
@@ -69,6 +70,31 @@ fn claim(app: &App, in_redis: Option<SidClaim>, sid: &str, received: Instant) ->
     }
 }
 
+/// Queues `job` durably: a place in this instance's queue first, then the shared limit and the
+/// stream in one round trip (`Redis::admit`). When Redis cannot answer, the job is queued in
+/// this process only, under its own limit, as without Redis.
+async fn queue(app: &App, redis: &Redis, pipeline: &Pipeline, mut job: Job) -> Result<(), Refused> {
+    let slot = pipeline.reserve()?;
+    let stored = serde_json::to_string(&Stored::of(&job)).map_err(|_| Refused::Busy)?;
+    match redis
+        .admit(
+            job.sender,
+            app.config.miss_rate_limit,
+            rate_limit::WINDOW,
+            &stored,
+        )
+        .await
+    {
+        Ok(Admit::Queued(id)) => {
+            job.entry = Some(Entry { id, claimed: false });
+            slot.queue(job);
+            Ok(())
+        }
+        Ok(Admit::Limited) => Err(Refused::RateLimited),
+        Err(Unavailable) => pipeline.admit_here(slot, job),
+    }
+}
+
 /// The TwiML for one authenticated message, with state shared through Redis.
 ///
 /// A cache hit waits for one Redis round trip: the claim of its `MessageSid` and the sender's
@@ -102,23 +128,15 @@ pub(super) async fn answer(
         .conversations
         .recalled(sender, stored, received)
         .map_or_else(Default::default, |state| state.context());
-    // The shared miss limit is asked only for a message that would be queued: a cache hit
-    // costs no extra round trip.
-    let shared_limit = match &app.pipeline {
-        Some(_) => {
-            let first = app.responder.respond_in(inbound.body, None, context);
-            if goes_to_pipeline(app, inbound.kind, &first) {
-                redis
-                    .allow(sender, app.config.miss_rate_limit, rate_limit::WINDOW)
-                    .await
-                    .ok()
-            } else {
-                None
-            }
+    let (reply, match_us) = respond(app, &inbound, context);
+    let queued = match &app.pipeline {
+        Some(pipeline) if goes_to_pipeline(app, inbound.kind, &reply) => {
+            let job = job(&inbound, sender, reply.lang, received);
+            Some(queue(app, redis, pipeline, job).await)
         }
-        None => None,
+        _ => None,
     };
-    let (routed, reply) = route(app, &inbound, sender, context, received, shared_limit);
+    let routed = route(inbound.kind, &reply, match_us, queued);
     let conversation = app
         .conversations
         .remembered(sender, conversation::next(context, &reply, received));

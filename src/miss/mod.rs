@@ -5,6 +5,7 @@
 //!
 //! - `media`: fetching voice notes from Twilio's hosts only.
 //! - `pipeline`: the bounded queue and workers; every job ends in a message or a dead letter.
+//! - `durable`: the queue kept in Redis (`REDIS_URL`), so a miss survives its instance.
 //! - `answer_cache`, `rate_limit`, `dead_letter`: the hot cache of answers, the per-sender limit,
 //!   undelivered replies.
 //! - `journal`: every miss, for `clara promote`.
@@ -13,12 +14,13 @@
 pub mod answer_cache;
 pub mod compose;
 pub mod dead_letter;
+pub mod durable;
 pub mod journal;
 pub mod media;
 pub mod pipeline;
 pub mod rate_limit;
 
-pub use pipeline::{Job, Media, Pipeline, Refused, Services};
+pub use pipeline::{Job, Media, Pipeline, Refused, Services, Slot};
 
 /// Checks once, at start-up, that `model` (`GEMINI_MODEL`) exists, with the pipeline's own
 /// client; warns (never fails) when it does not, so a retired model is noticed before people

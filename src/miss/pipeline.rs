@@ -15,6 +15,7 @@ use tracing::{error, info, warn};
 use super::answer_cache::{self, AnswerCache};
 use super::compose;
 use super::dead_letter::{DeadLetter, DeadLetters};
+use super::durable::{self, Entry, Heartbeat, Queued};
 use super::journal::{self, Journal};
 use super::media::MediaFetcher;
 use super::rate_limit::RateLimiter;
@@ -27,7 +28,7 @@ use crate::outbound::gemini::{AnswerRequest, Gemini, GeminiError};
 use crate::outbound::twilio::{DeliveryError, Outgoing, Twilio};
 use crate::redact;
 use crate::respond::{Intent, Responder};
-use crate::shared::Redis;
+use crate::shared::{Outbox, Redis};
 use crate::voice::{self, Speaker, TtsCache};
 
 /// Answers remembered by the hot cache.
@@ -53,10 +54,12 @@ pub struct Job {
     /// A voice note to transcribe.
     pub voice: Option<Media>,
     pub received: Instant,
+    /// Where the job sits in the durable queue (`REDIS_URL`); `None`: in this process only.
+    pub entry: Option<Entry>,
 }
 
 /// A media attachment.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Media {
     pub url: String,
     pub content_type: String,
@@ -83,9 +86,12 @@ pub struct Services {
     /// is no link to give, so no spoken reply.
     pub tts_base: Option<String>,
     pub answers: AnswerCache,
-    /// Redis (`REDIS_URL`), where the answer cache is shared with the other instances; `None`:
-    /// [`Services::answers`] alone.
+    /// Redis (`REDIS_URL`), where the answer cache and the durable miss queue are shared with
+    /// the other instances; `None`: [`Services::answers`] and the queue in this process alone.
     pub shared: Option<Arc<Redis>>,
+    /// `MISS_CLAIM_AFTER`: how long a queued miss may stay unfinished before another instance
+    /// takes it over.
+    pub claim_after: Duration,
     pub limiter: RateLimiter,
     pub dead_letters: DeadLetters,
     pub journal: Journal,
@@ -149,6 +155,7 @@ impl Services {
             audio_base: config.audio_base(),
             answers: AnswerCache::new(NonZeroUsize::new(ANSWER_CACHE_CAPACITY).expect("non-zero")),
             shared: None,
+            claim_after: config.miss_claim_after,
             limiter: RateLimiter::new(config.miss_rate_limit),
             dead_letters: DeadLetters::new(config.dead_letter_path.clone()),
             journal: Journal::new(config.miss_journal_path.clone()),
@@ -185,13 +192,28 @@ pub enum Refused {
 /// The queue and its workers.
 pub struct Pipeline {
     services: Arc<Services>,
-    /// `None` once draining has started.
-    tx: std::sync::Mutex<Option<mpsc::Sender<Job>>>,
+    /// `None` once draining has started (shared with the task that claims orphans).
+    tx: Arc<std::sync::Mutex<Option<mpsc::Sender<Job>>>>,
     depth: Arc<AtomicUsize>,
     /// Kept so that a drain cut short can dead-letter what is still queued.
     rx: Arc<Mutex<mpsc::Receiver<Job>>>,
     capacity: usize,
     workers: Mutex<JoinSet<()>>,
+}
+
+/// Room for one job in the queue, reserved before a durable job is written to Redis, so that a
+/// job in the stream always has a worker's place here.
+pub struct Slot {
+    permit: mpsc::OwnedPermit<Job>,
+    depth: Arc<AtomicUsize>,
+}
+
+impl Slot {
+    /// Queues `job` in the reserved place.
+    pub fn queue(self, job: Job) {
+        self.depth.fetch_add(1, Ordering::Relaxed);
+        self.permit.send(job);
+    }
 }
 
 impl Pipeline {
@@ -236,16 +258,37 @@ impl Pipeline {
                             panicked = err.is_panic(),
                             "miss job failed; sending llm_failed"
                         );
-                        let text = kb::curated(Curated::LlmFailed, job.lang).text;
-                        deliver(&services, &job, text, None, "panic").await;
+                        let reply = Reply::template(Curated::LlmFailed, job.lang, "panic");
+                        send(&services, &job, &reply).await;
                         services.metrics.answered(AnswerSource::Fallback);
                     }
                 }
             });
         }
+        let tx = Arc::new(std::sync::Mutex::new(Some(tx)));
+        if let Some(redis) = &services.shared {
+            let (tx, depth) = (Arc::clone(&tx), Arc::clone(&depth));
+            tokio::spawn(durable::reclaim_orphans(
+                Arc::clone(&services),
+                Arc::clone(redis),
+                services.claim_after,
+                move |job| {
+                    let Some(tx) = tx.lock().ok().and_then(|tx| tx.clone()) else {
+                        return Queued::Closed;
+                    };
+                    depth.fetch_add(1, Ordering::Relaxed);
+                    if tx.try_send(job).is_ok() {
+                        Queued::Yes
+                    } else {
+                        depth.fetch_sub(1, Ordering::Relaxed);
+                        Queued::Full
+                    }
+                },
+            ));
+        }
         Pipeline {
             services,
-            tx: std::sync::Mutex::new(Some(tx)),
+            tx,
             depth,
             capacity,
             workers: Mutex::new(set),
@@ -253,31 +296,39 @@ impl Pipeline {
         }
     }
 
-    /// Queues a job, unless its sender is over the per-sender limit (checked first, so that one
-    /// sender cannot fill the shared queue) or the queue is full (or draining).
+    /// Queues a job, unless the queue is full (or draining) or its sender is over the
+    /// per-sender limit (so that one sender cannot fill the shared queue).
     ///
     /// # Errors
     /// Why the job was not queued; the webhook answers the person inline.
     pub fn submit(&self, job: Job) -> Result<(), Refused> {
+        self.admit_here(self.reserve()?, job)
+    }
+
+    /// Queues `job` in `slot` if its sender is within this instance's own limit.
+    ///
+    /// # Errors
+    /// The sender is over the limit.
+    pub fn admit_here(&self, slot: Slot, job: Job) -> Result<(), Refused> {
         if !self.services.limiter.allow(job.sender, Instant::now()) {
             return Err(Refused::RateLimited);
         }
-        self.submit_admitted(job)
+        slot.queue(job);
+        Ok(())
     }
 
-    /// Queues a job whose sender the caller already found within the limit (the limit shared
-    /// by every instance through Redis).
+    /// Reserves room for one job (for a job the caller admits itself, through Redis).
     ///
     /// # Errors
     /// The queue is full (or draining).
-    pub fn submit_admitted(&self, job: Job) -> Result<(), Refused> {
+    pub fn reserve(&self) -> Result<Slot, Refused> {
         let Some(tx) = self.tx.lock().ok().and_then(|tx| tx.clone()) else {
             return Err(Refused::Busy);
         };
-        self.depth.fetch_add(1, Ordering::Relaxed);
-        tx.try_send(job).map_err(|_| {
-            self.depth.fetch_sub(1, Ordering::Relaxed);
-            Refused::Busy
+        let permit = tx.try_reserve_owned().map_err(|_| Refused::Busy)?;
+        Ok(Slot {
+            permit,
+            depth: Arc::clone(&self.depth),
         })
     }
 
@@ -297,9 +348,10 @@ impl Pipeline {
 
     /// Stops taking jobs and lets the workers finish the queue, up to `deadline`.
     ///
-    /// Jobs still queued at the deadline are not dropped: each is written to the dead-letter
-    /// file with the `llm_failed` template (which has the phone numbers), so `clara redeliver`
-    /// can still answer the person after the restart.
+    /// Jobs still queued at the deadline are not dropped. A durable job (in Redis) stays
+    /// pending there, and a live instance (or this one, restarted) claims it after
+    /// `MISS_CLAIM_AFTER`. Any other is written to the dead-letter file with the `llm_failed`
+    /// template (which has the phone numbers), so `clara redeliver` can still answer the person.
     pub async fn drain(&self, deadline: Duration) {
         if let Ok(mut tx) = self.tx.lock() {
             tx.take();
@@ -313,22 +365,25 @@ impl Pipeline {
         workers.abort_all();
         while workers.join_next().await.is_some() {}
         let mut rx = self.rx.lock().await;
-        let mut kept = 0;
+        let (mut kept, mut pending) = (0, 0);
         while let Ok(job) = rx.try_recv() {
             self.depth.fetch_sub(1, Ordering::Relaxed);
-            let text = kb::curated(Curated::LlmFailed, job.lang).text;
-            dead_letter(
-                &self.services,
-                &job,
-                text,
-                None,
+            if job.entry.is_some() {
+                pending += 1;
+                continue;
+            }
+            let reply = Reply::template(
+                Curated::LlmFailed,
+                job.lang,
                 "shutdown before the reply was ready",
             );
+            dead_letter(&self.services, &job, &reply, reply.reason);
             kept += 1;
         }
         warn!(
             dead_lettered = kept,
-            "miss queue not drained before the deadline: the rest are dead letters"
+            left_in_redis = pending,
+            "miss queue not drained before the deadline: the rest are dead letters or left to another instance"
         );
     }
 }
@@ -340,6 +395,8 @@ struct Reply {
     source: AnswerSource,
     lang: Lang,
     reason: &'static str,
+    /// Parts Twilio took before (the job was claimed from another instance mid-delivery).
+    parts_sent: usize,
 }
 
 impl Reply {
@@ -350,6 +407,19 @@ impl Reply {
             source: AnswerSource::Fallback,
             lang,
             reason,
+            parts_sent: 0,
+        }
+    }
+
+    /// The reply another instance decided and recorded before it stopped.
+    fn recorded(outbox: Outbox, lang: Lang) -> Reply {
+        Reply {
+            text: outbox.body,
+            media_url: outbox.media_url,
+            source: AnswerSource::parse(&outbox.source).unwrap_or(AnswerSource::Llm),
+            lang,
+            reason: "claimed",
+            parts_sent: outbox.parts_sent,
         }
     }
 
@@ -364,6 +434,7 @@ impl Reply {
             source: AnswerSource::Cache,
             lang: answer.lang,
             reason: "cache",
+            parts_sent: 0,
         }
     }
 }
@@ -371,27 +442,18 @@ impl Reply {
 /// The whole miss path for one job.
 pub async fn process(s: &Services, job: Job) {
     let started = Instant::now();
-    let mut reply = decide(s, &job).await;
-    // A voice note gets a voice back. Compiled answers carry their own audio; templates are not
-    // spoken, because they mostly follow a Gemini failure and speaking them would make the
-    // person wait for a second failure before the text.
-    if job.voice.is_some()
-        && reply.media_url.is_none()
-        && reply.source == AnswerSource::Llm
-        && let Some(base) = &s.tts_base
-        && let Some(name) =
-            voice::voice_reply(s.speaker.as_ref(), &s.tts_cache, &reply.text, reply.lang).await
-    {
-        reply.media_url = Some(format!("{base}/{name}"));
-    }
-    let sent = deliver(
-        s,
-        &job,
-        &reply.text,
-        reply.media_url.as_deref(),
-        reply.reason,
-    )
-    .await;
+    // A job claimed from another instance delivers the reply decided there, if there was one.
+    let recorded = match (&job.entry, &s.shared) {
+        (Some(Entry { claimed: true, .. }), Some(redis)) => {
+            redis.outbox(&job.message_sid).await.ok().flatten()
+        }
+        _ => None,
+    };
+    let reply = match recorded {
+        Some(outbox) => Reply::recorded(outbox, job.lang),
+        None => decide_and_speak(s, &job).await,
+    };
+    let sent = send(s, &job, &reply).await;
     s.metrics.answered(reply.source);
     info!(
         message_sid = job.message_sid.as_str(),
@@ -404,6 +466,24 @@ pub async fn process(s: &Services, job: Job) {
         queued_ms = started.duration_since(job.received).as_millis() as u64,
         "miss answered"
     );
+}
+
+/// The reply to `job`, spoken when it answers a voice note.
+async fn decide_and_speak(s: &Services, job: &Job) -> Reply {
+    let mut reply = decide(s, job).await;
+    // A voice note gets a voice back. Compiled answers carry their own audio; templates are not
+    // spoken, because they mostly follow a Gemini failure and speaking them would make the
+    // person wait for a second failure before the text.
+    if job.voice.is_some()
+        && reply.media_url.is_none()
+        && reply.source == AnswerSource::Llm
+        && let Some(base) = &s.tts_base
+        && let Some(name) =
+            voice::voice_reply(s.speaker.as_ref(), &s.tts_cache, &reply.text, reply.lang).await
+    {
+        reply.media_url = Some(format!("{base}/{name}"));
+    }
+    reply
 }
 
 async fn decide(s: &Services, job: &Job) -> Reply {
@@ -442,6 +522,7 @@ async fn decide(s: &Services, job: &Job) -> Reply {
             source: AnswerSource::Llm,
             lang,
             reason: "hot cache",
+            parts_sent: 0,
         },
         None => match ask_gemini(s, &text, reply.guess, lang).await {
             Ok(answer) => {
@@ -460,6 +541,7 @@ async fn decide(s: &Services, job: &Job) -> Reply {
                     source: AnswerSource::Llm,
                     lang,
                     reason: "gemini",
+                    parts_sent: 0,
                 }
             }
             // Clara's Gemini quota, not the person: `busy` says "try again soon" and gives the
@@ -567,19 +649,42 @@ async fn ask_gemini(
 }
 
 /// Sends a reply through Twilio; what Twilio will not take goes to the dead-letter file.
-async fn deliver(
-    s: &Services,
-    job: &Job,
-    text: &str,
-    media_url: Option<&str>,
-    reason: &str,
-) -> bool {
+///
+/// A durable job (`job.entry`) records its reply in Redis before the first part goes out and
+/// marks each part Twilio takes, is kept from other instances while it is sent, and leaves the
+/// queue once delivered or dead-lettered. Returns whether Twilio took it all.
+async fn send(s: &Services, job: &Job, reply: &Reply) -> bool {
+    let durable = job.entry.as_ref().zip(s.shared.as_ref());
+    let heartbeat: Option<Heartbeat> =
+        durable.map(|(entry, redis)| durable::keep_alive(redis, &entry.id, s.claim_after));
+    if let Some((_, redis)) = durable
+        && reply.parts_sent == 0
+    {
+        // Best effort: without the record a claimer decides again, as without Redis.
+        let _ = redis
+            .keep_outbox(
+                &job.message_sid,
+                &reply.text,
+                reply.media_url.as_deref(),
+                reply.source.as_str(),
+            )
+            .await;
+    }
     let outgoing = Outgoing {
         to: job.from.clone(),
-        body: text.to_string(),
-        media_url: media_url.map(str::to_string),
+        body: reply.text.clone(),
+        media_url: reply.media_url.clone(),
     };
-    match s.twilio.send(&outgoing).await {
+    let taken = |parts: usize| async move {
+        if let Some((_, redis)) = durable {
+            let _ = redis.mark_sent(&job.message_sid, parts).await;
+        }
+    };
+    if heartbeat.as_ref().is_some_and(Heartbeat::lost) {
+        // Another instance claimed the job while this one stalled: it sends the reply.
+        return false;
+    }
+    let delivered = match s.twilio.send_from(&outgoing, reply.parts_sent, taken).await {
         Ok(_) => true,
         Err(err) => {
             let why = match &err {
@@ -587,21 +692,32 @@ async fn deliver(
                 DeliveryError::Exhausted { .. } => "twilio unreachable after retries",
             };
             error!(message_sid = job.message_sid.as_str(), cause = %err, "reply not delivered: dead letter");
-            dead_letter(s, job, text, media_url, &format!("{why} ({reason}): {err}"));
+            let reason = format!("{why} ({}): {err}", reply.reason);
+            dead_letter(s, job, reply, &reason);
             false
         }
+    };
+    drop(heartbeat);
+    if let Some((entry, redis)) = durable
+        && redis.settle(&entry.id, &job.message_sid).await.is_err()
+    {
+        warn!(
+            message_sid = job.message_sid.as_str(),
+            "miss finished but still queued in redis: a claimer will find its reply sent"
+        );
     }
+    delivered
 }
 
 /// Writes an undelivered reply to the dead-letter file and counts it.
-fn dead_letter(s: &Services, job: &Job, text: &str, media_url: Option<&str>, reason: &str) {
+fn dead_letter(s: &Services, job: &Job, reply: &Reply, reason: &str) {
     s.metrics.dead_lettered();
     s.dead_letters.append(&DeadLetter {
         at: unix_now(),
         message_sid: job.message_sid.clone(),
         to_hash: job.sender.to_string(),
         reason: reason.to_string(),
-        body: text.to_string(),
-        media_url: media_url.map(str::to_string),
+        body: reply.text.clone(),
+        media_url: reply.media_url.clone(),
     });
 }

@@ -133,6 +133,26 @@ impl PhoneHasher {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SenderId(pub [u8; 8]);
 
+impl SenderId {
+    /// All 64 bits as 16 hex digits (logs show 40): how shared state and the durable queue name
+    /// a sender, never by the phone number.
+    pub fn hex(self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The id [`SenderId::hex`] wrote.
+    pub fn from_hex(text: &str) -> Option<SenderId> {
+        if text.len() != 16 {
+            return None;
+        }
+        let mut id = [0u8; 8];
+        for (i, byte) in id.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
+        }
+        Some(SenderId(id))
+    }
+}
+
 impl std::fmt::Display for SenderId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.0[..5].iter().try_for_each(|b| write!(f, "{b:02x}"))

@@ -56,8 +56,8 @@ impl fmt::Debug for Outgoing {
 /// What Twilio accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sent {
-    /// The message SIDs (`SM…`/`MM…`), one per part, in order. A part Twilio accepted (2xx) with
-    /// an unreadable body has no entry, so `sids.len() < parts` says that happened.
+    /// The message SIDs (`SM…`/`MM…`), one per part this call sent, in order. A part Twilio
+    /// accepted (2xx) with an unreadable body has no entry.
     pub sids: Vec<String>,
     /// How many messages the body was split into.
     pub parts: usize,
@@ -206,13 +206,32 @@ impl Twilio {
     /// [`DeliveryError::Exhausted`] when the retries ran out. Parts before the failing one have
     /// been delivered.
     pub async fn send(&self, msg: &Outgoing) -> Result<Sent, DeliveryError> {
+        self.send_from(msg, 0, |_| async {}).await
+    }
+
+    /// [`Twilio::send`] from part `first` on (the parts before it were delivered by an earlier
+    /// attempt), awaiting `taken(n)` once Twilio has taken the first `n` parts: the durable
+    /// queue records there how far a reply got.
+    ///
+    /// # Errors
+    /// As [`Twilio::send`].
+    pub async fn send_from<F, Fut>(
+        &self,
+        msg: &Outgoing,
+        first: usize,
+        mut taken: F,
+    ) -> Result<Sent, DeliveryError>
+    where
+        F: FnMut(usize) -> Fut,
+        Fut: std::future::Future<Output = ()>,
+    {
         let parts = split_body(&msg.body, MAX_BODY_CHARS);
         let mut sent = Sent {
             sids: Vec::with_capacity(parts.len()),
             parts: parts.len(),
             media_dropped: false,
         };
-        for (i, part) in parts.iter().enumerate() {
+        for (i, part) in parts.iter().enumerate().skip(first) {
             let media = if i == 0 {
                 msg.media_url.as_deref()
             } else {
@@ -234,7 +253,10 @@ impl Twilio {
                 other => other,
             };
             match result {
-                Ok(sid) => sent.sids.extend(sid),
+                Ok(sid) => {
+                    sent.sids.extend(sid);
+                    taken(i + 1).await;
+                }
                 Err(e) => {
                     if i > 0 {
                         warn!(

@@ -76,6 +76,14 @@ impl AnswerSource {
             AnswerSource::Queued => "queued",
         }
     }
+
+    /// The source [`AnswerSource::as_str`] named.
+    pub fn parse(name: &str) -> Option<AnswerSource> {
+        use AnswerSource::*;
+        [Cache, Guardrail, Fallback, Llm, Queued]
+            .into_iter()
+            .find(|s| s.as_str() == name)
+    }
 }
 
 /// The responder's verdict on one message.

@@ -1,6 +1,6 @@
 //! State shared by every instance through Redis (`REDIS_URL`; Render's Key Value is Valkey,
 //! Redis-compatible): the `MessageSid` dedupe, the per-sender miss limit, the conversations and
-//! the answer cache (Gemini's answers to misses).
+//! the answer cache (Gemini's answers to misses), and the durable miss queue (`queue`).
 //! With `REDIS_URL` unset none of this exists and every piece of state stays in the process.
 //!
 //! Redis is a help, never a dependency: every call is bounded by [`OP_TIMEOUT`], and while Redis
@@ -22,6 +22,10 @@ use secrecy::{ExposeSecret, SecretString};
 use tracing::{info, warn};
 
 use crate::observability::SenderId;
+
+mod queue;
+
+pub use queue::{Admit, Outbox};
 
 /// The longest a webhook waits for one Redis call. A cache hit is answered in about a
 /// millisecond and Twilio allows 15 s: a slow or dead Redis must cost tens of milliseconds at
@@ -86,6 +90,9 @@ pub struct Redis {
     /// Replaced after a failed probe; cloning it is an `Arc` clone.
     connection: RwLock<ConnectionManager>,
     status: AtomicU8,
+    /// This process's name in the miss queue's consumer group: random, so that a restarted
+    /// instance is a new consumer and its predecessor's pending jobs are claimed as orphans.
+    consumer: String,
 }
 
 impl Redis {
@@ -102,6 +109,10 @@ impl Redis {
             client,
             connection,
             status: AtomicU8::new(Status::Starting as u8),
+            consumer: format!(
+                "clara-{:016x}",
+                getrandom::u64().map_err(|e| anyhow::anyhow!("no random bytes: {e}"))?
+            ),
         });
         tokio::spawn(probe(Arc::downgrade(&redis)));
         Ok(redis)
@@ -276,28 +287,6 @@ impl Redis {
         self.run::<()>(Op::Cmd(&cmd)).await
     }
 
-    /// Takes one of `capacity` tokens per `window` from `sender`'s bucket, the same token
-    /// bucket as `miss::rate_limit` but in Redis, on Redis's clock, so every instance draws
-    /// from one bucket. True when a token was left.
-    ///
-    /// # Errors
-    /// Redis could not be used.
-    pub async fn allow(
-        &self,
-        sender: SenderId,
-        capacity: u32,
-        window: Duration,
-    ) -> Result<bool, Unavailable> {
-        let mut cmd = redis::cmd("EVAL");
-        cmd.arg(TOKEN_BUCKET)
-            .arg(1)
-            .arg(format!("{PREFIX}limit:{}", hex(sender)))
-            .arg(capacity)
-            .arg(window.as_secs().max(1));
-        let allowed: i64 = self.run(Op::Cmd(&cmd)).await?;
-        Ok(allowed == 1)
-    }
-
     /// The stored conversation of `sender`, as `conversation` wrote it.
     ///
     /// # Errors
@@ -386,28 +375,6 @@ enum Op<'a> {
     Pipe(&'a redis::Pipeline),
 }
 
-/// A token bucket in one atomic script: `KEYS[1]` a hash {t: tokens, at: seconds},
-/// `ARGV` capacity and window (s). The time is Redis's own (`TIME`), so instances with skewed
-/// clocks still share one bucket; an idle bucket expires after a window (it would be full).
-const TOKEN_BUCKET: &str = r"
-local cap = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
-local t = redis.call('TIME')
-local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
-local b = redis.call('HMGET', KEYS[1], 't', 'at')
-local tokens = tonumber(b[1]) or cap
-local at = tonumber(b[2]) or now
-tokens = math.min(cap, tokens + math.max(0, now - at) * cap / window)
-local ok = 0
-if tokens >= 1 then
-  tokens = tokens - 1
-  ok = 1
-end
-redis.call('HSET', KEYS[1], 't', tostring(tokens), 'at', tostring(now))
-redis.call('EXPIRE', KEYS[1], window)
-return ok
-";
-
 /// Failures that say the connection, not the command, is the problem.
 fn is_transport(err: &redis::RedisError) -> bool {
     err.is_io_error()
@@ -468,12 +435,12 @@ fn answer_key(digest: &str) -> String {
 }
 
 fn conversation_key(sender: SenderId) -> String {
-    format!("{PREFIX}conv:{}", hex(sender))
+    format!("{PREFIX}conv:{}", sender.hex())
 }
 
-/// All 64 bits of the keyed hash (logs show 40): never the phone number.
-fn hex(sender: SenderId) -> String {
-    sender.0.iter().map(|b| format!("{b:02x}")).collect()
+/// The sender's token bucket (the shared miss limit).
+fn limit_key(sender: SenderId) -> String {
+    format!("{PREFIX}limit:{}", sender.hex())
 }
 
 #[cfg(test)]

@@ -1,0 +1,222 @@
+//! The miss pipeline's side of the durable queue (`crate::shared` holds the Redis side): what a
+//! queued job looks like in the stream, the heartbeat that keeps a job this instance works on
+//! from being claimed, and the task that claims the jobs other instances left behind.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant, SystemTime};
+
+use serde::{Deserialize, Serialize};
+use tracing::{error, info, warn};
+
+use super::pipeline::{Job, Media, Services};
+use crate::kb::Lang;
+use crate::observability::SenderId;
+use crate::outbound::twilio::DeliveryError;
+use crate::redact;
+use crate::shared::Redis;
+
+/// A job as the stream keeps it: no phone number, and the person's words redacted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stored {
+    pub message_sid: String,
+    /// The keyed hash of the sender, 16 hex digits.
+    pub sender: String,
+    /// Redacted by [`crate::redact::question`].
+    pub text: String,
+    /// `es`, `fr`, `en` or `ar`.
+    pub lang: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<Media>,
+    /// When the webhook took the message, Unix milliseconds.
+    pub received_ms: u64,
+}
+
+impl Stored {
+    /// What the stream keeps of `job`.
+    pub fn of(job: &Job) -> Stored {
+        Stored {
+            message_sid: job.message_sid.clone(),
+            sender: job.sender.hex(),
+            text: redact::question(&job.text),
+            lang: job.lang.as_str().to_string(),
+            voice: job.voice.clone(),
+            received_ms: unix_ms(SystemTime::now())
+                .saturating_sub(job.received.elapsed().as_millis() as u64),
+        }
+    }
+
+    /// The job to work on again, sent to `from` (read back from Twilio).
+    fn into_job(self, entry: String, from: String) -> Option<Job> {
+        let age = unix_ms(SystemTime::now()).saturating_sub(self.received_ms);
+        let now = Instant::now();
+        Some(Job {
+            sender: SenderId::from_hex(&self.sender)?,
+            message_sid: self.message_sid,
+            from,
+            text: self.text,
+            lang: Lang::parse(&self.lang)?,
+            voice: self.voice,
+            received: now.checked_sub(Duration::from_millis(age)).unwrap_or(now),
+            entry: Some(Entry {
+                id: entry,
+                claimed: true,
+            }),
+        })
+    }
+}
+
+/// Where a job sits in the durable queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The stream entry id.
+    pub id: String,
+    /// Claimed from another instance: part of its reply may have been sent already.
+    pub claimed: bool,
+}
+
+/// Touches `entry` every third of `claim_after` until dropped; sets the returned flag when
+/// another instance has claimed it (this one stalled), so the worker stops sending.
+pub fn keep_alive(redis: &Arc<Redis>, entry: &str, claim_after: Duration) -> Heartbeat {
+    let lost = Arc::new(AtomicBool::new(false));
+    let every = (claim_after / 3).max(Duration::from_millis(100));
+    let (redis, entry, flag) = (Arc::clone(redis), entry.to_string(), Arc::clone(&lost));
+    let task = tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(every).await;
+            if let Ok(false) = redis.touch(&entry).await {
+                warn!(
+                    entry = entry.as_str(),
+                    "miss job claimed by another instance: this one stops sending"
+                );
+                flag.store(true, Ordering::Relaxed);
+                return;
+            }
+        }
+    });
+    Heartbeat { task, lost }
+}
+
+/// A running [`keep_alive`]; stops with the job.
+pub struct Heartbeat {
+    task: tokio::task::JoinHandle<()>,
+    lost: Arc<AtomicBool>,
+}
+
+impl Heartbeat {
+    /// Whether another instance has taken the job.
+    pub fn lost(&self) -> bool {
+        self.lost.load(Ordering::Relaxed)
+    }
+}
+
+impl Drop for Heartbeat {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Claims the jobs other instances left pending longer than `claim_after`, every half of it,
+/// and hands each to `queue` with its recipient read back from Twilio. Ends when `queue` says
+/// the pipeline is closed.
+pub async fn reclaim_orphans(
+    services: Arc<Services>,
+    redis: Arc<Redis>,
+    claim_after: Duration,
+    queue: impl Fn(Job) -> Queued,
+) {
+    let every = (claim_after / 2).max(Duration::from_millis(100));
+    loop {
+        tokio::time::sleep(every).await;
+        let Ok(orphans) = redis.reclaim(claim_after).await else {
+            continue;
+        };
+        for (entry, raw) in orphans {
+            let stored: Option<Stored> = serde_json::from_str(&raw).ok();
+            let readable = |s: &Stored| {
+                SenderId::from_hex(&s.sender).is_some() && Lang::parse(&s.lang).is_some()
+            };
+            let Some(stored) = stored.filter(readable) else {
+                error!(
+                    entry = entry.as_str(),
+                    "queued miss unreadable: dropped from the queue"
+                );
+                let _ = redis.settle(&entry, "").await;
+                continue;
+            };
+            let sid = stored.message_sid.clone();
+            let from = match services.twilio.inbound_sender(&sid).await {
+                Ok(from) => from,
+                // Twilio does not know the message: no one to answer.
+                Err(err @ DeliveryError::Rejected { .. }) => {
+                    error!(message_sid = sid.as_str(), cause = %err, "orphan miss has no recipient: dropped");
+                    let _ = redis.settle(&entry, &sid).await;
+                    continue;
+                }
+                // Twilio unreachable: left pending, claimed again later.
+                Err(err) => {
+                    warn!(message_sid = sid.as_str(), cause = %err, "orphan miss: recipient not read yet");
+                    continue;
+                }
+            };
+            let Some(job) = stored.into_job(entry, from) else {
+                continue;
+            };
+            match queue(job) {
+                Queued::Yes => info!(message_sid = sid.as_str(), "orphan miss claimed"),
+                // Left pending: claimed again (by any instance) after `claim_after`.
+                Queued::Full => {}
+                Queued::Closed => return,
+            }
+        }
+    }
+}
+
+/// What the pipeline did with a claimed job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Queued {
+    Yes,
+    Full,
+    Closed,
+}
+
+fn unix_ms(t: SystemTime) -> u64 {
+    t.duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stream_keeps_no_number_and_redacted_words() {
+        let job = Job {
+            message_sid: "SM1".into(),
+            from: "whatsapp:+34600111222".into(),
+            sender: SenderId([0xab, 1, 2, 3, 4, 5, 6, 0xff]),
+            text: "mi NIE es X1234567L y mi telefono 600111222".into(),
+            lang: Lang::Es,
+            voice: None,
+            received: Instant::now(),
+            entry: None,
+        };
+        let stored = Stored::of(&job);
+        let json = serde_json::to_string(&stored).unwrap();
+        assert!(!json.contains("600111222"), "{json}");
+        assert!(!json.contains("X1234567L"), "{json}");
+        assert_eq!(stored.sender, "ab010203040506ff");
+        let again = stored
+            .into_job("1-0".into(), "whatsapp:+34600111222".into())
+            .unwrap();
+        assert_eq!(again.sender, job.sender);
+        assert_eq!(again.message_sid, "SM1");
+        assert_eq!(
+            again.entry,
+            Some(Entry {
+                id: "1-0".into(),
+                claimed: true
+            })
+        );
+    }
+}
