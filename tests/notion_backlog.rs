@@ -362,12 +362,18 @@ fn append(file: &tempfile::NamedTempFile, lines: &[String]) {
     }
 }
 
+/// The journal file's entries, and how many lines did not parse.
+fn entries(path: &Path) -> (Vec<clara::miss::journal::Entry>, usize) {
+    let (entries, bad) = clara::jsonl::read(path).unwrap();
+    (entries, bad.len())
+}
+
 async fn push_journal(
     cfg: &NotionConfig,
     path: &Path,
     top: usize,
 ) -> (Result<PushReport, NotionError>, String) {
-    let (rows, _) = backlog::rows(path, top, &Responder::default()).unwrap();
+    let (rows, _) = backlog::rows(entries(path).0, top, &Responder::default());
     let mut out = Vec::new();
     let result = backlog::push(cfg, &rows, false, &mut out).await;
     (result, String::from_utf8(out).unwrap())
@@ -683,7 +689,7 @@ async fn personal_numbers_never_reach_notion() {
     assert_eq!(fake.pages().len(), 3);
 
     // A dry run prints what would be sent, hidden too, and sends nothing.
-    let (rows, _) = backlog::rows(file.path(), 20, &Responder::default()).unwrap();
+    let (rows, _) = backlog::rows(entries(file.path()).0, 20, &Responder::default());
     let mut printed = Vec::new();
     backlog::push(&NotionConfig::default(), &rows, true, &mut printed)
         .await
@@ -752,8 +758,10 @@ async fn unreadable_lines_and_unknown_languages_are_skipped_and_counted() {
         miss(at(2), ALONE, "de", None),
         miss(at(3), "   ", "es", None),
     ]);
-    let (rows, bad) = backlog::rows(file.path(), 20, &Responder::default()).unwrap();
-    assert_eq!(bad, 3);
+    let (read, unreadable) = entries(file.path());
+    assert_eq!(unreadable, 1, "the line that is not JSON");
+    let (rows, bad) = backlog::rows(read, 20, &Responder::default());
+    assert_eq!(bad, 2, "the unknown language and the blank question");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].times, [at(1)]);
 }

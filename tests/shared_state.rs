@@ -894,3 +894,131 @@ async fn redis_killed_during_a_flood_misses_are_still_answered_and_queue_durably
         "queued in the new Redis, and done"
     );
 }
+
+/// `clara <args>` with exactly `vars`, in a blocking thread: (exit code, stdout, stderr).
+async fn clara_cli(args: &[&str], vars: Vec<(String, String)>) -> (i32, String, String) {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    tokio::task::spawn_blocking(move || {
+        let out = Command::new(env!("CARGO_BIN_EXE_clara"))
+            .args(&args)
+            .env_clear()
+            .envs(vars)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    })
+    .await
+    .unwrap()
+}
+
+async fn stream_len(redis: &RedisServer, stream: &str) -> u64 {
+    redis_cmd(redis, redis::cmd("XLEN").arg(stream)).await
+}
+
+#[tokio::test]
+async fn with_redis_dead_letters_and_the_journal_live_in_redis_for_redeliver_and_promote() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let world = World::new().await;
+    world
+        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
+        .await;
+    // Twilio refuses every reply: a dead letter.
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(400)
+                .set_body_json(serde_json::json!({"code": 21211, "message": "Invalid 'To' Phone Number", "status": 400})),
+        )
+        .with_priority(1)
+        .mount(&world.twilio)
+        .await;
+    let url = redis.url();
+    let a = world.server(&[("REDIS_URL", url.as_str())]).await;
+    let (sender, sid) = (
+        "whatsapp:+34600000941",
+        "SM94000000000000000000000000000001",
+    );
+    says(
+        &a,
+        sender,
+        sid,
+        "me voy a mudar a otra ciudad, mi movil es 612 345 678",
+    )
+    .await;
+    let until = Instant::now() + Duration::from_secs(10);
+    while stream_len(&redis, "clara:dead").await == 0 {
+        assert!(Instant::now() < until, "no dead letter in Redis");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(world.dead_letters().is_empty(), "Redis, not the file");
+    assert_eq!(stream_len(&redis, "clara:journal").await, 1);
+    let journal: Vec<(String, Vec<(String, String)>)> = redis_cmd(
+        &redis,
+        redis::cmd("XRANGE").arg("clara:journal").arg("-").arg("+"),
+    )
+    .await;
+    let record = &journal[0].1[0].1;
+    assert!(
+        !record.contains("612 345 678") && !record.contains("600000941"),
+        "{record}"
+    );
+
+    // Twilio takes messages again: `clara redeliver` (no file) delivers Redis's letter and
+    // removes it.
+    world.twilio.reset().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path(util::messages_path()))
+        .respond_with(util::twilio_created())
+        .mount(&world.twilio)
+        .await;
+    twilio_knows(&world, sid, sender).await;
+    let vars = |extra: &[(&str, &str)]| -> Vec<(String, String)> {
+        [("REDIS_URL", url.as_str())]
+            .iter()
+            .chain(extra)
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let twilio_vars = [
+        ("TWILIO_ACCOUNT_SID", util::account_sid()),
+        ("TWILIO_AUTH_TOKEN", TOKEN.to_string()),
+        ("TWILIO_API_BASE_URL", world.twilio.uri()),
+    ];
+    let twilio_vars: Vec<(&str, &str)> =
+        twilio_vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (code, out, err) = clara_cli(&["redeliver"], vars(&twilio_vars)).await;
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out.trim(), "delivered 1, failed 0");
+    let sent = replies(&world).await;
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].0, sender);
+    assert!(
+        sent[0].1.starts_with("Respuesta generada sobre mudanzas."),
+        "{:?}",
+        sent[0].1
+    );
+    assert_eq!(
+        stream_len(&redis, "clara:dead").await,
+        0,
+        "delivered: removed"
+    );
+
+    // `clara promote` (no file) reads the journal from Redis.
+    let (code, out, err) = clara_cli(&["promote"], vars(&[])).await;
+    assert_eq!(code, 0, "{err}");
+    let drafts: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let question = drafts["promovida_1_es"]["preguntas"]["es"][0]
+        .as_str()
+        .unwrap();
+    assert!(question.starts_with("me voy a mudar"), "{question}");
+
+    // Neither a file nor REDIS_URL: a clear refusal.
+    let (code, _, err) = clara_cli(&["promote"], Vec::new()).await;
+    assert_eq!(code, 2);
+    assert!(err.contains("REDIS_URL"), "{err}");
+}

@@ -26,7 +26,6 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
 
 use serde_json::{Value, json};
 
@@ -119,19 +118,15 @@ impl BacklogRow {
     }
 }
 
-/// The `top` most frequent misses of the journal at `path` as rows, most frequent first (ties
-/// by language, then question), and the number of lines that could not be read (bad JSON, or a
-/// language Clara does not speak).
-///
-/// # Errors
-/// The journal cannot be read.
+/// The `top` most frequent misses of a journal's entries as rows, most frequent first (ties by
+/// language, then question), and the number of entries left out (a language Clara does not
+/// speak, or no question).
 pub fn rows(
-    path: &Path,
+    entries: impl IntoIterator<Item = Entry>,
     top: usize,
     responder: &Responder,
-) -> std::io::Result<(Vec<BacklogRow>, usize)> {
-    let (entries, bad) = crate::jsonl::read::<Entry>(path)?;
-    let mut unreadable = bad.len();
+) -> (Vec<BacklogRow>, usize) {
+    let mut unreadable = 0;
     // (question, lang) → (times, the latest procedure guess).
     let mut groups: BTreeMap<(String, Lang), (Vec<u64>, Option<ProcedureId>)> = BTreeMap::new();
     for entry in entries {
@@ -168,7 +163,7 @@ pub fn rows(
             }
         })
         .collect();
-    Ok((rows, unreadable))
+    (rows, unreadable)
 }
 
 /// The procedure and facet to suggest for a missed question: what the compiled responder

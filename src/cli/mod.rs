@@ -6,12 +6,15 @@
 //! - `eval`: the project's evaluation set, scored against its floors.
 //! - `healthcheck`: the container's health probe.
 //! - `notion`: `clara notion sync|report`, the editors' Notion databases.
+//! - `records`: `clara redeliver` and `clara promote`'s reading of dead letters and the journal
+//!   (the files, and Redis's streams with `REDIS_URL`).
 //! - `rehearse`: the demo personas played through the router, offline.
 
 pub mod backlog;
 pub mod eval;
 pub mod healthcheck;
 pub mod notion;
+mod records;
 pub mod rehearse;
 
 use std::io::Write;
@@ -70,9 +73,11 @@ pub enum Command {
     },
     /// List the most frequent misses of a miss journal as FAQ drafts for data/answers/faq.json,
     /// or, with --notion, file them in the Notion Backlog database (NOTION_DB_BACKLOG).
+    ///
+    /// With REDIS_URL set, the journal the service keeps in Redis is read too.
     Promote {
-        /// The journal (MISS_JOURNAL_PATH).
-        journal: PathBuf,
+        /// The journal file (MISS_JOURNAL_PATH); optional when REDIS_URL is set.
+        journal: Option<PathBuf>,
         /// How many to list.
         #[arg(long, default_value_t = 20)]
         top: usize,
@@ -84,10 +89,11 @@ pub enum Command {
         #[arg(long, requires = "notion")]
         dry_run: bool,
     },
-    /// Deliver the replies of a dead-letter file again (Twilio settings from the environment).
+    /// Deliver dead letters again (Twilio settings from the environment): those of the file,
+    /// and, with REDIS_URL set, those the service keeps in Redis (removed once delivered).
     Redeliver {
-        /// The dead-letter file (DEAD_LETTER_PATH).
-        file: PathBuf,
+        /// The dead-letter file (DEAD_LETTER_PATH); optional when REDIS_URL is set.
+        file: Option<PathBuf>,
     },
     /// Probe the service on this machine (GET 127.0.0.1:$PORT/health) for a container
     /// HEALTHCHECK: exit code 0 when it answers 200 with "status":"ok", 1 otherwise.
@@ -153,18 +159,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Promote {
             journal,
             top,
-            notion: true,
+            notion,
             dry_run,
-        } => promote_to_notion(&journal, top, dry_run),
-        Command::Promote { journal, top, .. } => {
-            let (frequent, bad) = crate::miss::journal::frequent(&journal, top)
-                .with_context(|| format!("cannot read {}", journal.display()))?;
-            if bad > 0 {
-                eprintln!(
-                    "clara: {bad} line(s) of {} could not be read and were skipped",
-                    journal.display()
-                );
+        } => {
+            let entries = match records::journal(journal)? {
+                Ok(entries) => entries,
+                Err(code) => return Ok(code),
+            };
+            if notion {
+                return promote_to_notion(entries, top, dry_run);
             }
+            let frequent = crate::miss::journal::frequent(entries, top);
             eprintln!(
                 "clara: {} frequent miss(es); review each (tramite, wording, facts) before adding it to data/answers/faq.json",
                 frequent.len()
@@ -175,7 +180,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Redeliver { file } => redeliver(&file),
+        Command::Redeliver { file } => records::redeliver(file),
         Command::Healthcheck => Ok(healthcheck::run()),
         Command::Rehearse { script } => {
             let passed = rehearse::run(script.as_deref(), &mut std::io::stdout().lock())?;
@@ -266,76 +271,6 @@ fn serve() -> anyhow::Result<ExitCode> {
     })
 }
 
-fn redeliver(file: &std::path::Path) -> anyhow::Result<ExitCode> {
-    use crate::outbound::RetryPolicy;
-    use crate::outbound::twilio::{Outgoing, Twilio};
-    let config = match Config::from_env() {
-        Ok(config) => config,
-        Err(err) => {
-            eprintln!("clara: {err}");
-            return Ok(ExitCode::from(2));
-        }
-    };
-    let (Some(sid), Some(token)) = (&config.twilio_account_sid, &config.twilio_auth_token) else {
-        eprintln!("clara: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN are needed to redeliver");
-        return Ok(ExitCode::from(2));
-    };
-    let (letters, bad) = crate::miss::dead_letter::read(file)
-        .with_context(|| format!("cannot read {}", file.display()))?;
-    if !bad.is_empty() {
-        eprintln!(
-            "clara: lines {bad:?} of {} are not dead letters and were skipped",
-            file.display()
-        );
-    }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    let twilio = Twilio::new(
-        crate::outbound::client()?,
-        &config.twilio_api_base_url,
-        sid,
-        token.clone(),
-        &config.twilio_from,
-        RetryPolicy::default(),
-    );
-    let (mut delivered, mut failed) = (0, Vec::new());
-    runtime.block_on(async {
-        for letter in letters {
-            let result = match twilio.inbound_sender(&letter.message_sid).await {
-                Ok(to) => twilio
-                    .send(&Outgoing {
-                        to,
-                        body: letter.body.clone(),
-                        media_url: letter.media_url.clone(),
-                    })
-                    .await
-                    .map(|_| ()),
-                Err(err) => Err(err),
-            };
-            match result {
-                Ok(()) => delivered += 1,
-                Err(err) => {
-                    eprintln!("clara: {}: {err}", letter.message_sid);
-                    failed.push(letter);
-                }
-            }
-        }
-    });
-    println!("delivered {delivered}, failed {}", failed.len());
-    if failed.is_empty() {
-        return Ok(ExitCode::SUCCESS);
-    }
-    // Keep what still failed, so the file can be retried again later.
-    let rest: Vec<String> = failed
-        .iter()
-        .filter_map(|l| serde_json::to_string(l).ok())
-        .collect();
-    std::fs::write(file, rest.join("\n") + "\n")
-        .with_context(|| format!("cannot rewrite {}", file.display()))?;
-    Ok(ExitCode::FAILURE)
-}
-
 fn ask(text: &str, lang: Option<Lang>, json: bool) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let reply = Responder::default().respond(text, lang);
@@ -408,9 +343,9 @@ fn check(dir: &std::path::Path) -> ExitCode {
     }
 }
 
-/// `clara promote JOURNAL --notion`: the exit codes of `clara notion` (2 for configuration).
+/// `clara promote [JOURNAL] --notion`: the exit codes of `clara notion` (2 for configuration).
 fn promote_to_notion(
-    journal: &std::path::Path,
+    entries: Vec<crate::miss::journal::Entry>,
     top: usize,
     dry_run: bool,
 ) -> anyhow::Result<ExitCode> {
@@ -421,13 +356,9 @@ fn promote_to_notion(
             return Ok(ExitCode::from(2));
         }
     };
-    let (rows, bad) = backlog::rows(journal, top, &Responder::default())
-        .with_context(|| format!("cannot read {}", journal.display()))?;
+    let (rows, bad) = backlog::rows(entries, top, &Responder::default());
     if bad > 0 {
-        eprintln!(
-            "clara: {bad} line(s) of {} could not be read and were skipped",
-            journal.display()
-        );
+        eprintln!("clara: {bad} journal entr(ies) without a language or a question were skipped");
     }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

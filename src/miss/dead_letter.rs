@@ -1,6 +1,7 @@
 //! Replies Twilio would not take after the retries are written here, one JSON object per line,
 //! so nothing is lost: `clara redeliver FILE` tries them again. The file holds no phone number:
-//! the person is found again through the inbound `MessageSid`.
+//! the person is found again through the inbound `MessageSid`. With `REDIS_URL` the letters go
+//! to a capped Redis stream instead (`shared::records`), read by `clara redeliver` too.
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use tracing::error;
 
 use crate::jsonl::{AppendError, JsonLines};
+use crate::shared::{Records, Redis};
 
 /// The file stops growing here (a free instance has little disk); further letters are counted
 /// and logged only.
@@ -46,8 +48,24 @@ impl DeadLetters {
         self.file.path()
     }
 
-    /// Appends a letter; returns whether it was written (false when the file is full or
-    /// cannot be written, which is logged).
+    /// Keeps a letter: in Redis's dead-letter stream when Redis is shared and answers (every
+    /// instance's letters in one place, surviving the instance), else in the file. Returns
+    /// whether it was kept.
+    pub async fn keep(&self, shared: Option<&Redis>, letter: &DeadLetter) -> bool {
+        if let Some(redis) = shared
+            && let Ok(json) = serde_json::to_string(letter)
+            && redis
+                .append_record(Records::DeadLetters, &json)
+                .await
+                .is_ok()
+        {
+            return true;
+        }
+        self.append(letter)
+    }
+
+    /// Appends a letter to the file; returns whether it was written (false when the file is
+    /// full or cannot be written, which is logged).
     pub fn append(&self, letter: &DeadLetter) -> bool {
         match self.file.append(letter) {
             Ok(()) => true,

@@ -1,15 +1,17 @@
 //! The miss journal: every miss, one JSON object per line — the normalized question (personal
 //! numbers hidden), language, procedure guess, where the answer came from, and the answer — never
 //! a phone number. `clara promote` turns the most frequent into FAQ drafts, so the static cache
-//! gets hotter with use.
+//! gets hotter with use. With `REDIS_URL` the entries go to a capped Redis stream instead
+//! (`shared::records`), which `clara promote` reads too.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use tracing::warn;
 
 use crate::jsonl::{AppendError, JsonLines};
+use crate::shared::{Records, Redis};
 
 /// The journal stops growing here; `clara promote` needs frequencies, not every line.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -44,7 +46,19 @@ impl Journal {
         }
     }
 
-    /// Appends an entry; a full journal is silent (promote needs frequencies, not every
+    /// Records a miss: in Redis's journal stream when Redis is shared and answers (every
+    /// instance's misses in one place, surviving the instance), else in the file.
+    pub async fn record(&self, shared: Option<&Redis>, entry: &Entry) {
+        if let Some(redis) = shared
+            && let Ok(json) = serde_json::to_string(entry)
+            && redis.append_record(Records::Journal, &json).await.is_ok()
+        {
+            return;
+        }
+        self.append(entry);
+    }
+
+    /// Appends an entry to the file; a full journal is silent (promote needs frequencies, not every
     /// line), an unwritable one logs.
     pub fn append(&self, entry: &Entry) {
         match self.file.append(entry) {
@@ -67,12 +81,9 @@ pub struct Frequent {
     pub answer: Option<String>,
 }
 
-/// The `top` most frequent misses of a journal, most frequent first (ties by question).
-///
-/// # Errors
-/// The journal cannot be read. Lines that do not parse are skipped and counted in the result.
-pub fn frequent(path: &Path, top: usize) -> std::io::Result<(Vec<Frequent>, usize)> {
-    let (entries, bad) = crate::jsonl::read::<Entry>(path)?;
+/// The `top` most frequent misses of a journal's entries, most frequent first (ties by
+/// question).
+pub fn frequent(entries: impl IntoIterator<Item = Entry>, top: usize) -> Vec<Frequent> {
     let mut groups: BTreeMap<(String, String), Frequent> = BTreeMap::new();
     for entry in entries {
         let slot = groups
@@ -95,7 +106,7 @@ pub fn frequent(path: &Path, top: usize) -> std::io::Result<(Vec<Frequent>, usiz
             .then_with(|| a.question.cmp(&b.question))
     });
     all.truncate(top);
-    Ok((all, bad.len()))
+    all
 }
 
 /// FAQ drafts (the shape of `data/answers/faq.json`) for frequent misses. A missing procedure
@@ -148,8 +159,9 @@ mod tests {
             .unwrap()
             .write_all(b"{broken\n")
             .unwrap();
-        let (top, bad) = frequent(&path, 1).unwrap();
-        assert_eq!(bad, 1);
+        let (entries, bad) = crate::jsonl::read::<Entry>(&path).unwrap();
+        assert_eq!(bad, vec![5]);
+        let top = frequent(entries, 1);
         assert_eq!(top.len(), 1);
         assert_eq!(
             (top[0].question.as_str(), top[0].count),

@@ -377,7 +377,7 @@ impl Pipeline {
                 job.lang,
                 "shutdown before the reply was ready",
             );
-            dead_letter(&self.services, &job, &reply, reply.reason);
+            dead_letter(&self.services, &job, &reply, reply.reason).await;
             kept += 1;
         }
         warn!(
@@ -556,14 +556,15 @@ async fn decide(s: &Services, job: &Job) -> Reply {
             }
         },
     };
-    s.journal.append(&journal::Entry {
+    let entry = journal::Entry {
         at: unix_now(),
         question: key.question.clone(),
         lang: lang.as_str().to_string(),
         guess: key.procedure.map(|p| p.as_str().to_string()),
         source: result.reason.to_string(),
         answer: (result.source == AnswerSource::Llm).then(|| result.text.clone()),
-    });
+    };
+    s.journal.record(s.shared.as_deref(), &entry).await;
     result
 }
 
@@ -693,7 +694,7 @@ async fn send(s: &Services, job: &Job, reply: &Reply) -> bool {
             };
             error!(message_sid = job.message_sid.as_str(), cause = %err, "reply not delivered: dead letter");
             let reason = format!("{why} ({}): {err}", reply.reason);
-            dead_letter(s, job, reply, &reason);
+            dead_letter(s, job, reply, &reason).await;
             false
         }
     };
@@ -709,15 +710,16 @@ async fn send(s: &Services, job: &Job, reply: &Reply) -> bool {
     delivered
 }
 
-/// Writes an undelivered reply to the dead-letter file and counts it.
-fn dead_letter(s: &Services, job: &Job, reply: &Reply, reason: &str) {
+/// Keeps an undelivered reply as a dead letter (Redis or the file) and counts it.
+async fn dead_letter(s: &Services, job: &Job, reply: &Reply, reason: &str) {
     s.metrics.dead_lettered();
-    s.dead_letters.append(&DeadLetter {
+    let letter = DeadLetter {
         at: unix_now(),
         message_sid: job.message_sid.clone(),
         to_hash: job.sender.to_string(),
         reason: reason.to_string(),
         body: reply.text.clone(),
         media_url: reply.media_url.clone(),
-    });
+    };
+    s.dead_letters.keep(s.shared.as_deref(), &letter).await;
 }

@@ -1,6 +1,7 @@
 //! State shared by every instance through Redis (`REDIS_URL`; Render's Key Value is Valkey,
 //! Redis-compatible): the `MessageSid` dedupe, the per-sender miss limit, the conversations and
-//! the answer cache (Gemini's answers to misses), and the durable miss queue (`queue`).
+//! the answer cache (Gemini's answers to misses), the durable miss queue (`queue`), and the dead
+//! letters and miss journal (`records`).
 //! With `REDIS_URL` unset none of this exists and every piece of state stays in the process.
 //!
 //! Redis is a help, never a dependency: every call is bounded by [`OP_TIMEOUT`], and while Redis
@@ -24,8 +25,10 @@ use tracing::{info, warn};
 use crate::observability::SenderId;
 
 mod queue;
+pub mod records;
 
 pub use queue::{Admit, Outbox};
+pub use records::Records;
 
 /// The longest a webhook waits for one Redis call. A cache hit is answered in about a
 /// millisecond and Twilio allows 15 s: a slow or dead Redis must cost tens of milliseconds at
