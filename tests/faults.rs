@@ -813,7 +813,7 @@ async fn sigterm_under_load_drains_the_queue_before_exiting() {
     assert!(answered.iter().all(|l| l["delivered"] == true));
     assert!(
         clara
-            .logged("miss queue not drained before the deadline: the rest are dead letters")
+            .logged("miss queue not drained before the deadline: the rest are dead letters or left to another instance")
             .is_empty()
     );
     assert_eq!(clara.logged("stopped").len(), 1);
