@@ -1022,3 +1022,88 @@ async fn with_redis_dead_letters_and_the_journal_live_in_redis_for_redeliver_and
     assert_eq!(code, 2);
     assert!(err.contains("REDIS_URL"), "{err}");
 }
+
+#[tokio::test]
+async fn a_drain_cut_short_leaves_durable_jobs_to_another_instance_not_to_dead_letters() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let world = World::new().await;
+    world
+        .gemini_answers(gemini_text("Respuesta generada tras el reinicio."))
+        .await;
+    let url = redis.url();
+    let vars = world.vars_with(&[("REDIS_URL", url.as_str())]);
+    let config = clara::config::Config::from_lookup(|name| {
+        vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    })
+    .unwrap();
+    let shared = clara::shared::Redis::start(config.redis_url.as_ref().unwrap()).unwrap();
+    let mut services = clara::miss::Services::from_config(&config, std::sync::Arc::default())
+        .unwrap()
+        .unwrap();
+    services.shared = Some(std::sync::Arc::clone(&shared));
+    // An instance shutting down: its one worker stuck, three more jobs queued.
+    let pipeline =
+        clara::miss::Pipeline::start_with(std::sync::Arc::new(services), 1, 8, |_, _| async {
+            tokio::time::sleep(Duration::from_secs(60)).await;
+        });
+    let people: Vec<(String, String)> = (0..4)
+        .map(|n| {
+            (
+                format!("whatsapp:+3460000095{n}"),
+                format!("SM9500000000000000000000000000000{n}"),
+            )
+        })
+        .collect();
+    for (n, (sender, sid)) in people.iter().enumerate() {
+        twilio_knows(&world, sid, sender).await;
+        let mut job = clara::miss::Job {
+            message_sid: sid.clone(),
+            from: sender.clone(),
+            sender: clara::observability::SenderId([n as u8; 8]),
+            text: "me voy a mudar a otra ciudad, ¿qué hago?".into(),
+            lang: Lang::Es,
+            voice: None,
+            received: Instant::now(),
+            entry: None,
+        };
+        let stored = serde_json::to_string(&clara::miss::durable::Stored::of(&job)).unwrap();
+        let admitted = shared
+            .admit(job.sender, 10, Duration::from_secs(600), &stored)
+            .await
+            .unwrap();
+        let clara::shared::Admit::Queued(id) = admitted else {
+            panic!("not queued: {admitted:?}")
+        };
+        job.entry = Some(clara::miss::durable::Entry { id, claimed: false });
+        pipeline.reserve().unwrap().queue(job);
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    pipeline.drain(Duration::from_millis(200)).await;
+    assert!(
+        world.dead_letters().is_empty(),
+        "{:?}",
+        world.dead_letters()
+    );
+    assert_eq!(
+        stream_counts(&redis).await,
+        (4, 4),
+        "all four still queued in Redis"
+    );
+
+    // Another instance answers each of them once.
+    let _b = world
+        .server(&[("REDIS_URL", url.as_str()), ("MISS_CLAIM_AFTER", "1")])
+        .await;
+    let sent = wait_replies(&world, 4, Duration::from_secs(10)).await;
+    let mut to: Vec<&str> = sent.iter().map(|(to, _)| to.as_str()).collect();
+    to.sort_unstable();
+    assert_eq!(
+        to,
+        people.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>()
+    );
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(replies(&world).await.len(), 4, "once each");
+    assert_eq!(stream_counts(&redis).await.1, 0);
+}

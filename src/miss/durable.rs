@@ -9,7 +9,7 @@ use std::time::{Duration, Instant, SystemTime};
 use serde::{Deserialize, Serialize};
 use tracing::{error, info, warn};
 
-use super::pipeline::{Job, Media, Services};
+use super::pipeline::{Intake, Job, Media, Services};
 use crate::kb::Lang;
 use crate::observability::SenderId;
 use crate::outbound::twilio::DeliveryError;
@@ -116,18 +116,18 @@ impl Drop for Heartbeat {
     }
 }
 
-/// Claims the jobs other instances left pending longer than `claim_after`, every half of it,
-/// and hands each to `queue` with its recipient read back from Twilio. Ends when `queue` says
-/// the pipeline is closed.
-pub async fn reclaim_orphans(
-    services: Arc<Services>,
-    redis: Arc<Redis>,
-    claim_after: Duration,
-    queue: impl Fn(Job) -> Queued,
-) {
+/// Claims the jobs other instances left pending longer than `MISS_CLAIM_AFTER`, every half of
+/// it, and queues each in `intake` with its recipient read back from Twilio. Ends when the
+/// pipeline drains.
+pub(super) async fn reclaim_orphans(services: Arc<Services>, redis: Arc<Redis>, intake: Intake) {
+    let claim_after = services.claim_after;
     let every = (claim_after / 2).max(Duration::from_millis(100));
     loop {
         tokio::time::sleep(every).await;
+        // Not once draining: a claimed job would wait here, unanswered, for another claim.
+        if !intake.is_open() {
+            return;
+        }
         let Ok(orphans) = redis.reclaim(claim_after).await else {
             continue;
         };
@@ -162,7 +162,7 @@ pub async fn reclaim_orphans(
             let Some(job) = stored.into_job(entry, from) else {
                 continue;
             };
-            match queue(job) {
+            match intake.try_queue(job) {
                 Queued::Yes => info!(message_sid = sid.as_str(), "orphan miss claimed"),
                 // Left pending: claimed again (by any instance) after `claim_after`.
                 Queued::Full => {}

@@ -192,9 +192,7 @@ pub enum Refused {
 /// The queue and its workers.
 pub struct Pipeline {
     services: Arc<Services>,
-    /// `None` once draining has started (shared with the task that claims orphans).
-    tx: Arc<std::sync::Mutex<Option<mpsc::Sender<Job>>>>,
-    depth: Arc<AtomicUsize>,
+    intake: Intake,
     /// Kept so that a drain cut short can dead-letter what is still queued.
     rx: Arc<Mutex<mpsc::Receiver<Job>>>,
     capacity: usize,
@@ -213,6 +211,45 @@ impl Slot {
     pub fn queue(self, job: Job) {
         self.depth.fetch_add(1, Ordering::Relaxed);
         self.permit.send(job);
+    }
+}
+
+/// The queue's sending side, shared by the webhook and the task that claims orphans.
+#[derive(Clone)]
+pub(super) struct Intake {
+    /// `None` once draining has started.
+    tx: Arc<std::sync::Mutex<Option<mpsc::Sender<Job>>>>,
+    /// Jobs waiting.
+    depth: Arc<AtomicUsize>,
+}
+
+impl Intake {
+    /// Whether jobs are still taken (not draining).
+    pub(super) fn is_open(&self) -> bool {
+        self.tx.lock().is_ok_and(|tx| tx.is_some())
+    }
+
+    fn reserve(&self) -> Result<Slot, Refused> {
+        let Some(tx) = self.tx.lock().ok().and_then(|tx| tx.clone()) else {
+            return Err(Refused::Busy);
+        };
+        let permit = tx.try_reserve_owned().map_err(|_| Refused::Busy)?;
+        Ok(Slot {
+            permit,
+            depth: Arc::clone(&self.depth),
+        })
+    }
+
+    /// Queues `job` if there is room.
+    pub(super) fn try_queue(&self, job: Job) -> Queued {
+        match self.reserve() {
+            Ok(slot) => {
+                slot.queue(job);
+                Queued::Yes
+            }
+            Err(_) if self.is_open() => Queued::Full,
+            Err(_) => Queued::Closed,
+        }
     }
 }
 
@@ -265,31 +302,20 @@ impl Pipeline {
                 }
             });
         }
-        let tx = Arc::new(std::sync::Mutex::new(Some(tx)));
+        let intake = Intake {
+            tx: Arc::new(std::sync::Mutex::new(Some(tx))),
+            depth,
+        };
         if let Some(redis) = &services.shared {
-            let (tx, depth) = (Arc::clone(&tx), Arc::clone(&depth));
             tokio::spawn(durable::reclaim_orphans(
                 Arc::clone(&services),
                 Arc::clone(redis),
-                services.claim_after,
-                move |job| {
-                    let Some(tx) = tx.lock().ok().and_then(|tx| tx.clone()) else {
-                        return Queued::Closed;
-                    };
-                    depth.fetch_add(1, Ordering::Relaxed);
-                    if tx.try_send(job).is_ok() {
-                        Queued::Yes
-                    } else {
-                        depth.fetch_sub(1, Ordering::Relaxed);
-                        Queued::Full
-                    }
-                },
+                intake.clone(),
             ));
         }
         Pipeline {
             services,
-            tx,
-            depth,
+            intake,
             capacity,
             workers: Mutex::new(set),
             rx: queue,
@@ -322,19 +348,12 @@ impl Pipeline {
     /// # Errors
     /// The queue is full (or draining).
     pub fn reserve(&self) -> Result<Slot, Refused> {
-        let Some(tx) = self.tx.lock().ok().and_then(|tx| tx.clone()) else {
-            return Err(Refused::Busy);
-        };
-        let permit = tx.try_reserve_owned().map_err(|_| Refused::Busy)?;
-        Ok(Slot {
-            permit,
-            depth: Arc::clone(&self.depth),
-        })
+        self.intake.reserve()
     }
 
     /// Jobs waiting.
     pub fn depth(&self) -> usize {
-        self.depth.load(Ordering::Relaxed)
+        self.intake.depth.load(Ordering::Relaxed)
     }
 
     pub fn capacity(&self) -> usize {
@@ -353,7 +372,7 @@ impl Pipeline {
     /// `MISS_CLAIM_AFTER`. Any other is written to the dead-letter file with the `llm_failed`
     /// template (which has the phone numbers), so `clara redeliver` can still answer the person.
     pub async fn drain(&self, deadline: Duration) {
-        if let Ok(mut tx) = self.tx.lock() {
+        if let Ok(mut tx) = self.intake.tx.lock() {
             tx.take();
         }
         info!(waiting = self.depth(), "draining the miss queue");
@@ -367,7 +386,7 @@ impl Pipeline {
         let mut rx = self.rx.lock().await;
         let (mut kept, mut pending) = (0, 0);
         while let Ok(job) = rx.try_recv() {
-            self.depth.fetch_sub(1, Ordering::Relaxed);
+            self.intake.depth.fetch_sub(1, Ordering::Relaxed);
             if job.entry.is_some() {
                 pending += 1;
                 continue;
