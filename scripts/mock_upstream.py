@@ -24,6 +24,9 @@ is checked, 401 with Twilio's error 20003 otherwise):
        (21604 / 21617). With --reject-every N,
        every Nth message gets 400 error 21610 ("unsubscribed recipient"), which the service does
        not retry: its reply goes to the dead-letter file.
+  GET  /2010-04-01/Accounts/<AccountSid>/Messages/<MessageSid>.json
+       an inbound message registered with POST /__inbound (its `from` is how an instance that
+       takes over a queued miss finds the person again); 404 error 20404 otherwise.
   GET  /media/<n>
        a voice note: --media-bytes bytes of `audio/ogg` (an Ogg page header, the marker
        `clara-voice:<n>`, then filler; not playable: transcription is mocked above). Put
@@ -43,6 +46,7 @@ Control (no auth):
                        and `not_found`. A count is absent while it is 0 (`twilio_recipients`
                        is always there).
   GET  /__deliveries   {"created": {To: count}, "rejected": {To: count}}: who got what.
+  POST /__inbound      form `MessageSid`, `From`: an inbound message Twilio would know.
 
 Python 3 standard library only (`ThreadingHTTPServer`); nothing is logged per request. The
 counts are printed to stderr as JSON on SIGTERM or Ctrl-C.
@@ -77,6 +81,7 @@ ANSWER = (
 VOICE_MARKER = re.compile(rb"clara-voice:(-?\d+)")
 MESSAGES_PATH = re.compile(r"^/2010-04-01/Accounts/([^/]+)/Messages\.json$")
 MEDIA_PATH = re.compile(r"^/media/(-?\d+)$")
+MESSAGE_PATH = re.compile(r"^/2010-04-01/Accounts/([^/]+)/Messages/([A-Za-z0-9]+)\.json$")
 MAX_BODY_CHARS = 1600
 
 
@@ -86,6 +91,7 @@ class Stats:
         self.counts = {}
         self.created = {}
         self.rejected = {}
+        self.inbound = {}
         self.messages = 0
 
     def bump(self, key, n=1):
@@ -170,6 +176,7 @@ def make_handler(args, stats):
         def do_GET(self):
             path = self.path.split("?", 1)[0]
             media = MEDIA_PATH.match(path)
+            message = MESSAGE_PATH.match(path)
             if path == "/__stats":
                 self.send_json(200, stats.snapshot())
             elif path == "/__deliveries":
@@ -178,6 +185,19 @@ def make_handler(args, stats):
                 if self.authorized():
                     stats.bump("models")
                     self.send_json(200, {"models": [{"name": f"models/{args.model}"}]})
+            elif message and twilio_on and message.group(1) == args.twilio_sid:
+                if not self.twilio_authorized("twilio_unauthorized"):
+                    return
+                with stats.lock:
+                    sender = stats.inbound.get(message.group(2))
+                if sender is None:
+                    stats.bump("inbound_unknown")
+                    self.twilio_error(404, 20404, "The requested resource was not found")
+                    return
+                stats.bump("inbound_read")
+                self.send_json(200, {"sid": message.group(2), "account_sid": args.twilio_sid,
+                                     "from": sender, "to": "whatsapp:+14155238886",
+                                     "direction": "inbound", "status": "received"})
             elif media and twilio_on:
                 if not self.twilio_authorized("media_unauthorized"):
                     return
@@ -196,7 +216,12 @@ def make_handler(args, stats):
             raw = self.rfile.read(length) if length else b""
             path = self.path.split("?", 1)[0]
             messages = MESSAGES_PATH.match(path)
-            if path.startswith("/v1beta/models/") and path.endswith(":generateContent"):
+            if path == "/__inbound":
+                form = parse_qs(raw.decode("utf-8", "replace"))
+                with stats.lock:
+                    stats.inbound[form["MessageSid"][0]] = form["From"][0]
+                self.send_json(200, {})
+            elif path.startswith("/v1beta/models/") and path.endswith(":generateContent"):
                 self.generate(raw)
             elif messages and twilio_on and messages.group(1) == args.twilio_sid:
                 self.create_message(raw)

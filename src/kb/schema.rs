@@ -26,8 +26,9 @@ pub const MAX_STEM_BYTES: usize = 63;
 /// "padron" is one edit from "patron" (an employer).
 pub const MIN_NEAR_CHARS: usize = 7;
 
-/// Phrases are matched as token n-grams up to this length.
-pub const MAX_PHRASE_WORDS: usize = 3;
+/// Phrases are matched as token n-grams up to this length (four: "no quiero seguir viviendo",
+/// and the exceptions a crisis word needs, "esta espera me mata").
+pub const MAX_PHRASE_WORDS: usize = 4;
 
 /// Weight of a term listed in `vocabulario`.
 pub const WEIGHT_STRONG: u8 = 3;
