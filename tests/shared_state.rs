@@ -1107,3 +1107,72 @@ async fn a_drain_cut_short_leaves_durable_jobs_to_another_instance_not_to_dead_l
     assert_eq!(replies(&world).await.len(), 4, "once each");
     assert_eq!(stream_counts(&redis).await.1, 0);
 }
+
+/// How many times Redis ran `command` so far (`INFO commandstats`).
+async fn calls(redis: &RedisServer, command: &str) -> u64 {
+    let info: String = redis_cmd(redis, redis::cmd("INFO").arg("commandstats")).await;
+    info.lines()
+        .find_map(|l| l.strip_prefix(&format!("cmdstat_{command}:calls=")))
+        .and_then(|rest| rest.split(',').next())
+        .map_or(0, |n| n.parse().unwrap())
+}
+
+#[tokio::test]
+async fn a_hit_that_changes_nothing_writes_nothing_after_its_claim() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let a = instance(&redis).await;
+    let who = "whatsapp:+34600000961";
+    says(
+        &a,
+        who,
+        "SM96000000000000000000000000000001",
+        "que es el imv",
+    )
+    .await;
+    wait_status(&a, "up", Duration::from_secs(5)).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let (sets, dels) = (calls(&redis, "set").await, calls(&redis, "del").await);
+    // The same question again: the conversation (IMV, Spanish) does not change, and the
+    // answer's id went with the claim.
+    let r = says(
+        &a,
+        who,
+        "SM96000000000000000000000000000002",
+        "que es el imv",
+    )
+    .await;
+    assert_eq!(answer_id(&r), "imv.descripcion.es");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(calls(&redis, "set").await - sets, 1, "the claim only");
+    assert_eq!(calls(&redis, "del").await, dels);
+    let stored: String = redis_cmd(
+        &redis,
+        redis::cmd("GET").arg("clara:sid:SM96000000000000000000000000000002"),
+    )
+    .await;
+    assert_eq!(
+        stored, "imv.descripcion.es",
+        "the claim carries the answer's id"
+    );
+    // A message that changes the conversation writes it.
+    let r = says(
+        &a,
+        who,
+        "SM96000000000000000000000000000003",
+        "y la tarjeta sanitaria?",
+    )
+    .await;
+    assert!(
+        answer_id(&r).starts_with("tarjeta_sanitaria."),
+        "{}",
+        answer_id(&r)
+    );
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        calls(&redis, "set").await - sets,
+        3,
+        "the claim and the new conversation"
+    );
+}

@@ -15,7 +15,7 @@ use crate::conversation;
 use crate::kb;
 use crate::miss::durable::{Entry, Stored};
 use crate::miss::{Job, Pipeline, Refused, rate_limit};
-use crate::shared::{Admit, Redis, SidClaim, Unavailable};
+use crate::shared::{Admit, Redis, SidClaim, Unavailable, Write};
 
 /// An [`Inbound`] copied out of the request body, so that it can live across an `.await`.
 pub(super) struct Owned {
@@ -98,8 +98,11 @@ async fn queue(app: &App, redis: &Redis, pipeline: &Pipeline, mut job: Job) -> R
 /// The TwiML for one authenticated message, with state shared through Redis.
 ///
 /// A cache hit waits for one Redis round trip: the claim of its `MessageSid` and the sender's
-/// conversation, pipelined. Its writes (the new conversation, the answer's id) go in a second
-/// pipeline that the response does not wait for. A miss adds the shared limit (one more).
+/// conversation, pipelined. The answer is guessed first from this instance's copy of the
+/// conversation (right unless the previous message went to another instance and changed it),
+/// so the claim stores that answer's id at once; a wrong guess, or a changed conversation, is
+/// written in a second pipeline that the response does not wait for. A miss adds the shared
+/// limit and the durable queue (one more).
 pub(super) async fn answer(
     app: &App,
     redis: &Arc<Redis>,
@@ -110,7 +113,20 @@ pub(super) async fn answer(
     let inbound = owned.inbound();
     let sid = inbound.message_sid;
     let sender = app.phones.sender(inbound.from);
-    let read = redis.claim_and_recall(sid, sender).await;
+    let local = app.context(sender, received);
+    let guess = respond(app, &inbound, local);
+    let to_pipeline = |reply: &crate::respond::Reply| {
+        app.pipeline.is_some() && goes_to_pipeline(app, inbound.kind, reply)
+    };
+    // A message that is answered here has its answer's id known before the claim.
+    let guessed =
+        (!to_pipeline(&guess.0)).then(|| route(inbound.kind, &guess.0, guess.1, None).answer.id);
+    let claim_value = match guessed {
+        Some(id) => (id, dedupe::TTL),
+        None => ("", crate::shared::IN_FLIGHT_TTL),
+    };
+    let ttl = app.conversations.ttl();
+    let read = redis.claim_and_recall(sid, claim_value, sender, ttl).await;
     let (sid_claim, stored) = match &read {
         Ok((claim, stored)) => (claim.clone(), Ok(stored.as_deref())),
         Err(e) => (None, Err(*e)),
@@ -128,9 +144,13 @@ pub(super) async fn answer(
         .conversations
         .recalled(sender, stored, received)
         .map_or_else(Default::default, |state| state.context());
-    let (reply, match_us) = respond(app, &inbound, context);
+    let (reply, match_us) = if context == local {
+        guess
+    } else {
+        respond(app, &inbound, context)
+    };
     let queued = match &app.pipeline {
-        Some(pipeline) if goes_to_pipeline(app, inbound.kind, &reply) => {
+        Some(pipeline) if to_pipeline(&reply) => {
             let job = job(&inbound, sender, reply.lang, received);
             Some(queue(app, redis, pipeline, job).await)
         }
@@ -143,19 +163,25 @@ pub(super) async fn answer(
     if !sid.is_empty() {
         app.dedupe.complete(sid, routed.answer);
     }
-    // Not awaited: the person's answer does not wait for the writes. They leave on the shared
-    // connection at once, long before the person's next message (or Twilio's retry, 15 s later)
-    // can arrive; a failed one is what this instance's own state covers.
-    let done = (claimed_in_redis && !sid.is_empty())
-        // The answer's id, not its text: every instance renders it the same way.
+    let write = match (conversation, stored) {
+        (Some(new), Ok(Some(old))) if new == old => Write::Keep,
+        (Some(new), _) => Write::Set(new),
+        (None, _) => Write::Delete,
+    };
+    // The answer's id, not its text: every instance renders it the same way.
+    let done = (claimed_in_redis && guessed != Some(routed.answer.id))
         .then(|| (sid.to_string(), routed.answer.id));
-    let ttl = app.conversations.ttl();
-    let redis = Arc::clone(redis);
-    tokio::spawn(async move {
-        let done = done.as_ref().map(|(sid, id)| (sid.as_str(), *id));
-        let _ = redis
-            .after_answer(sender, conversation.as_deref(), ttl, done, dedupe::TTL)
-            .await;
-    });
+    if write != Write::Keep || done.is_some() {
+        // Not awaited: the person's answer does not wait for the writes. They leave on the
+        // shared connection at once, long before the person's next message (or Twilio's
+        // retry, 15 s later) can arrive; a failed one is what this instance's own state covers.
+        let redis = Arc::clone(redis);
+        tokio::spawn(async move {
+            let done = done.as_ref().map(|(sid, id)| (sid.as_str(), *id));
+            let _ = redis
+                .after_answer(sender, &write, ttl, done, dedupe::TTL)
+                .await;
+        });
+    }
     answered(app, &inbound, sender, &routed, received, request_id)
 }

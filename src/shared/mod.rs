@@ -208,59 +208,72 @@ impl Redis {
     }
 
     /// What a webhook needs before it can answer, in one pipelined round trip: the claim of
-    /// `sid` (as [`Redis::claim_sid`]; skipped when `sid` is empty) and `sender`'s stored
-    /// conversation (as [`Redis::conversation`]).
+    /// `sid` (as [`Redis::claim_sid`], skipped when `sid` is empty, but storing `claim`'s
+    /// value, the answer's id when the caller knows it already, for `claim`'s time) and
+    /// `sender`'s stored conversation, its TTL renewed to `conversation_ttl` (`GETEX`) so that
+    /// a conversation the message does not change needs no write afterwards.
     ///
     /// # Errors
     /// Redis could not be used.
     pub async fn claim_and_recall(
         &self,
         sid: &str,
+        claim: (&str, Duration),
         sender: SenderId,
+        conversation_ttl: Duration,
     ) -> Result<(Option<SidClaim>, Option<String>), Unavailable> {
-        if sid.is_empty() {
-            return Ok((None, self.conversation(sender).await?));
-        }
         let mut pipe = redis::pipe();
-        pipe.cmd("SET")
-            .arg(sid_key(sid))
-            .arg("")
-            .arg("NX")
+        if !sid.is_empty() {
+            pipe.cmd("SET")
+                .arg(sid_key(sid))
+                .arg(claim.0)
+                .arg("NX")
+                .arg("EX")
+                .arg(claim.1.as_secs().max(1))
+                .arg("GET");
+        }
+        pipe.cmd("GETEX")
+            .arg(conversation_key(sender))
             .arg("EX")
-            .arg(IN_FLIGHT_TTL.as_secs())
-            .arg("GET")
-            .cmd("GET")
-            .arg(conversation_key(sender));
+            .arg(conversation_ttl.as_secs().max(1));
+        if sid.is_empty() {
+            let (conversation,): (Option<String>,) = self.run(Op::Pipe(&pipe)).await?;
+            return Ok((None, conversation));
+        }
         let (before, conversation): (Option<String>, Option<String>) =
             self.run(Op::Pipe(&pipe)).await?;
         Ok((Some(claim_of(before)), conversation))
     }
 
-    /// What a webhook writes once it has answered, in one pipeline: `sender`'s conversation
-    /// for `ttl` (`None`: forgotten) and, for a `sid` this instance claimed, the answer's id for
-    /// `done_ttl`.
+    /// What a webhook writes once it has answered, in one pipeline, if anything: `sender`'s
+    /// conversation (see [`Write`]) for `ttl`, and, for a `sid` this instance claimed without
+    /// the right answer's id, that id for `done_ttl`. Nothing to write: no round trip.
     ///
     /// # Errors
     /// Redis could not be used.
     pub async fn after_answer(
         &self,
         sender: SenderId,
-        conversation: Option<&str>,
+        conversation: &Write,
         ttl: Duration,
         done: Option<(&str, &str)>,
         done_ttl: Duration,
     ) -> Result<(), Unavailable> {
         let mut pipe = redis::pipe();
         match conversation {
-            Some(value) => pipe
-                .cmd("SET")
-                .arg(conversation_key(sender))
-                .arg(value)
-                .arg("EX")
-                .arg(ttl.as_secs().max(1))
-                .ignore(),
-            None => pipe.cmd("DEL").arg(conversation_key(sender)).ignore(),
-        };
+            Write::Keep => {}
+            Write::Set(value) => {
+                pipe.cmd("SET")
+                    .arg(conversation_key(sender))
+                    .arg(value)
+                    .arg("EX")
+                    .arg(ttl.as_secs().max(1))
+                    .ignore();
+            }
+            Write::Delete => {
+                pipe.cmd("DEL").arg(conversation_key(sender)).ignore();
+            }
+        }
         if let Some((sid, answer_id)) = done {
             pipe.cmd("SET")
                 .arg(sid_key(sid))
@@ -268,6 +281,9 @@ impl Redis {
                 .arg("EX")
                 .arg(done_ttl.as_secs().max(1))
                 .ignore();
+        }
+        if pipe.cmd_iter().next().is_none() {
+            return Ok(());
         }
         self.run::<()>(Op::Pipe(&pipe)).await
     }
@@ -361,6 +377,16 @@ impl Redis {
             .arg(ttl.as_secs().max(1));
         self.run::<()>(Op::Cmd(&cmd)).await
     }
+}
+
+/// What to do with a stored conversation after an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Write {
+    /// Unchanged (its TTL was renewed when it was read).
+    Keep,
+    Set(String),
+    /// The person asked to be forgotten.
+    Delete,
 }
 
 /// What `SET NX GET` returned, as a claim: nothing before, an empty mark (in flight), or an id.
