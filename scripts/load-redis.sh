@@ -15,6 +15,7 @@
 # if a round sends more than LOAD_BODIES requests, the rest are retries (reported as `wrapped`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/load.sh
 DURATION=${1:-10}
 CONNS=${2:-16}
 ROUNDS=${LOAD_ROUNDS:-3}
@@ -25,12 +26,10 @@ REDIS_PORT=6391
 TOKEN=load-test-token
 URL="http://127.0.0.1:${CLARA_PORT}/webhook"
 
-command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
-command -v redis-server >/dev/null || { apt-get update -q && apt-get install -y -q redis-server; }
+need wrk
+need redis-server
 command -v python3 >/dev/null || { echo "python3 is needed to sign the requests" >&2; exit 2; }
-cargo build --release -q --bin clara --example ceiling
-BIN=target/release/clara
-CEIL_BIN=target/release/examples/ceiling
+build_both
 
 WORK=$(mktemp -d)
 CLARA='' CEIL='' REDIS=''
@@ -41,13 +40,7 @@ redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --d
 REDIS=$!
 export TWILIO_AUTH_TOKEN=$TOKEN DEMO_MODE=true PUBLIC_URL="http://127.0.0.1:${CLARA_PORT}" LOG_LEVEL=warn
 export REDIS_URL="redis://127.0.0.1:${REDIS_PORT}"
-PORT=$CLARA_PORT $BIN serve > /dev/null &
-CLARA=$!
-$CEIL_BIN "127.0.0.1:${CEIL_PORT}" > /dev/null &
-CEIL=$!
-for port in $CLARA_PORT $CEIL_PORT; do
-  for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:${port}/health" && break; sleep 0.05; done
-done
+start_both "$CLARA_PORT" "$CEIL_PORT"
 for _ in $(seq 100); do
   curl -fsS "http://127.0.0.1:${CLARA_PORT}/health" | grep -q '"redis":"up"' && break; sleep 0.05
 done
@@ -112,32 +105,25 @@ function done(summary, latency, requests)
 end
 LUA
 
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# Fresh requests for each round (its own MessageSids), as the wrk script's arguments.
+prepare() {
+  bodies "$1${2:0:2}" > "$WORK/bodies"
+  echo "$WORK/bodies 2"
+}
 
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
 results="$WORK/results"
-for round in $(seq "$ROUNDS"); do
-  for who in ceiling clara; do
-    port=$CEIL_PORT; [ "$who" = clara ] && port=$CLARA_PORT
-    bodies "$round${who:0:2}" > "$WORK/bodies"
-    line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" -s "$WORK/load.lua" "http://127.0.0.1:${port}/webhook" \
-      -- "$WORK/bodies" 2 | grep RESULT)
-    echo "round $round $who $line" | tee -a "$results"
-  done
-done
+rounds "$results" "$ROUNDS" "$DURATION" "$CONNS" "$WORK/load.lua" "$CLARA_PORT" "$CEIL_PORT" prepare
 # Every request really went through Redis: the claims are there, and Redis stayed up.
 claims=$(redis-cli -p "$REDIS_PORT" --scan --pattern 'clara:sid:*' | wc -l)
 status=$(curl -fsS "http://127.0.0.1:${CLARA_PORT}/health" | sed -n 's/.*"redis":"\([a-z]*\)".*/\1/p')
 LOADAVG_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
-pick() { grep " $1 RESULT" "$results" | field "$2" | median; }
-c_rps=$(pick clara rps); k_rps=$(pick ceiling rps)
-c_p50=$(pick clara p50_ms); k_p50=$(pick ceiling p50_ms)
-c_p99=$(pick clara p99_ms); k_p99=$(pick ceiling p99_ms)
-bad=$(grep RESULT "$results" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(errors|non2xx)=/) { split($i, kv, "="); s += kv[2] } } END { print s + 0 }')
+c_rps=$(pick "$results" clara rps); k_rps=$(pick "$results" ceiling rps)
+c_p50=$(pick "$results" clara p50_ms); k_p50=$(pick "$results" ceiling p50_ms)
+c_p99=$(pick "$results" clara p99_ms); k_p99=$(pick "$results" ceiling p99_ms)
+bad=$(bad_responses "$results")
 wrapped=$(grep " clara RESULT" "$results" | field wrapped | awk '{ s += $1 } END { print s + 0 }')
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
 cat <<TABLE
 
 Machine: $(nproc) cores, $(uname -r); $(date -u +%F); load average before the run: $LOADAVG, after: $LOADAVG_AFTER

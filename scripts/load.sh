@@ -14,6 +14,7 @@
 # the machine's cores with the server: compare the ratio, not the absolute figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/load.sh
 DURATION=${1:-10}
 CONNS=${2:-16}
 ROUNDS=${LOAD_ROUNDS:-3}
@@ -23,11 +24,9 @@ CEIL_PORT=5081
 TOKEN=load-test-token
 URL="http://127.0.0.1:${CLARA_PORT}/webhook"
 
-command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+need wrk
 command -v python3 >/dev/null || { echo "python3 is needed for the start-up probe" >&2; exit 2; }
-cargo build --release -q --bin clara --example ceiling
-BIN=target/release/clara
-CEIL_BIN=target/release/examples/ceiling
+build_both
 # The offline configuration: cache answers, no outbound call.
 export TWILIO_AUTH_TOKEN=$TOKEN DEMO_MODE=true PUBLIC_URL="http://127.0.0.1:${CLARA_PORT}" LOG_LEVEL=warn
 
@@ -50,8 +49,6 @@ end
 LUA
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== start-up to healthy ($STARTS runs each)"
@@ -60,36 +57,22 @@ ceil_start=$(python3 scripts/startup_probe.py "$CEIL_PORT" / "$STARTS" "$CEIL_BI
 echo "clara   $clara_start"
 echo "ceiling $ceil_start"
 
-PORT=$CLARA_PORT $BIN serve > /dev/null &
-CLARA=$!
-$CEIL_BIN "127.0.0.1:${CEIL_PORT}" > /dev/null &
-CEIL=$!
-for port in $CLARA_PORT $CEIL_PORT; do
-  for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:${port}/health" && break; sleep 0.05; done
-done
+start_both "$CLARA_PORT" "$CEIL_PORT"
 
 results=$(mktemp)
-for round in $(seq "$ROUNDS"); do
-  for who in ceiling clara; do
-    port=$CEIL_PORT; [ "$who" = clara ] && port=$CLARA_PORT
-    line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" -s "$LUA" "http://127.0.0.1:${port}/webhook" | grep RESULT)
-    echo "round $round $who $line" | tee -a "$results"
-  done
-done
+rounds "$results" "$ROUNDS" "$DURATION" "$CONNS" "$LUA" "$CLARA_PORT" "$CEIL_PORT"
 clara_rss_after=$(rss_kb $CLARA)
 ceil_rss_after=$(rss_kb $CEIL)
 
-pick() { grep " $1 RESULT" "$results" | field "$2" | median; }
-c_rps=$(pick clara rps); k_rps=$(pick ceiling rps)
-c_p50=$(pick clara p50_ms); k_p50=$(pick ceiling p50_ms)
-c_p99=$(pick clara p99_ms); k_p99=$(pick ceiling p99_ms)
-bad=$(grep RESULT "$results" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(errors|non2xx)=/) { split($i, kv, "="); s += kv[2] } } END { print s + 0 }')
+c_rps=$(pick "$results" clara rps); k_rps=$(pick "$results" ceiling rps)
+c_p50=$(pick "$results" clara p50_ms); k_p50=$(pick "$results" ceiling p50_ms)
+c_p99=$(pick "$results" clara p99_ms); k_p99=$(pick "$results" ceiling p99_ms)
+bad=$(bad_responses "$results")
 rm -f "$results"
 c_start=$(echo "$clara_start" | field startup_ms_median); k_start=$(echo "$ceil_start" | field startup_ms_median)
 c_idle=$(echo "$clara_start" | field idle_rss_kb_median); k_idle=$(echo "$ceil_start" | field idle_rss_kb_median)
 c_size=$(stat -c %s $BIN); k_size=$(stat -c %s $CEIL_BIN)
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
 cat <<TABLE
 

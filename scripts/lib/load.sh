@@ -1,0 +1,57 @@
+# Helpers shared by scripts/load.sh and scripts/load-redis.sh (sourced, not run): the programs,
+# the two servers, the alternating wrk rounds and the figures. Clara and the hyper ceiling
+# (examples/ceiling.rs) are always measured in the same run: compare their ratio.
+
+# need PROGRAM [DEBIAN_PACKAGE]: installs the package when the program is missing.
+need() {
+  command -v "$1" >/dev/null || { apt-get update -q && apt-get install -y -q "${2:-$1}"; }
+}
+
+# Builds the release binary and the ceiling; sets BIN and CEIL_BIN.
+build_both() {
+  cargo build --release -q --bin clara --example ceiling
+  BIN=target/release/clara
+  CEIL_BIN=target/release/examples/ceiling
+}
+
+# start_both CLARA_PORT CEIL_PORT: starts `clara serve` (with the caller's environment) and the
+# ceiling; sets CLARA and CEIL (their pids) and waits for both to answer.
+start_both() {
+  PORT=$1 $BIN serve > /dev/null &
+  CLARA=$!
+  $CEIL_BIN "127.0.0.1:$2" > /dev/null &
+  CEIL=$!
+  local port
+  for port in "$1" "$2"; do
+    for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:${port}/health" && break; sleep 0.05; done
+  done
+}
+
+# rounds RESULTS ROUNDS DURATION CONNS LUA CLARA_PORT CEIL_PORT [PREPARE]: alternating wrk
+# rounds (ceiling first), each line "round N who RESULT ..." appended to RESULTS. PREPARE, if
+# given, is run before each round with the round and the server's name, and its output is
+# passed to the wrk script as arguments.
+rounds() {
+  local results=$1 n=$2 duration=$3 conns=$4 lua=$5 clara_port=$6 ceil_port=$7 prepare=${8:-}
+  local round who port line args
+  for round in $(seq "$n"); do
+    for who in ceiling clara; do
+      port=$ceil_port; [ "$who" = clara ] && port=$clara_port
+      args=()
+      [ -n "$prepare" ] && read -r -a args <<< "$($prepare "$round" "$who")"
+      line=$(wrk -t2 -c"$conns" -d"${duration}s" -s "$lua" "http://127.0.0.1:${port}/webhook" \
+        ${args[@]+-- "${args[@]}"} | grep RESULT)
+      echo "round $round $who $line" | tee -a "$results"
+    done
+  done
+}
+
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# pick RESULTS WHO FIELD: the median of FIELD over WHO's rounds.
+pick() { grep " $2 RESULT" "$1" | field "$3" | median; }
+# Errors and non-2xx responses over every round.
+bad_responses() {
+  grep RESULT "$1" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(errors|non2xx)=/) { split($i, kv, "="); s += kv[2] } } END { print s + 0 }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
