@@ -458,3 +458,16 @@ fn a_no_alarm_phrase_must_share_a_word_with_a_guardrail_term() {
         "data/vocabulario/compartido.json: no_alarma.fr[0]: `pompe a eau` shares no word with a guardrail term: nothing to except",
     );
 }
+
+#[test]
+fn a_no_alarm_phrase_may_share_two_words_in_a_row_with_a_guardrail_term() {
+    // "espera me va a" shares no long word with a term, but "va a" with "va a matar": it can
+    // overlap that hit ("esta espera me va a matar"), so it is accepted.
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["no_alarma"]["es"] = Value::from(vec!["espera me va a", "pompe a eau"]);
+    });
+    f.assert_problem(
+        "data/vocabulario/compartido.json: no_alarma.es[1]: `pompe a eau` shares no word with a guardrail term: nothing to except",
+    );
+}

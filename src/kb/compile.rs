@@ -1232,21 +1232,28 @@ impl VocabBuilder {
                 format!("`{raw}`: a stem cannot be an exception"),
             ),
             Some((key, false)) => {
-                // It must share a word (not a little one like "a") with a guardrail term, or it
-                // could never overlap a hit.
-                let shares_a_word = key
-                    .split(' ')
-                    .filter(|w| w.chars().count() >= 4)
-                    .any(|word| {
-                        self.guard_terms
+                // It must share a word (not a little one like "a") or two words in a row ("va a"
+                // in "espera me va a", against "va a matar") with a guardrail term, or it could
+                // never overlap a hit.
+                let words: Vec<&str> = key.split(' ').collect();
+                let shares_a_word = words.iter().filter(|w| w.chars().count() >= 4).any(|word| {
+                    self.guard_terms
+                        .keys()
+                        .any(|term| term.split(' ').any(|w| w == *word))
+                        || self
+                            .guard_stems
                             .keys()
-                            .any(|term| term.split(' ').any(|w| w == word))
-                            || self
-                                .guard_stems
-                                .keys()
-                                .any(|stem| word.starts_with(stem.as_str()))
-                    });
-                if shares_a_word {
+                            .any(|stem| word.starts_with(stem.as_str()))
+                });
+                let shares_two_words = || {
+                    words.windows(2).any(|pair| {
+                        self.guard_terms.keys().any(|term| {
+                            let term: Vec<&str> = term.split(' ').collect();
+                            term.windows(2).any(|t| t == pair)
+                        })
+                    })
+                };
+                if shares_a_word || shares_two_words() {
                     self.not_alarms.insert(key);
                 } else {
                     problems.push(
