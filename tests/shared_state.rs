@@ -105,6 +105,15 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// A `redis-server` and the mocks of [`World`], Gemini answering `answer`; `None` when
+/// `redis-server` is missing and not required (see [`RedisServer::start`]).
+async fn live(answer: &str) -> Option<(RedisServer, World)> {
+    let redis = RedisServer::start()?;
+    let world = World::new().await;
+    world.gemini_answers(gemini_text(answer)).await;
+    Some((redis, world))
+}
+
 /// A signed demo instance (cache answers, no pipeline) sharing `redis`. The auth token keys the
 /// phone hash, so both instances know a sender by the same id.
 async fn instance(redis: &RedisServer) -> Server {
@@ -215,13 +224,9 @@ async fn a_conversation_started_on_one_instance_goes_on_on_the_other() {
 
 #[tokio::test]
 async fn a_twilio_retry_to_the_other_instance_is_answered_once() {
-    let Some(redis) = RedisServer::start() else {
+    let Some((redis, world)) = live("Respuesta generada sobre mudanzas.").await else {
         return;
     };
-    let world = World::new().await;
-    world
-        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
-        .await;
     let extra = [("REDIS_URL", redis.url())];
     let extra: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let (a, b) = (world.server(&extra).await, world.server(&extra).await);
@@ -250,13 +255,9 @@ async fn a_twilio_retry_to_the_other_instance_is_answered_once() {
 
 #[tokio::test]
 async fn a_miss_answered_on_one_instance_is_not_asked_of_gemini_again_on_the_other() {
-    let Some(mut redis) = RedisServer::start() else {
+    let Some((mut redis, world)) = live("Respuesta generada sobre mudanzas.").await else {
         return;
     };
-    let world = World::new().await;
-    world
-        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
-        .await;
     let extra = [("REDIS_URL", redis.url())];
     let extra: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let (a, b) = (world.server(&extra).await, world.server(&extra).await);
@@ -394,13 +395,9 @@ async fn a_cache_hit_waits_for_one_redis_round_trip() {
 
 #[tokio::test]
 async fn the_miss_limit_is_one_across_instances() {
-    let Some(redis) = RedisServer::start() else {
+    let Some((redis, world)) = live("Respuesta generada sobre mudanzas.").await else {
         return;
     };
-    let world = World::new().await;
-    world
-        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
-        .await;
     let extra = [("REDIS_URL", redis.url()), ("MISS_RATE_LIMIT", "2".into())];
     let extra: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let (a, b) = (world.server(&extra).await, world.server(&extra).await);
@@ -748,11 +745,9 @@ async fn misses_of_an_instance_killed_with_sigkill_are_delivered_once_by_the_oth
 
 #[tokio::test]
 async fn a_claimed_job_sends_only_the_parts_not_yet_sent() {
-    let Some(redis) = RedisServer::start() else {
+    let Some((redis, world)) = live("must not be asked").await else {
         return;
     };
-    let world = World::new().await;
-    world.gemini_answers(gemini_text("must not be asked")).await;
     let (sender, sid) = (
         "whatsapp:+34600000921",
         "SM92000000000000000000000000000001",
@@ -841,13 +836,9 @@ async fn a_claimed_job_sends_only_the_parts_not_yet_sent() {
 
 #[tokio::test]
 async fn redis_killed_during_a_flood_misses_are_still_answered_and_queue_durably_when_it_returns() {
-    let Some(mut redis) = RedisServer::start() else {
+    let Some((mut redis, world)) = live("Respuesta generada.").await else {
         return;
     };
-    let world = World::new().await;
-    world
-        .gemini_answers(gemini_text("Respuesta generada."))
-        .await;
     let url = redis.url();
     let a = world.server(&[("REDIS_URL", url.as_str())]).await;
     let miss = "me voy a mudar a otra ciudad, ¿qué hago?";
@@ -921,13 +912,9 @@ async fn stream_len(redis: &RedisServer, stream: &str) -> u64 {
 
 #[tokio::test]
 async fn with_redis_dead_letters_and_the_journal_live_in_redis_for_redeliver_and_promote() {
-    let Some(redis) = RedisServer::start() else {
+    let Some((redis, world)) = live("Respuesta generada sobre mudanzas.").await else {
         return;
     };
-    let world = World::new().await;
-    world
-        .gemini_answers(gemini_text("Respuesta generada sobre mudanzas."))
-        .await;
     // Twilio refuses every reply: a dead letter.
     wiremock::Mock::given(wiremock::matchers::method("POST"))
         .respond_with(
@@ -1025,13 +1012,9 @@ async fn with_redis_dead_letters_and_the_journal_live_in_redis_for_redeliver_and
 
 #[tokio::test]
 async fn a_drain_cut_short_leaves_durable_jobs_to_another_instance_not_to_dead_letters() {
-    let Some(redis) = RedisServer::start() else {
+    let Some((redis, world)) = live("Respuesta generada tras el reinicio.").await else {
         return;
     };
-    let world = World::new().await;
-    world
-        .gemini_answers(gemini_text("Respuesta generada tras el reinicio."))
-        .await;
     let url = redis.url();
     let vars = world.vars_with(&[("REDIS_URL", url.as_str())]);
     let config = clara::config::Config::from_lookup(|name| {
