@@ -9,10 +9,10 @@ use std::time::Instant;
 
 use super::dedupe::{self, Claim};
 use super::response::Reply;
+use super::twiml::Sent;
 use super::webhook::{Inbound, Kind, answered, goes_to_pipeline, retried, route};
 use super::{App, RequestId};
 use crate::conversation;
-use crate::kb;
 use crate::miss::rate_limit;
 use crate::shared::{Redis, SidClaim};
 
@@ -59,7 +59,7 @@ fn claim(app: &App, in_redis: Option<SidClaim>, sid: &str, received: Instant) ->
             Claim::Done(previous) => (Claim::Done(previous), true),
             Claim::New | Claim::InFlight => (Claim::New, true),
         },
-        Some(SidClaim::Done(id)) => match kb::answer_by_id(&id) {
+        Some(SidClaim::Done(id)) => match Sent::from_stored_id(&id) {
             Some(previous) => (Claim::Done(previous), false),
             // An id this build does not know (another version answered): never twice.
             None => (Claim::InFlight, false),
@@ -123,18 +123,19 @@ pub(super) async fn answer(
         .conversations
         .remembered(sender, conversation::next(context, &reply, received));
     if !sid.is_empty() {
-        app.dedupe.complete(sid, routed.answer);
+        app.dedupe.complete(sid, routed.sent());
     }
     // Not awaited: the person's answer does not wait for the writes. They leave on the shared
     // connection at once, long before the person's next message (or Twilio's retry, 15 s later)
     // can arrive; a failed one is what this instance's own state covers.
     let done = (claimed_in_redis && !sid.is_empty())
-        // The answer's id, not its text: every instance renders it the same way.
-        .then(|| (sid.to_string(), routed.answer.id));
+        // The answer's id (and whether its note followed), not its text: every instance renders
+        // it the same way.
+        .then(|| (sid.to_string(), routed.sent().stored_id()));
     let ttl = app.conversations.ttl();
     let redis = Arc::clone(redis);
     tokio::spawn(async move {
-        let done = done.as_ref().map(|(sid, id)| (sid.as_str(), *id));
+        let done = done.as_ref().map(|(sid, id)| (sid.as_str(), id.as_str()));
         let _ = redis
             .after_answer(sender, conversation.as_deref(), ttl, done, dedupe::TTL)
             .await;

@@ -2,7 +2,8 @@
 //! allocation (normalization, tables and scoring all live on the stack or in the binary).
 //!
 //! Order: normalize → guardrails → vocabulary scan (procedure, facet, greeting/menu, language
-//! votes) → language → decision. A procedure beats a greeting; out-of-scope text is a miss.
+//! votes, a place outside Madrid) → language → decision. A procedure beats a greeting;
+//! out-of-scope text is a miss.
 
 mod guardrails;
 mod language;
@@ -12,7 +13,7 @@ mod tokens;
 use crate::kb::normalize::Normalized;
 use crate::kb::schema::MATCH_THRESHOLD;
 use crate::kb::{
-    self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, ProcedureId, TERMS,
+    self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, ProcedureId, Region, TERMS,
 };
 use language::Hints;
 
@@ -90,12 +91,26 @@ pub struct Reply {
     /// The procedure the words lean to, even below the match threshold: the miss path's
     /// knowledge context. Equals the answered procedure on a hit.
     pub guess: Option<ProcedureId>,
+    /// The region of the first place outside the Comunidad de Madrid the message names
+    /// (`data/vocabulario/lugares.json`), whatever the answer: the answers are written for
+    /// Madrid, and offices and some rules differ there (see [`Reply::note`]).
+    pub elsewhere: Option<Region>,
 }
 
 impl Reply {
     /// Whether the cache could not answer (the miss path takes over).
     pub fn is_miss(&self) -> bool {
         self.intent == Intent::None
+    }
+
+    /// What to say after the answer, in its language: that offices and some rules differ
+    /// outside Madrid, for a procedure answer to a message naming a place there. Never after a
+    /// guardrail, the menu, a greeting or a miss.
+    pub fn note(&self) -> Option<&'static Answer> {
+        match (self.intent, self.elsewhere) {
+            (Intent::Procedure(_), Some(_)) => Some(kb::elsewhere_note(self.answer.lang)),
+            _ => None,
+        }
     }
 }
 
@@ -123,6 +138,8 @@ struct Scores {
     /// An explicit "in English please".
     switch: Option<Lang>,
     hints: Hints,
+    /// The first place outside Madrid named.
+    elsewhere: Option<Region>,
 }
 
 impl Scores {
@@ -154,6 +171,12 @@ impl Scores {
             }
             if let Some(lang) = term.lang {
                 s.hints.vote(lang);
+            }
+            if let Some(region) = term.place
+                && region.is_elsewhere()
+                && s.elsewhere.is_none()
+            {
+                s.elsewhere = Some(region);
             }
         });
         s
@@ -296,6 +319,7 @@ impl Responder {
                 source: AnswerSource::Guardrail,
                 answer: kb::curated(guard.category.answer(), lang),
                 guess: None,
+                elsewhere: scores.elsewhere,
             };
         }
 
@@ -307,6 +331,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer: kb::curated(Curated::Forgotten, lang),
                 guess: None,
+                elsewhere: scores.elsewhere,
             };
         }
 
@@ -321,6 +346,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer,
                 guess: Some(procedure),
+                elsewhere: scores.elsewhere,
             };
         }
 
@@ -335,6 +361,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer: kb::curated(Curated::Menu, lang),
                 guess: None,
+                elsewhere: scores.elsewhere,
             };
         }
         let chosen = match (number, context.procedure) {
@@ -370,6 +397,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer,
                 guess: Some(procedure),
+                elsewhere: scores.elsewhere,
             };
         }
 
@@ -382,6 +410,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer: kb::curated(Curated::Menu, switched),
                 guess: None,
+                elsewhere: scores.elsewhere,
             };
         }
 
@@ -404,6 +433,7 @@ impl Responder {
             source,
             answer: kb::curated(curated, lang),
             guess: scores.guess(),
+            elsewhere: scores.elsewhere,
         }
     }
 }
