@@ -152,9 +152,15 @@ fn near_words<V, W>(words: &BTreeMap<String, V>, all: &BTreeMap<String, W>) -> S
         }
     }
     format!(
-        "/// One-letter deletions of the longer vocabulary words → the word (see `build.rs`).\npub static NEAR: phf::Map<&'static str, &'static str> = {};\n/// The heads of `NEAR`'s keys.\npub static NEAR_HEADS: Heads = {};\n",
+        "/// One-letter deletions of the longer vocabulary words → the word (see `build.rs`).\npub static NEAR: phf::Map<&'static str, &'static str> = {};\n/// The heads of `NEAR`'s keys.\npub static NEAR_HEADS: Heads = {};\n/// The heads of the single procedure words (a token one letter longer than one of them keeps its head).\npub static PROCEDURE_WORD_HEADS: Heads = {};\n",
         map.build(),
         heads(kept.into_iter()),
+        heads(
+            words
+                .keys()
+                .filter(|w| !w.contains(' '))
+                .map(String::as_str)
+        ),
     )
 }
 

@@ -139,7 +139,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 }
 
-pub use generated::{GUARDS, NEAR, NEAR_HEADS, NOT_ALARMS, TERMS};
+pub use generated::{GUARDS, NEAR, NEAR_HEADS, NOT_ALARMS, PROCEDURE_WORD_HEADS, TERMS};
 
 /// Every compiled answer.
 pub fn answers() -> &'static [Answer] {
