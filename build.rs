@@ -71,12 +71,13 @@ fn write_archive(compiled: &Compiled, out: &Path) {
 fn term_source(t: &TermEntry) -> String {
     let opt = |s: Option<String>| s.map_or("None".to_string(), |s| format!("Some({s})"));
     format!(
-        "Term {{ procedure: {}, weight: {}, facet: {}, conversational: {}, lang: {} }}",
+        "Term {{ procedure: {}, weight: {}, facet: {}, conversational: {}, lang: {}, place: {} }}",
         opt(t.procedure.map(|p| format!("ProcedureId::{p:?}"))),
         t.weight,
         opt(t.facet.map(|f| format!("Facet::{f:?}"))),
         opt(t.conversational.map(|c| format!("Conversational::{c:?}"))),
         opt(t.lang.map(|l| format!("Lang::{l:?}"))),
+        opt(t.place.map(|r| format!("Region::{r:?}"))),
     )
 }
 
@@ -151,9 +152,15 @@ fn near_words<V, W>(words: &BTreeMap<String, V>, all: &BTreeMap<String, W>) -> S
         }
     }
     format!(
-        "/// One-letter deletions of the longer vocabulary words → the word (see `build.rs`).\npub static NEAR: phf::Map<&'static str, &'static str> = {};\n/// The heads of `NEAR`'s keys.\npub static NEAR_HEADS: Heads = {};\n",
+        "/// One-letter deletions of the longer vocabulary words → the word (see `build.rs`).\npub static NEAR: phf::Map<&'static str, &'static str> = {};\n/// The heads of `NEAR`'s keys.\npub static NEAR_HEADS: Heads = {};\n/// The heads of the single procedure words (a token one letter longer than one of them keeps its head).\npub static PROCEDURE_WORD_HEADS: Heads = {};\n",
         map.build(),
         heads(kept.into_iter()),
+        heads(
+            words
+                .keys()
+                .filter(|w| !w.contains(' '))
+                .map(String::as_str)
+        ),
     )
 }
 
@@ -166,6 +173,27 @@ fn heads<'a>(keys: impl Iterator<Item = &'a str>) -> String {
     }
     let words: Vec<String> = bits.iter().map(|w| format!("{w:#x}")).collect();
     format!("Heads([{}])", words.join(","))
+}
+
+/// `ELSEWHERE_NOTES`: the note about a place outside Madrid in each language, in `Lang::ALL`
+/// order, as answers of their own (with their TwiML body) that are not in `ANSWERS`: they are
+/// never an answer alone, and have no recording.
+fn write_elsewhere_notes(c: &Compiled, code: &mut String) {
+    writeln!(
+        code,
+        "/// The note said after a procedure answer to a message naming a place outside Madrid, in `Lang::ALL` order.\npub static ELSEWHERE_NOTES: [Answer; {}] = [",
+        Lang::ALL.len()
+    )
+    .unwrap();
+    for (lang, text) in c.elsewhere_note.iter() {
+        writeln!(
+            code,
+            "    Answer {{ id: \"nota_fuera_de_madrid.{lang}\", lang: Lang::{lang:?}, text: {text:?}, twiml_body: {:?}, audio: None }},",
+            compile::xml_escape(text),
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
 }
 
 fn write_tables(c: &Compiled, out: &Path) {
@@ -305,6 +333,7 @@ fn write_tables(c: &Compiled, out: &Path) {
         writeln!(code, "    [{}],", cells.join(", ")).unwrap();
     }
     code.push_str("];\n");
+    write_elsewhere_notes(c, &mut code);
     code.push_str(
         "/// The rkyv archive of the knowledge base, aligned for zero-copy access.\npub static KB_ARCHIVE: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/kb.rkyv\")));\n",
     );

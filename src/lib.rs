@@ -49,5 +49,5 @@ pub mod shared;
 pub mod speech;
 pub mod voice;
 
-pub use kb::{Answer, AudioFile, Facet, Lang, ProcedureId};
+pub use kb::{Answer, AudioFile, Facet, Lang, ProcedureId, Region};
 pub use respond::{AnswerSource, Context, Intent, Reply, Responder};

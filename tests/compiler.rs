@@ -471,3 +471,202 @@ fn a_no_alarm_phrase_may_share_two_words_in_a_row_with_a_guardrail_term() {
         "data/vocabulario/compartido.json: no_alarma.es[1]: `pompe a eau` shares no word with a guardrail term: nothing to except",
     );
 }
+
+// Issue 13: the places people name (`data/vocabulario/lugares.json`) and the note about a place
+// outside Madrid (`nota_fuera_de_madrid` of `data/plantillas.json`).
+
+const PLACES: &str = "data/vocabulario/lugares.json";
+
+#[test]
+fn an_unknown_region_is_named() {
+    let f = Fixture::new();
+    f.edit(PLACES, |v| {
+        v["regiones"]["occitania"] = serde_json::json!(["toulouse"]);
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "data/vocabulario/lugares.json: regiones.occitania: unknown region (expected one of madrid, andalucia,"
+        ),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn every_region_is_listed() {
+    let f = Fixture::new();
+    f.edit(PLACES, |v| {
+        v["regiones"].as_object_mut().unwrap().remove("melilla");
+    });
+    f.assert_problem(
+        "data/vocabulario/lugares.json: regiones.melilla: missing region (every region is listed; `madrid` with the places inside it)",
+    );
+}
+
+#[test]
+fn a_place_of_the_wrong_type_names_the_field() {
+    let f = Fixture::new();
+    f.edit(PLACES, |v| {
+        v["regiones"]["ceuta"] = serde_json::json!("ceuta");
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/vocabulario/lugares.json: regiones.ceuta: invalid type: string \"ceuta\", expected a sequence"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn a_place_is_listed_once_after_normalization() {
+    let f = Fixture::new();
+    // "Sevilla" is already in andalucia as "sevilla".
+    f.edit(PLACES, |v| {
+        v["regiones"]["murcia"]
+            .as_array_mut()
+            .unwrap()
+            .push("Sevilla".into());
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/vocabulario/lugares.json: regiones.murcia[")
+            && problems[0].contains(
+                "]: `Sevilla` is already listed (data/vocabulario/lugares.json: regiones.andalucia["
+            ),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn a_place_cannot_be_a_stem_nor_too_long() {
+    let f = Fixture::new();
+    f.edit(PLACES, |v| {
+        let ceuta = v["regiones"]["ceuta"].as_array_mut().unwrap();
+        ceuta.push("ceut*".into());
+        ceuta.push("la ciudad autonoma de ceuta en españa".into());
+    });
+    assert_eq!(
+        f.problems(),
+        [
+            "data/vocabulario/lugares.json: regiones.ceuta[3]: `ceut*`: a place cannot be a stem",
+            "data/vocabulario/lugares.json: regiones.ceuta[4]: `la ciudad autonoma de ceuta en españa` has more than 5 words",
+        ]
+    );
+}
+
+#[test]
+fn a_place_cannot_take_a_vocabulary_word_or_a_guardrail_word() {
+    let f = Fixture::new();
+    f.edit(PLACES, |v| {
+        let ceuta = v["regiones"]["ceuta"].as_array_mut().unwrap();
+        // A greeting, and a self-harm word: naming the place would route or alarm.
+        ceuta.push("hola".into());
+        ceuta.push("suicidarme".into());
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "data/vocabulario/lugares.json: regiones.ceuta[3]: `hola` is already a vocabulary term (data/vocabulario/compartido.json: conversacion.greeting.es["
+        ),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[1].starts_with(
+            "data/vocabulario/lugares.json: regiones.ceuta[4]: `suicidarme` is guardrail self_harm (data/vocabulario/compartido.json: guardarrailes.self_harm.es["
+        ),
+        "{}",
+        problems[1]
+    );
+}
+
+#[test]
+fn a_place_phrase_cannot_swallow_a_vocabulary_word() {
+    let f = Fixture::new();
+    f.edit(PLACES, |v| {
+        v["regiones"]["ceuta"]
+            .as_array_mut()
+            .unwrap()
+            .push("padron de ceuta".into());
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "data/vocabulario/lugares.json: regiones.ceuta[3]: `padron de ceuta` would hide the vocabulary word `padron` (data/tramites/empadronamiento.json: vocabulario."
+        ),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn an_excluded_place_cannot_be_listed() {
+    let f = Fixture::new();
+    f.edit(PLACES, |v| {
+        v["regiones"]["castilla_y_leon"]
+            .as_array_mut()
+            .unwrap()
+            .push("León".into());
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].ends_with("`León` is also excluded (excluidos.leon)"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn the_note_about_elsewhere_gives_no_phone_number() {
+    let f = Fixture::new();
+    f.edit("data/plantillas.json", |v| {
+        v["es"]["nota_fuera_de_madrid"] = Value::from("Fuera de Madrid es distinto: llama al 012.");
+    });
+    assert_eq!(
+        f.problems(),
+        [
+            "data/plantillas.json: es.nota_fuera_de_madrid: phone number `012`: the note gives none (the answers' lines are Madrid's)"
+        ]
+    );
+}
+
+#[test]
+fn the_note_about_elsewhere_isolates_latin_text_in_arabic() {
+    let f = Fixture::new();
+    f.edit("data/plantillas.json", |v| {
+        v["ar"]["nota_fuera_de_madrid"] = Value::from("ذكرتَ مكانًا خارج Madrid.");
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/plantillas.json: ar.nota_fuera_de_madrid: "),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn the_note_about_elsewhere_is_required_in_every_language() {
+    let f = Fixture::new();
+    f.edit("data/plantillas.json", |v| {
+        v["fr"]
+            .as_object_mut()
+            .unwrap()
+            .remove("nota_fuera_de_madrid");
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/plantillas.json: fr: missing field `nota_fuera_de_madrid`"),
+        "{}",
+        problems[0]
+    );
+}

@@ -259,7 +259,15 @@ fn check_chat(r: &util::Response) -> Result<Option<serde_json::Value>, TestCaseE
             keys.sort_unstable();
             prop_assert_eq!(
                 keys,
-                vec!["answer", "audio_url", "facet", "intent", "lang", "source"]
+                vec![
+                    "answer",
+                    "audio_url",
+                    "facet",
+                    "intent",
+                    "lang",
+                    "note",
+                    "source"
+                ]
             );
             let lang = v["lang"]
                 .as_str()

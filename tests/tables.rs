@@ -55,14 +55,16 @@ fn every_term_and_stem_routes_as_compiled() {
                 term.weight,
                 term.facet,
                 term.conversational,
-                term.lang
+                term.lang,
+                term.place
             ),
             (
                 entry.procedure,
                 entry.weight,
                 entry.facet,
                 entry.conversational,
-                entry.lang
+                entry.lang,
+                entry.place
             ),
             "{key}"
         );
@@ -78,6 +80,19 @@ fn every_term_and_stem_routes_as_compiled() {
     }
     for (key, category) in &c.guard_stems {
         assert_eq!(kb::GUARDS.stem(key), Some(*category), "{key}");
+    }
+}
+
+#[test]
+fn every_elsewhere_note_is_embedded_with_its_twiml() {
+    let c = compiled();
+    for (lang, text) in c.elsewhere_note.iter() {
+        let note = kb::elsewhere_note(lang);
+        assert_eq!((note.text, note.lang), (text.as_str(), lang));
+        assert_eq!(xml_unescape(note.twiml_body), *text);
+        assert!(note.audio().is_none(), "{lang}: text only");
+        // Not an answer of its own: no recording is asked of it.
+        assert!(kb::answer_by_id(note.id).is_none(), "{}", note.id);
     }
 }
 

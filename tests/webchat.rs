@@ -151,7 +151,7 @@ async fn the_script_talks_to_the_chat_api_without_inner_html() {
     let server = Server::start(&[]).await;
     let js = server.get("/static/web/chat.js", &[]).await.text();
     assert!(js.contains("fetch('/api/chat'"));
-    for field in ["data.answer", "data.lang", "data.audio_url"] {
+    for field in ["data.answer", "data.lang", "data.audio_url", "data.note"] {
         assert!(js.contains(field), "{field}");
     }
     for unsafe_sink in [

@@ -147,11 +147,11 @@ fn read_response(stream: &mut std::net::TcpStream, buf: &mut Vec<u8>) -> String 
 /// Allocations per request on the server's thread: `N` signed cache-hit webhooks over one
 /// kept-alive connection, after a warm-up. Each has its own `MessageSid`, as Twilio's do, so the
 /// dedupe remembers every one.
-fn per_request(addr: SocketAddr, commands: &mpsc::Sender<Command>) -> f64 {
+fn per_request(addr: SocketAddr, commands: &mpsc::Sender<Command>, question: &str) -> f64 {
     let requests: Vec<String> = (0..N + 50)
         .map(|i| {
-            let sid = format!("SM{i:032x}");
-            let params = util::message(&sid, "¿Qué es el IMV?");
+            let sid = format!("SM{:02x}{i:030x}", question.len());
+            let params = util::message(&sid, question);
             let request = util::webhook_request(&params, Some(util::TOKEN));
             String::from_utf8(request)
                 .unwrap()
@@ -180,11 +180,17 @@ fn per_request(addr: SocketAddr, commands: &mpsc::Sender<Command>) -> f64 {
 fn a_cache_hit_allocates_no_more_than_a_bare_hyper_server() {
     let (clara_addr, clara_commands) = clara();
     let (ceiling_addr, ceiling_commands) = ceiling();
-    let clara = per_request(clara_addr, &clara_commands);
-    let ceiling = per_request(ceiling_addr, &ceiling_commands);
-    println!("allocations per signed cache hit: clara {clara:.2}, bare hyper {ceiling:.2}");
-    assert!(
-        clara <= ceiling + 4.0,
-        "clara allocates {clara:.2} per cache hit, the bare hyper server {ceiling:.2}"
-    );
+    let ceiling = per_request(ceiling_addr, &ceiling_commands, "¿Qué es el IMV?");
+    // Issue 13: the answer followed by the note about a place outside Madrid is precomputed
+    // too, so it costs no more.
+    for question in ["¿Qué es el IMV?", "¿Cómo me empadrono en Barcelona?"] {
+        let clara = per_request(clara_addr, &clara_commands, question);
+        println!(
+            "allocations per signed cache hit ({question}): clara {clara:.2}, bare hyper {ceiling:.2}"
+        );
+        assert!(
+            clara <= ceiling + 4.0,
+            "{question}: clara allocates {clara:.2} per cache hit, the bare hyper server {ceiling:.2}"
+        );
+    }
 }

@@ -283,12 +283,17 @@ fn ask(text: &str, lang: Option<Lang>, json: bool) -> anyhow::Result<ExitCode> {
             "lang": reply.lang.as_str(),
             "source": reply.source.as_str(),
             "answer": reply.answer.text,
+            "note": reply.note().map(|n| n.text),
+            "elsewhere": reply.elsewhere.map(|r| r.as_str()),
             "audio": reply.answer.audio().map(|a| a.name),
             "micros": micros,
         });
         writeln!(out, "{value}")?;
     } else {
         writeln!(out, "{}", reply.answer.text)?;
+        if let Some(note) = reply.note() {
+            writeln!(out, "\n{}", note.text)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -91,6 +91,8 @@ where
         .unwrap_or_else(|| "/static/cache".to_string());
     let answer = serde_json::json!({
         "answer": reply.answer.text,
+        // Shown after the answer: offices and some rules differ outside Madrid (or null).
+        "note": reply.note().map(|n| n.text),
         "intent": reply.intent.as_str(),
         "facet": reply.facet.map(|f| f.as_str()),
         "lang": reply.lang.as_str(),

@@ -7,7 +7,7 @@ use std::hash::{BuildHasher, RandomState};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::kb::Answer;
+use super::twiml::Sent;
 
 /// How long a `MessageSid` is remembered.
 pub const TTL: Duration = Duration::from_secs(10 * 60);
@@ -20,17 +20,18 @@ pub const CAPACITY: usize = 20_000;
 pub enum Claim {
     /// First time: process it, then [`Dedupe::complete`].
     New,
-    /// Seen and answered with this compiled answer: send it again.
-    Done(&'static Answer),
+    /// Seen and answered with this compiled answer (and maybe its note): send it again.
+    Done(Sent),
     /// Seen and still being answered: the first request will answer.
     InFlight,
 }
 
 struct Inner {
-    /// id's hash → the answer sent (`None` while in flight). The answer, not the response
-    /// bytes: every webhook response is a compiled answer rendered the same way, so a retry
-    /// gets it again and an entry costs 16 bytes instead of a kilobyte of TwiML.
-    answers: HashMap<u64, Option<&'static Answer>>,
+    /// id's hash → what was sent (`None` while in flight). The answer, not the response
+    /// bytes: every webhook response is a compiled answer (with or without its note) rendered
+    /// the same way, so a retry gets it again and an entry costs 16 bytes instead of a kilobyte
+    /// of TwiML.
+    answers: HashMap<u64, Option<Sent>>,
     /// Claim order, for expiry and the capacity bound.
     order: VecDeque<(Instant, u64)>,
 }
@@ -73,7 +74,7 @@ impl Dedupe {
             }
         }
         match inner.answers.get(&key) {
-            Some(Some(answer)) => Claim::Done(answer),
+            Some(Some(sent)) => Claim::Done(*sent),
             Some(None) => Claim::InFlight,
             None => {
                 inner.answers.insert(key, None);
@@ -83,13 +84,13 @@ impl Dedupe {
         }
     }
 
-    /// Stores the answer of a claimed `sid`.
-    pub fn complete(&self, sid: &str, answer: &'static Answer) {
+    /// Stores what a claimed `sid` was sent.
+    pub fn complete(&self, sid: &str, sent: Sent) {
         let key = self.hasher.hash_one(sid);
         if let Ok(mut inner) = self.inner.lock()
             && let Some(slot) = inner.answers.get_mut(&key)
         {
-            *slot = Some(answer);
+            *slot = Some(sent);
         }
     }
 
@@ -115,10 +116,16 @@ mod tests {
         let answer = crate::kb::answer_by_id("imv.descripcion.es").unwrap();
         assert!(matches!(d.claim("SM1", t0), Claim::New));
         assert!(matches!(d.claim("SM1", t0), Claim::InFlight));
-        d.complete("SM1", answer);
+        d.complete(
+            "SM1",
+            Sent {
+                answer,
+                noted: true,
+            },
+        );
         assert!(matches!(
             d.claim("SM1", t0 + Duration::from_secs(60)),
-            Claim::Done(a) if std::ptr::eq(a, answer)
+            Claim::Done(Sent { answer: a, noted: true }) if std::ptr::eq(a, answer)
         ));
         assert!(matches!(
             d.claim("SM1", t0 + TTL + Duration::from_secs(1)),

@@ -39,7 +39,6 @@ use secrecy::ExposeSecret;
 
 use crate::config::Config;
 use crate::conversation;
-use crate::kb::Answer;
 use crate::metrics::Metrics;
 use crate::miss::{Pipeline, Services};
 use crate::observability::{PhoneHasher, RateLimitedLog, SenderId};
@@ -98,6 +97,9 @@ pub struct App {
     /// configuration), indexed like `kb::answers()`: a cache hit's response is a reference
     /// count, not a copy.
     twiml: Box<[Bytes]>,
+    /// The same, each followed by the note about a place outside Madrid in its language (a
+    /// second `<Message>`), for procedure answers to messages that name one.
+    twiml_noted: Box<[Bytes]>,
     started: Instant,
     request_ids: AtomicU64,
     /// Random per process, so request ids from two instances do not collide.
@@ -147,7 +149,8 @@ impl App {
                 .twilio_auth_token
                 .as_ref()
                 .map(|token| signature::Validator::new(token.expose_secret())),
-            twiml: twiml::render_all(config.audio_base().as_deref()),
+            twiml: twiml::render_all(config.audio_base().as_deref(), false),
+            twiml_noted: twiml::render_all(config.audio_base().as_deref(), true),
             started: Instant::now(),
             request_ids: AtomicU64::new(0),
             request_prefix: getrandom::u32().expect("the operating system provides random bytes"),
@@ -200,13 +203,20 @@ impl App {
             .await;
     }
 
-    /// The TwiML response for a compiled answer.
-    pub fn twiml(&self, answer: &'static Answer) -> Bytes {
-        match twiml::index_of(answer).and_then(|i| self.twiml.get(i)) {
+    /// The TwiML response for a compiled answer, followed by the note about a place outside
+    /// Madrid when `sent` says so.
+    pub fn twiml(&self, sent: twiml::Sent) -> Bytes {
+        let table = if sent.noted {
+            &self.twiml_noted
+        } else {
+            &self.twiml
+        };
+        match twiml::index_of(sent.answer).and_then(|i| table.get(i)) {
             Some(rendered) => rendered.clone(),
             // Every compiled answer is in the table; render one that somehow is not.
-            None => twiml::message(
-                answer,
+            None => twiml::message_with_note(
+                sent.answer,
+                sent.note(),
                 self.config
                     .audio_base()
                     .map(|b| twiml::escape(&b))

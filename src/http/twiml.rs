@@ -1,5 +1,9 @@
 //! TwiML replies. The body of every compiled answer is XML-escaped at build time; here the parts
 //! are only concatenated.
+//!
+//! A procedure answer to a message that names a place outside Madrid is followed by a second
+//! `<Message>`: the note that offices and some rules differ there (`kb::elsewhere_note`). Both
+//! forms of every answer are rendered once, at start-up, so a hit still costs no allocation.
 
 use bytes::Bytes;
 
@@ -12,11 +16,66 @@ pub const EMPTY: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response />"
 
 pub use crate::kb::compile::xml_escape as escape;
 
+/// What a webhook response carried: a compiled answer, and whether the note about a place
+/// outside Madrid followed it. Remembered for Twilio's retries, which get the same again.
+#[derive(Debug, Clone, Copy)]
+pub struct Sent {
+    pub answer: &'static Answer,
+    /// The answer's language's `kb::elsewhere_note` follows, as a second message.
+    pub noted: bool,
+}
+
+impl Sent {
+    /// The answer alone.
+    pub fn plain(answer: &'static Answer) -> Sent {
+        Sent {
+            answer,
+            noted: false,
+        }
+    }
+
+    /// The note that follows the answer, if one does.
+    pub fn note(&self) -> Option<&'static Answer> {
+        self.noted
+            .then(|| crate::kb::elsewhere_note(self.answer.lang))
+    }
+
+    /// How it is stored where only text fits (Redis, for the other instances): the answer's
+    /// id, with `+nota` when the note followed.
+    pub fn stored_id(&self) -> String {
+        let suffix = if self.noted { NOTED_SUFFIX } else { "" };
+        format!("{}{suffix}", self.answer.id)
+    }
+
+    /// The inverse of [`Sent::stored_id`]; `None` for an id this build does not know.
+    pub fn from_stored_id(id: &str) -> Option<Sent> {
+        let (id, noted) = match id.strip_suffix(NOTED_SUFFIX) {
+            Some(id) => (id, true),
+            None => (id, false),
+        };
+        crate::kb::answer_by_id(id).map(|answer| Sent { answer, noted })
+    }
+}
+
+/// Marks a stored answer id whose note followed it (no answer id has a `+`).
+const NOTED_SUFFIX: &str = "+nota";
+
 /// `<Response><Message><Body>…</Body><Media>…</Media></Message></Response>` for `answer`, with
 /// its audio when it has one and an audio base URL (already XML-escaped) is known.
 pub fn message(answer: &Answer, audio_base_xml: Option<&str>) -> Bytes {
+    message_with_note(answer, None, audio_base_xml)
+}
+
+/// [`message`], followed by a second `<Message>` with `note` when there is one (WhatsApp shows
+/// two bubbles; the answer keeps its 1,600 characters and its recording).
+pub fn message_with_note(
+    answer: &Answer,
+    note: Option<&Answer>,
+    audio_base_xml: Option<&str>,
+) -> Bytes {
     let media = answer.audio().zip(audio_base_xml);
-    let mut out = String::with_capacity(HEAD.len() + answer.twiml_body.len() + 160);
+    let note_len = note.map_or(0, |n| n.twiml_body.len() + 40);
+    let mut out = String::with_capacity(HEAD.len() + answer.twiml_body.len() + note_len + 160);
     out.push_str(HEAD);
     out.push_str(answer.twiml_body);
     out.push_str("</Body>");
@@ -27,17 +86,26 @@ pub fn message(answer: &Answer, audio_base_xml: Option<&str>) -> Bytes {
         out.push_str(audio.name);
         out.push_str("</Media>");
     }
+    if let Some(note) = note {
+        out.push_str("</Message><Message><Body>");
+        out.push_str(note.twiml_body);
+        out.push_str("</Body>");
+    }
     out.push_str("</Message></Response>");
     Bytes::from(out)
 }
 
 /// Every compiled answer's TwiML, in `kb::answers()` order, with its audio under
-/// `audio_base` (not yet escaped) when it has a recording.
-pub fn render_all(audio_base: Option<&str>) -> Box<[Bytes]> {
+/// `audio_base` (not yet escaped) when it has a recording; `noted`: each followed by the note
+/// about a place outside Madrid in its language.
+pub fn render_all(audio_base: Option<&str>, noted: bool) -> Box<[Bytes]> {
     let base = audio_base.map(escape);
     crate::kb::answers()
         .iter()
-        .map(|a| message(a, base.as_deref()))
+        .map(|a| {
+            let note = noted.then(|| crate::kb::elsewhere_note(a.lang));
+            message_with_note(a, note, base.as_deref())
+        })
         .collect()
 }
 

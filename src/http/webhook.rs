@@ -13,7 +13,8 @@ use tracing::info;
 
 use super::dedupe::Claim;
 use super::response::{BoxError, HttpError, Reply, read_body, require_content_type, text};
-use super::{App, RequestId, form, twiml};
+use super::twiml::{self, Sent};
+use super::{App, RequestId, form};
 use crate::kb::{self, Answer, Curated, Facet, Lang};
 use crate::metrics::AnswerSource;
 use crate::miss::{Job, Media, Refused};
@@ -157,8 +158,20 @@ pub(super) struct Routed {
     pub(super) source: AnswerSource,
     pub(super) intent: &'static str,
     pub(super) facet: Option<Facet>,
+    /// The note about a place outside Madrid follows the answer (`respond::Reply::note`).
+    pub(super) noted: bool,
     /// Time spent in the responder.
     pub(super) match_us: u64,
+}
+
+impl Routed {
+    /// What the response carries.
+    pub(super) fn sent(&self) -> Sent {
+        Sent {
+            answer: self.answer,
+            noted: self.noted,
+        }
+    }
 }
 
 /// Whether a message answered with `reply` goes to the miss pipeline (when there is one).
@@ -214,6 +227,7 @@ pub(super) fn route(
         source: AnswerSource::Fallback,
         intent: "none",
         facet: None,
+        noted: false,
         match_us,
     };
     match (kind, queued) {
@@ -235,6 +249,7 @@ pub(super) fn route(
             source: reply.source,
             intent: reply.intent.as_str(),
             facet: reply.facet,
+            noted: reply.note().is_some(),
             match_us,
         },
         // No transcription pipeline (demo mode, no keys): ask the person to type.
@@ -320,6 +335,7 @@ pub(super) fn answered(
         kind = inbound.kind.as_str(),
         intent = routed.intent,
         facet = routed.facet.map(Facet::as_str),
+        note = routed.noted,
         lang = routed.answer.lang.as_str(),
         source = routed.source.as_str(),
         answer = routed.answer.id,
@@ -327,7 +343,7 @@ pub(super) fn answered(
         total_us = received.elapsed().as_micros() as u64,
         "message answered"
     );
-    xml(app.twiml(routed.answer))
+    xml(app.twiml(routed.sent()))
 }
 
 fn answer(app: &App, inbound: &Inbound<'_>, received: Instant, request_id: &RequestId) -> Reply {
@@ -350,7 +366,7 @@ fn answer(app: &App, inbound: &Inbound<'_>, received: Instant, request_id: &Requ
     let routed = route(inbound.kind, &reply, match_us, queued);
     app.remember(sender, &reply, context, received);
     if !sid.is_empty() {
-        app.dedupe.complete(sid, routed.answer);
+        app.dedupe.complete(sid, routed.sent());
     }
     answered(app, inbound, sender, &routed, received, request_id)
 }

@@ -9,10 +9,10 @@ use std::time::Instant;
 
 use super::dedupe::{self, Claim};
 use super::response::Reply;
+use super::twiml::Sent;
 use super::webhook::{Inbound, Kind, answered, goes_to_pipeline, job, respond, retried, route};
 use super::{App, RequestId};
 use crate::conversation;
-use crate::kb;
 use crate::miss::durable::{Entry, Stored};
 use crate::miss::{Job, Pipeline, Refused, rate_limit};
 use crate::shared::{Admit, Redis, SidClaim, Unavailable, Write};
@@ -60,7 +60,7 @@ fn claim(app: &App, in_redis: Option<SidClaim>, sid: &str, received: Instant) ->
             Claim::Done(previous) => (Claim::Done(previous), true),
             Claim::New | Claim::InFlight => (Claim::New, true),
         },
-        Some(SidClaim::Done(id)) => match kb::answer_by_id(&id) {
+        Some(SidClaim::Done(id)) => match Sent::from_stored_id(&id) {
             Some(previous) => (Claim::Done(previous), false),
             // An id this build does not know (another version answered): never twice.
             None => (Claim::InFlight, false),
@@ -119,9 +119,12 @@ pub(super) async fn answer(
         app.pipeline.is_some() && goes_to_pipeline(app, inbound.kind, reply)
     };
     // A message that is answered here has its answer's id known before the claim.
-    let guessed =
-        (!to_pipeline(&guess.0)).then(|| route(inbound.kind, &guess.0, guess.1, None).answer.id);
-    let claim_value = match guessed {
+    let guessed = (!to_pipeline(&guess.0)).then(|| {
+        route(inbound.kind, &guess.0, guess.1, None)
+            .sent()
+            .stored_id()
+    });
+    let claim_value = match guessed.as_deref() {
         Some(id) => (id, dedupe::TTL),
         None => ("", crate::shared::IN_FLIGHT_TTL),
     };
@@ -161,23 +164,25 @@ pub(super) async fn answer(
         .conversations
         .remembered(sender, conversation::next(context, &reply, received));
     if !sid.is_empty() {
-        app.dedupe.complete(sid, routed.answer);
+        app.dedupe.complete(sid, routed.sent());
     }
     let write = match (conversation, stored) {
         (Some(new), Ok(Some(old))) if new == old => Write::Keep,
         (Some(new), _) => Write::Set(new),
         (None, _) => Write::Delete,
     };
-    // The answer's id, not its text: every instance renders it the same way.
-    let done = (claimed_in_redis && guessed != Some(routed.answer.id))
-        .then(|| (sid.to_string(), routed.answer.id));
+    // The answer's id (and whether its note followed), not its text: every instance renders it
+    // the same way.
+    let sent = routed.sent().stored_id();
+    let done = (claimed_in_redis && guessed.as_deref() != Some(sent.as_str()))
+        .then(|| (sid.to_string(), sent));
     if write != Write::Keep || done.is_some() {
         // Not awaited: the person's answer does not wait for the writes. They leave on the
         // shared connection at once, long before the person's next message (or Twilio's
         // retry, 15 s later) can arrive; a failed one is what this instance's own state covers.
         let redis = Arc::clone(redis);
         tokio::spawn(async move {
-            let done = done.as_ref().map(|(sid, id)| (sid.as_str(), *id));
+            let done = done.as_ref().map(|(sid, id)| (sid.as_str(), id.as_str()));
             let _ = redis
                 .after_answer(sender, &write, ttl, done, dedupe::TTL)
                 .await;

@@ -13,9 +13,9 @@ use super::normalize::Normalized;
 use super::readable::{self, MAX_FACET_WORDS, MAX_POINTS};
 use super::schema::{
     Conversational, Curated, CuratedAnswer, Facet, FacetText, FaqEntry, Guard, GuardCategory, Lang,
-    Layout, Localized, MAX_ANSWER_CHARS, MAX_PHRASE_WORDS, MAX_STEM_BYTES, MIN_STEM_BYTES,
-    Override, Phone, Procedure, ProcedureId, SharedVocabulary, WEIGHT_MEDIUM, WEIGHT_STRONG,
-    WEIGHT_WEAK,
+    Layout, Localized, MAX_ANSWER_CHARS, MAX_PHRASE_WORDS, MAX_PLACE_WORDS, MAX_STEM_BYTES,
+    MIN_STEM_BYTES, Override, Phone, Places, Procedure, ProcedureId, Region, SharedVocabulary,
+    WEIGHT_MEDIUM, WEIGHT_STRONG, WEIGHT_WEAK,
 };
 
 /// The procedures whose money matters enough to need a `cuantia` facet.
@@ -56,6 +56,8 @@ pub struct TermEntry {
     pub conversational: Option<Conversational>,
     /// The language the term belongs to; `None` when it is shared by several (loanwords).
     pub lang: Option<Lang>,
+    /// The region of the place the term names (`data/vocabulario/lugares.json`).
+    pub place: Option<Region>,
 }
 
 /// A term's language claims, folded: one language, or shared.
@@ -106,6 +108,9 @@ pub struct Compiled {
     pub guard_stems: BTreeMap<String, Guard>,
     /// Normalized phrases that are not an alarm although they hold a guardrail term.
     pub not_alarms: std::collections::BTreeSet<String>,
+    /// The note said after a procedure answer to a message naming a place outside Madrid
+    /// (`nota_fuera_de_madrid` of `data/plantillas.json`), checked like an answer.
+    pub elsewhere_note: Localized<String>,
     pub audio: Vec<AudioSource>,
     /// The files read, for `cargo:rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
@@ -151,6 +156,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
         &mut problems,
         &mut inputs,
     );
+    let places: Option<Places> = read_json(root, PLACES, &mut problems, &mut inputs);
     let directory: Vec<Phone> =
         read_json(root, DIRECTORY, &mut problems, &mut inputs).unwrap_or_default();
     let numbers = check_directory(&directory, &mut problems);
@@ -185,6 +191,14 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
     if let Some(shared) = &shared {
         vocab.add_shared(shared, &mut problems);
     }
+    // After every other term, so that a place cannot take a word the vocabulary routes.
+    if let Some(places) = &places {
+        vocab.add_places(places, &mut problems);
+    }
+    let elsewhere_note = layouts
+        .as_ref()
+        .map(|layouts| check_elsewhere_note(layouts, &mut problems))
+        .unwrap_or_default();
 
     let mut answers = Vec::new();
     let mut procedure_answers = Vec::new();
@@ -264,6 +278,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
             guard_terms,
             guard_stems,
             not_alarms,
+            elsewhere_note,
             audio,
             inputs,
         })
@@ -447,6 +462,53 @@ fn check_answer(
 
 /// Where every phone number a text may give is listed once, with its source.
 const DIRECTORY: &str = "data/telefonos.json";
+
+/// The places people name, by region.
+pub const PLACES: &str = "data/vocabulario/lugares.json";
+
+/// The most characters the note about a place outside Madrid may have: it follows an answer, and
+/// a second long message would bury it.
+pub const MAX_NOTE_CHARS: usize = 240;
+
+/// Checks each language's `nota_fuera_de_madrid` and returns them: non-empty, short, no phone
+/// number at all (the answers' numbers are Madrid's: 012 is wrong elsewhere, and there is no
+/// national line to give instead), and in Arabic with Latin text and digits isolated.
+fn check_elsewhere_note(layouts: &Localized<Layout>, problems: &mut Problems) -> Localized<String> {
+    const FILE: &str = "data/plantillas.json";
+    for (lang, layout) in layouts.iter() {
+        let field = format!("{lang}.nota_fuera_de_madrid");
+        let note = &layout.nota_fuera_de_madrid;
+        check_text(FILE, &field, note, problems);
+        let chars = note.chars().count();
+        if chars > MAX_NOTE_CHARS {
+            problems.push(
+                FILE,
+                &field,
+                format!("note too long: {chars} characters (at most {MAX_NOTE_CHARS})"),
+            );
+        }
+        if let Some(number) = readable::phone_numbers(note).first() {
+            problems.push(
+                FILE,
+                &field,
+                format!(
+                    "phone number `{number}`: the note gives none (the answers' lines are Madrid's)"
+                ),
+            );
+        }
+        if lang == Lang::Ar
+            && let Some(why) = readable::bidi_problem(note)
+        {
+            problems.push(FILE, &field, why);
+        }
+    }
+    Localized {
+        es: layouts.es.nota_fuera_de_madrid.clone(),
+        fr: layouts.fr.nota_fuera_de_madrid.clone(),
+        en: layouts.en.nota_fuera_de_madrid.clone(),
+        ar: layouts.ar.nota_fuera_de_madrid.clone(),
+    }
+}
 
 /// Checks the directory and returns its numbers.
 fn check_directory(directory: &[Phone], problems: &mut Problems) -> Vec<String> {
@@ -961,6 +1023,27 @@ enum Claim {
     Language,
 }
 
+/// A place's normalized key: a word or a phrase of at most [`MAX_PLACE_WORDS`] words, no stem.
+fn parse_place(file: &str, field: &str, raw: &str, problems: &mut Problems) -> Option<String> {
+    let key = Normalized::new(raw).as_str().to_string();
+    if raw.contains('*') {
+        problems.push(file, field, format!("`{raw}`: a place cannot be a stem"));
+        None
+    } else if key.is_empty() {
+        problems.push(file, field, format!("`{raw}` is empty after normalization"));
+        None
+    } else if key.split(' ').count() > MAX_PLACE_WORDS {
+        problems.push(
+            file,
+            field,
+            format!("`{raw}` has more than {MAX_PLACE_WORDS} words"),
+        );
+        None
+    } else {
+        Some(key)
+    }
+}
+
 /// A term split into its normalized key and whether it is a stem.
 fn parse_term(
     file: &str,
@@ -1092,6 +1175,126 @@ impl VocabBuilder {
                 self.claim(FILE, &field, raw, Some(lang), Claim::Language, problems);
             }
         }
+    }
+
+    /// The places of `data/vocabulario/lugares.json`, as terms that name a region and route
+    /// nothing else. Called after every other claim: a form that is already a vocabulary term, a
+    /// guardrail word, or that would hide a stem, is refused, so a place never changes a match.
+    fn add_places(&mut self, places: &Places, problems: &mut Problems) {
+        const FILE: &str = PLACES;
+        for region in Region::ALL {
+            if !places.regiones.contains_key(region.as_str()) {
+                problems.push(
+                    FILE,
+                    format!("regiones.{region}"),
+                    "missing region (every region is listed; `madrid` with the places inside it)",
+                );
+            }
+        }
+        let mut excluded = BTreeMap::new();
+        for (raw, why) in &places.excluidos {
+            let field = format!("excluidos.{raw}");
+            check_text(FILE, &field, why, problems);
+            if let Some(key) = parse_place(FILE, &field, raw, problems) {
+                excluded.insert(key, field);
+            }
+        }
+        for (name, forms) in &places.regiones {
+            let Some(region) = Region::parse(name) else {
+                problems.push(
+                    FILE,
+                    format!("regiones.{name}"),
+                    format!("unknown region (expected one of {})", names(Region::ALL)),
+                );
+                continue;
+            };
+            if forms.is_empty() {
+                problems.push(FILE, format!("regiones.{name}"), "no place listed");
+            }
+            for (i, raw) in forms.iter().enumerate() {
+                let field = format!("regiones.{name}[{i}]");
+                let Some(key) = parse_place(FILE, &field, raw, problems) else {
+                    continue;
+                };
+                let refusal = if let Some(other) = excluded.get(&key) {
+                    Some(format!("`{raw}` is also excluded ({other})"))
+                } else if let Some((category, origin)) = self.guard_hit(&key) {
+                    Some(format!(
+                        "`{raw}` is guardrail {category} ({origin}): naming the place would raise it"
+                    ))
+                } else if let Some((entry, _, origin)) = self.terms.get(&key) {
+                    Some(match entry.place {
+                        Some(_) => format!("`{raw}` is already listed ({origin})"),
+                        None => format!("`{raw}` is already a vocabulary term ({origin})"),
+                    })
+                } else if let Some((stem, (_, _, origin))) = self
+                    .stems
+                    .iter()
+                    .find(|(stem, _)| !key.contains(' ') && key.starts_with(stem.as_str()))
+                {
+                    Some(format!("`{raw}` would hide the stem `{stem}*` ({origin})"))
+                } else {
+                    self.hidden_word(&key).map(|(word, origin)| {
+                        format!("`{raw}` would hide the vocabulary word `{word}` ({origin})")
+                    })
+                };
+                match refusal {
+                    Some(why) => problems.push(FILE, &field, why),
+                    None => {
+                        let entry = TermEntry {
+                            place: Some(region),
+                            ..TermEntry::default()
+                        };
+                        let lang = self.phrase_language(&key);
+                        self.terms
+                            .insert(key, (entry, lang, format!("{FILE}: {field}")));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A word of the phrase `key` that routes something (a procedure, a facet, a greeting):
+    /// the phrase, matched whole, would take it from the message.
+    fn hidden_word<'k>(&self, key: &'k str) -> Option<(&'k str, &str)> {
+        key.split(' ')
+            .filter(|_| key.contains(' '))
+            .find_map(|word| {
+                self.terms
+                    .get(word)
+                    .filter(|(entry, _, _)| {
+                        entry.procedure.is_some()
+                            || entry.facet.is_some()
+                            || entry.conversational.is_some()
+                    })
+                    .map(|(_, _, origin)| (word, origin.as_str()))
+            })
+    }
+
+    /// The language the words of the phrase `key` vote for ("las palmas": the Spanish "las"),
+    /// so that matching the phrase whole tells the language as its words would have.
+    fn phrase_language(&self, key: &str) -> Option<LangClaim> {
+        key.split(' ')
+            .filter(|_| key.contains(' '))
+            .filter_map(|word| self.terms.get(word).and_then(|(_, claim, _)| *claim))
+            .reduce(|a, b| if a == b { a } else { LangClaim::Shared })
+    }
+
+    /// The guardrail a place's name would raise, by itself or by one of its words (a word, or a
+    /// stem it starts with), and where that guardrail term is listed.
+    fn guard_hit(&self, key: &str) -> Option<(GuardCategory, &str)> {
+        let word = |w: &str| {
+            self.guard_terms.get(w).or_else(|| {
+                self.guard_stems
+                    .iter()
+                    .find(|(stem, _)| w.starts_with(stem.as_str()))
+                    .map(|(_, hit)| hit)
+            })
+        };
+        self.guard_terms
+            .get(key)
+            .or_else(|| key.split(' ').find_map(word))
+            .map(|(category, _, origin)| (*category, origin.as_str()))
     }
 
     fn add_lists(

@@ -30,6 +30,10 @@ pub const MIN_NEAR_CHARS: usize = 7;
 /// and the exceptions a crisis word needs, "esta espera me mata").
 pub const MAX_PHRASE_WORDS: usize = 4;
 
+/// A place's name may be longer than a vocabulary phrase: an inside name must be able to outlast
+/// the outside name it starts with ("san sebastian de los reyes", Madrid, is not "san sebastian").
+pub const MAX_PLACE_WORDS: usize = 5;
+
 /// Weight of a term listed in `vocabulario`.
 pub const WEIGHT_STRONG: u8 = 3;
 /// Weight of a term listed in `vocabulario.medio`: a situation that points at the procedure
@@ -139,6 +143,42 @@ string_enum! {
         LlmDisclaimer = "llm_disclaimer",
         /// The confirmation that the conversation was forgotten.
         Forgotten = "forgotten",
+    }
+}
+
+string_enum! {
+    /// Where a place named in a message is: an autonomous community, or one of the two
+    /// autonomous cities. Clara's answers are written for [`Region::Madrid`]; a place in any other
+    /// region gets a note that offices and some rules differ there (`data/vocabulario/lugares.json`).
+    Region {
+        /// The Comunidad de Madrid: what the answers are written for.
+        Madrid = "madrid",
+        Andalucia = "andalucia",
+        Aragon = "aragon",
+        Asturias = "asturias",
+        Baleares = "baleares",
+        Canarias = "canarias",
+        Cantabria = "cantabria",
+        CastillaLaMancha = "castilla_la_mancha",
+        CastillaYLeon = "castilla_y_leon",
+        Cataluna = "cataluna",
+        ComunidadValenciana = "comunidad_valenciana",
+        Extremadura = "extremadura",
+        Galicia = "galicia",
+        LaRioja = "la_rioja",
+        Murcia = "murcia",
+        Navarra = "navarra",
+        PaisVasco = "pais_vasco",
+        Ceuta = "ceuta",
+        Melilla = "melilla",
+    }
+}
+
+impl Region {
+    /// Whether the region is outside the Comunidad de Madrid, whose offices and rules the
+    /// answers describe.
+    pub const fn is_elsewhere(self) -> bool {
+        !matches!(self, Region::Madrid)
     }
 }
 
@@ -372,6 +412,10 @@ pub struct Layout {
     pub fecha_mes: String,
     /// How a `YYYY-MM-DD` date reads, with `{dia}`, `{mes}` and `{anio}`.
     pub fecha_dia: String,
+    /// Said after a procedure answer to a message that names a place outside the Comunidad de
+    /// Madrid (`data/vocabulario/lugares.json`): offices and some rules differ there. Short, and
+    /// with no phone number (Madrid's lines would be wrong there; enforced by the compiler).
+    pub nota_fuera_de_madrid: String,
 }
 
 /// `data/vocabulario/*.json`: words that route to facets, greetings/menu, guardrails and languages.
@@ -390,6 +434,27 @@ pub struct SharedVocabulary {
     /// hit that overlaps one of them does not fire.
     #[serde(default)]
     pub no_alarma: Localized<Vec<String>>,
+}
+
+/// `data/vocabulario/lugares.json`: the places people name, by region.
+///
+/// Invariants (enforced by the compiler): every region of [`Region::ALL`] is listed; a form is a
+/// word or a phrase of at most [`MAX_PLACE_WORDS`] words, no stem; it is listed once, in one
+/// region, after normalization; it is no other vocabulary term nor guardrail word; and it is not
+/// also in `excluidos`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Places {
+    /// For editors: how the file is used; never shown to users.
+    #[serde(default)]
+    pub notas: Vec<String>,
+    /// Region name ([`Region::as_str`]) → the forms people write for places in it: names with
+    /// and without accents, misspellings, Catalan, Basque and Galician names, French and English
+    /// exonyms, Arabic spellings.
+    pub regiones: std::collections::BTreeMap<String, Vec<String>>,
+    /// Forms left out on purpose → why (an ordinary word, a homonym abroad, a costly phrase head).
+    #[serde(default)]
+    pub excluidos: std::collections::BTreeMap<String, String>,
 }
 
 /// What `build.rs` archives with rkyv: the procedures in [`ProcedureId::ALL`] order.

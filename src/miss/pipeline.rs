@@ -442,13 +442,23 @@ impl Reply {
         }
     }
 
-    fn compiled(answer: &'static Answer, audio_base: Option<&str>) -> Reply {
+    /// A compiled answer, followed by `note` (the one about a place outside Madrid) when there
+    /// is one: here, off the webhook, one message holds both (delivery splits a long body).
+    fn compiled(
+        answer: &'static Answer,
+        note: Option<&'static Answer>,
+        audio_base: Option<&str>,
+    ) -> Reply {
         let media_url = answer
             .audio()
             .zip(audio_base)
             .map(|(a, base)| format!("{base}/{}", a.name));
+        let text = match note {
+            Some(note) => format!("{}\n\n{}", answer.text, note.text),
+            None => answer.text.to_string(),
+        };
         Reply {
-            text: answer.text.to_string(),
+            text,
             media_url,
             source: AnswerSource::Cache,
             lang: answer.lang,
@@ -524,7 +534,7 @@ async fn decide(s: &Services, job: &Job) -> Reply {
     let reply = s.responder.respond(&text, lang_hint);
     let lang = reply.lang;
     if reply.intent != Intent::None {
-        return Reply::compiled(reply.answer, s.audio_base.as_deref());
+        return Reply::compiled(reply.answer, reply.note(), s.audio_base.as_deref());
     }
     if !s.llm_live {
         return Reply::template(Curated::FallbackGeneric, lang, "llm off");

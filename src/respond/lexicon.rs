@@ -2,7 +2,7 @@
 
 use super::tokens::Tokens;
 use crate::kb::schema::{MAX_STEM_BYTES, MIN_NEAR_CHARS, MIN_STEM_BYTES};
-use crate::kb::{Lexicon, NEAR, NEAR_HEADS, TERMS};
+use crate::kb::{Lexicon, NEAR, NEAR_HEADS, PROCEDURE_WORD_HEADS, TERMS};
 
 /// A hit: the value and how many tokens it covered.
 pub(crate) struct Hit<V> {
@@ -85,7 +85,9 @@ pub(crate) fn near_word(token: &str) -> Option<&'static str> {
     if let Some(word) = NEAR.get(token) {
         return Some(word);
     }
-    let head_known = NEAR_HEADS.contains(token) || TERMS.word_heads.contains(token);
+    // Only procedure words are found here: the heads of other terms (places, facets) would
+    // only cost lookups that cannot succeed.
+    let head_known = NEAR_HEADS.contains(token) || PROCEDURE_WORD_HEADS.contains(token);
     let mut buf = [0u8; MAX_BYTES];
     for (n, (i, c)) in token.char_indices().enumerate() {
         // Deleting a later character keeps the head: no key can start that way.

@@ -2,7 +2,8 @@
 //! allocation (normalization, tables and scoring all live on the stack or in the binary).
 //!
 //! Order: normalize → guardrails → vocabulary scan (procedure, facet, greeting/menu, language
-//! votes) → language → decision. A procedure beats a greeting; out-of-scope text is a miss.
+//! votes, a place outside Madrid) → language → decision. A procedure beats a greeting;
+//! out-of-scope text is a miss.
 
 mod guardrails;
 mod language;
@@ -12,7 +13,7 @@ mod tokens;
 use crate::kb::normalize::Normalized;
 use crate::kb::schema::MATCH_THRESHOLD;
 use crate::kb::{
-    self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, ProcedureId, TERMS,
+    self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, ProcedureId, Region, TERMS,
 };
 use language::Hints;
 
@@ -98,12 +99,26 @@ pub struct Reply {
     /// The procedure the words lean to, even below the match threshold: the miss path's
     /// knowledge context. Equals the answered procedure on a hit.
     pub guess: Option<ProcedureId>,
+    /// The region of the first place outside the Comunidad de Madrid the message names
+    /// (`data/vocabulario/lugares.json`), whatever the answer: the answers are written for
+    /// Madrid, and offices and some rules differ there (see [`Reply::note`]).
+    pub elsewhere: Option<Region>,
 }
 
 impl Reply {
     /// Whether the cache could not answer (the miss path takes over).
     pub fn is_miss(&self) -> bool {
         self.intent == Intent::None
+    }
+
+    /// What to say after the answer, in its language: that offices and some rules differ
+    /// outside Madrid, for a procedure answer to a message naming a place there. Never after a
+    /// guardrail, the menu, a greeting or a miss.
+    pub fn note(&self) -> Option<&'static Answer> {
+        match (self.intent, self.elsewhere) {
+            (Intent::Procedure(_), Some(_)) => Some(kb::elsewhere_note(self.answer.lang)),
+            _ => None,
+        }
     }
 }
 
@@ -131,6 +146,8 @@ struct Scores {
     /// An explicit "in English please".
     switch: Option<Lang>,
     hints: Hints,
+    /// The first place outside Madrid named.
+    elsewhere: Option<Region>,
 }
 
 impl Scores {
@@ -162,6 +179,12 @@ impl Scores {
             }
             if let Some(lang) = term.lang {
                 s.hints.vote(lang);
+            }
+            if let Some(region) = term.place
+                && region.is_elsewhere()
+                && s.elsewhere.is_none()
+            {
+                s.elsewhere = Some(region);
             }
         });
         s
@@ -304,6 +327,7 @@ impl Responder {
                 source: AnswerSource::Guardrail,
                 answer: kb::curated(guard.category.answer(), lang),
                 guess: None,
+                elsewhere: scores.elsewhere,
             };
         }
 
@@ -315,6 +339,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer: kb::curated(Curated::Forgotten, lang),
                 guess: None,
+                elsewhere: scores.elsewhere,
             };
         }
 
@@ -329,6 +354,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer,
                 guess: Some(procedure),
+                elsewhere: scores.elsewhere,
             };
         }
 
@@ -343,6 +369,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer: kb::curated(Curated::Menu, lang),
                 guess: None,
+                elsewhere: scores.elsewhere,
             };
         }
         let chosen = match (number, context.procedure) {
@@ -378,6 +405,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer,
                 guess: Some(procedure),
+                elsewhere: scores.elsewhere,
             };
         }
 
@@ -390,6 +418,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer: kb::curated(Curated::Menu, switched),
                 guess: None,
+                elsewhere: scores.elsewhere,
             };
         }
 
@@ -412,6 +441,7 @@ impl Responder {
             source,
             answer: kb::curated(curated, lang),
             guess: scores.guess(),
+            elsewhere: scores.elsewhere,
         }
     }
 }

@@ -1,9 +1,10 @@
 // Clara web chat: plain JavaScript, no build step, no dependencies.
 //
-// Talks to POST /api/chat ({"text", "lang"?} -> {"answer", "intent", "facet", "lang", "source",
-// "audio_url"}). Every text, the user's and Clara's, is put in the page as DOM text nodes; no
-// string is ever parsed as HTML, so nothing typed or answered can become markup. Nothing is
-// stored: no cookies, no web storage; the conversation lives in this page until it is closed.
+// Talks to POST /api/chat ({"text", "lang"?} -> {"answer", "note", "intent", "facet", "lang",
+// "source", "audio_url"}; "note" is null unless the question names a place outside Madrid).
+// Every text, the user's and Clara's, is put in the page as DOM text nodes; no string is ever
+// parsed as HTML, so nothing typed or answered can become markup. Nothing is stored: no cookies,
+// no web storage; the conversation lives in this page until it is closed.
 (function () {
   'use strict';
 
@@ -293,6 +294,18 @@
       box.appendChild(player);
     }
     el.log.appendChild(box);
+    // After a procedure answer to a question that names a place outside Madrid: offices and
+    // some rules differ there. A second bubble, as on WhatsApp.
+    if (typeof data.note === 'string' && data.note) {
+      var noteBox = bubble('clara', t('clara'));
+      var note = document.createElement('p');
+      note.className = 'text note';
+      note.lang = lang;
+      note.dir = dirOf(lang);
+      note.textContent = data.note;
+      noteBox.appendChild(note);
+      el.log.appendChild(noteBox);
+    }
     reveal(box);
   }
 
