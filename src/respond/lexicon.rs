@@ -1,7 +1,8 @@
 //! Longest-match lookup of a token position in a [`Lexicon`].
 
 use super::tokens::Tokens;
-use crate::kb::schema::{MAX_STEM_BYTES, MIN_NEAR_CHARS, MIN_STEM_BYTES};
+use crate::kb::schema::{MAX_PHRASE_WORDS, MAX_STEM_BYTES, MIN_NEAR_CHARS, MIN_STEM_BYTES};
+use crate::kb::spelling::{MAX_FOLD_BYTES, fold_word};
 use crate::kb::{Lexicon, NEAR, NEAR_HEADS, TERMS};
 
 /// A hit: the value and how many tokens it covered.
@@ -12,8 +13,8 @@ pub(crate) struct Hit<V> {
 
 /// Looks up the longest phrase starting at token `i`, else the longest stem of token `i`.
 /// Most words start no key and cost two bitmap reads; a known word costs one hash lookup.
-pub(crate) fn lookup<V: Copy>(
-    tokens: &Tokens<'_>,
+pub(crate) fn lookup<V: Copy, const N: usize>(
+    tokens: &Tokens<'_, N>,
     i: usize,
     lexicon: &Lexicon<V>,
 ) -> Option<Hit<V>> {
@@ -42,8 +43,41 @@ pub(crate) fn lookup<V: Copy>(
         .map(|value| Hit { value, words: 1 })
 }
 
+/// [`lookup`] in `folded`, the spelling folds of a lexicon, with token `i` and the words after it
+/// folded (`kb::spelling`): "kiero", "qiero" → "quiero"; "5dma" → "khdma". On the stack, and
+/// only for a token that matched nothing as written; a fold whose head starts no folded key
+/// costs no hash lookup, and the words after it are folded only if a folded phrase starts there.
+fn lookup_folded<V: Copy>(tokens: &Tokens<'_>, i: usize, folded: &Lexicon<V>) -> Option<Hit<V>> {
+    const CAP: usize = MAX_PHRASE_WORDS * (MAX_FOLD_BYTES + 1);
+    let mut buf = [0u8; CAP];
+    let head = fold_word(tokens.get(i), &mut buf)?;
+    let in_words = folded.word_heads.contains(head);
+    if !in_words && !folded.stem_heads.contains(head) {
+        return None;
+    }
+    let longest = if in_words {
+        folded.words.get(head).map_or(1, |e| usize::from(e.longest))
+    } else {
+        1
+    };
+    let mut len = head.len();
+    for next in (i + 1..tokens.len()).take(longest - 1) {
+        // A word with no fold (a number, another script) ends the phrase.
+        let Some(word) = fold_word(tokens.get(next), &mut buf[len + 1..]) else {
+            break;
+        };
+        let end = len + 1 + word.len();
+        buf[len] = b' ';
+        len = end;
+    }
+    // Only whole folds, which are ASCII, and spaces were written.
+    let text = std::str::from_utf8(&buf[..len]).ok()?;
+    lookup(&Tokens::<MAX_PHRASE_WORDS>::split(text), 0, folded)
+}
+
 /// Walks the tokens left to right, calling `f` for each longest match and skipping what it covered.
-/// A token that matches nothing is offered to `near` (a word one edit away), when given.
+/// A token that matches nothing as written is looked up under its spelling folds, then offered to
+/// `near` (a word one edit away), when given.
 pub(crate) fn scan<V: Copy>(
     tokens: &Tokens<'_>,
     lexicon: &Lexicon<V>,
@@ -52,10 +86,12 @@ pub(crate) fn scan<V: Copy>(
 ) {
     let mut i = 0;
     while i < tokens.len() {
-        let hit = lookup(tokens, i, lexicon).or_else(|| {
-            near.and_then(|near| near(tokens.get(i)))
-                .map(|value| Hit { value, words: 1 })
-        });
+        let hit = lookup(tokens, i, lexicon)
+            .or_else(|| lexicon.folded.and_then(|f| lookup_folded(tokens, i, f)))
+            .or_else(|| {
+                near.and_then(|near| near(tokens.get(i)))
+                    .map(|value| Hit { value, words: 1 })
+            });
         match hit {
             Some(hit) => {
                 let covered = hit.words;
@@ -112,4 +148,46 @@ pub(crate) fn near_word(token: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{lookup_folded, scan};
+    use crate::kb::normalize::Normalized;
+    use crate::kb::{ProcedureId, TERMS, TERMS_FOLDED};
+    use crate::respond::tokens::Tokens;
+
+    /// The procedures `scan` finds in `text`, with how many tokens each hit covered.
+    fn procedures(text: &str) -> Vec<(ProcedureId, usize)> {
+        let normalized = Normalized::new(text);
+        let tokens = Tokens::new(&normalized);
+        let mut found = Vec::new();
+        scan(&tokens, &TERMS, None, |_, hit| {
+            if let Some(p) = hit.value.procedure {
+                found.push((p, hit.words));
+            }
+        });
+        found
+    }
+
+    #[test]
+    fn a_misspelled_phrase_is_found_under_its_fold_as_one_hit() {
+        assert_eq!(
+            procedures("justisia gratuita"),
+            [(ProcedureId::JusticiaGratuita, 2)]
+        );
+        assert_eq!(
+            procedures("justicia gratuita"),
+            procedures("justisia gratuita")
+        );
+    }
+
+    #[test]
+    fn only_foldable_tokens_are_folded() {
+        for text in ["2", "7", "١", "بادرون", "zzzzzz"] {
+            let normalized = Normalized::new(text);
+            let tokens = Tokens::new(&normalized);
+            assert!(lookup_folded(&tokens, 0, &TERMS_FOLDED).is_none(), "{text}");
+        }
+    }
 }
