@@ -1,8 +1,7 @@
 //! Longest-match lookup of a token position in a [`Lexicon`].
 
 use super::tokens::Tokens;
-use crate::kb::schema::{MAX_PHRASE_WORDS, MAX_STEM_BYTES, MIN_NEAR_CHARS, MIN_STEM_BYTES};
-use crate::kb::spelling::{MAX_FOLD_BYTES, fold_word};
+use crate::kb::schema::{MAX_STEM_BYTES, MIN_NEAR_CHARS, MIN_STEM_BYTES};
 use crate::kb::{Lexicon, NEAR, NEAR_HEADS, TERMS};
 
 /// A hit: the value and how many tokens it covered.
@@ -13,8 +12,8 @@ pub(crate) struct Hit<V> {
 
 /// Looks up the longest phrase starting at token `i`, else the longest stem of token `i`.
 /// Most words start no key and cost two bitmap reads; a known word costs one hash lookup.
-pub(crate) fn lookup<V: Copy, const N: usize>(
-    tokens: &Tokens<'_, N>,
+pub(crate) fn lookup<V: Copy>(
+    tokens: &Tokens<'_>,
     i: usize,
     lexicon: &Lexicon<V>,
 ) -> Option<Hit<V>> {
@@ -43,43 +42,13 @@ pub(crate) fn lookup<V: Copy, const N: usize>(
         .map(|value| Hit { value, words: 1 })
 }
 
-/// [`lookup`] in `folded`, the spelling folds of a lexicon, with token `i` and the words after it
-/// folded (`kb::spelling`): "kiero", "qiero" → "quiero"; "5dma" → "khdma". On the stack, and
-/// only for a token that matched nothing as written; a fold whose head starts no folded key
-/// costs no hash lookup, and the words after it are folded only if a folded phrase starts there.
-fn lookup_folded<V: Copy>(tokens: &Tokens<'_>, i: usize, folded: &Lexicon<V>) -> Option<Hit<V>> {
-    const CAP: usize = MAX_PHRASE_WORDS * (MAX_FOLD_BYTES + 1);
-    let mut buf = [0u8; CAP];
-    let head = fold_word(tokens.get(i), &mut buf)?;
-    let in_words = folded.word_heads.contains(head);
-    if !in_words && !folded.stem_heads.contains(head) {
-        return None;
-    }
-    let longest = if in_words {
-        folded.words.get(head).map_or(1, |e| usize::from(e.longest))
-    } else {
-        1
-    };
-    let mut len = head.len();
-    for next in (i + 1..tokens.len()).take(longest - 1) {
-        // A word with no fold (a number, another script) ends the phrase.
-        let Some(word) = fold_word(tokens.get(next), &mut buf[len + 1..]) else {
-            break;
-        };
-        let end = len + 1 + word.len();
-        buf[len] = b' ';
-        len = end;
-    }
-    // Only whole folds, which are ASCII, and spaces were written.
-    let text = std::str::from_utf8(&buf[..len]).ok()?;
-    lookup(&Tokens::<MAX_PHRASE_WORDS>::split(text), 0, folded)
-}
-
 /// Walks the tokens left to right, calling `f` for each longest match and skipping what it covered.
-/// A token that matches nothing as written is looked up under its spelling folds, then offered to
-/// `near` (a word one edit away), when given.
+/// A token that matches nothing as written is looked up in the lexicon's spelling folds, with
+/// `folded` (the same tokens folded, see `tokens::Folded`): "kiero", "qiero" → "quiero"; "5dma" →
+/// "khdma"; then it is offered to `near` (a word one edit away), when given.
 pub(crate) fn scan<V: Copy>(
     tokens: &Tokens<'_>,
+    folded: &Tokens<'_>,
     lexicon: &Lexicon<V>,
     near: Option<fn(&str) -> Option<V>>,
     mut f: impl FnMut(usize, Hit<V>),
@@ -87,7 +56,7 @@ pub(crate) fn scan<V: Copy>(
     let mut i = 0;
     while i < tokens.len() {
         let hit = lookup(tokens, i, lexicon)
-            .or_else(|| lexicon.folded.and_then(|f| lookup_folded(tokens, i, f)))
+            .or_else(|| lexicon.folded.and_then(|f| lookup(folded, i, f)))
             .or_else(|| {
                 near.and_then(|near| near(tokens.get(i)))
                     .map(|value| Hit { value, words: 1 })
@@ -152,17 +121,18 @@ pub(crate) fn near_word(token: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{lookup_folded, scan};
+    use super::{lookup, scan};
     use crate::kb::normalize::Normalized;
     use crate::kb::{ProcedureId, TERMS, TERMS_FOLDED};
-    use crate::respond::tokens::Tokens;
+    use crate::respond::tokens::{Folded, Tokens};
 
     /// The procedures `scan` finds in `text`, with how many tokens each hit covered.
     fn procedures(text: &str) -> Vec<(ProcedureId, usize)> {
         let normalized = Normalized::new(text);
         let tokens = Tokens::new(&normalized);
+        let folded = Folded::new(&tokens);
         let mut found = Vec::new();
-        scan(&tokens, &TERMS, None, |_, hit| {
+        scan(&tokens, &folded.tokens(), &TERMS, None, |_, hit| {
             if let Some(p) = hit.value.procedure {
                 found.push((p, hit.words));
             }
@@ -184,10 +154,14 @@ mod tests {
 
     #[test]
     fn only_foldable_tokens_are_folded() {
+        // Each has a folded token (`#` when it has no fold) in line with it, that matches nothing.
         for text in ["2", "7", "١", "بادرون", "zzzzzz"] {
             let normalized = Normalized::new(text);
             let tokens = Tokens::new(&normalized);
-            assert!(lookup_folded(&tokens, 0, &TERMS_FOLDED).is_none(), "{text}");
+            let folded = Folded::new(&tokens);
+            let folded = folded.tokens();
+            assert_eq!(folded.len(), tokens.len(), "{text}");
+            assert!(lookup(&folded, 0, &TERMS_FOLDED).is_none(), "{text}");
         }
     }
 }
