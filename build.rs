@@ -3,7 +3,7 @@
 //!
 //! Loading, validation and rendering live in `src/kb/compile.rs`, shared with `clara check`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
@@ -22,6 +22,9 @@ mod readable;
 #[allow(dead_code)]
 #[path = "src/kb/schema.rs"]
 mod schema;
+#[allow(dead_code)]
+#[path = "src/kb/spelling.rs"]
+mod spelling;
 
 use compile::{Compiled, TermEntry};
 use schema::{Facet, Lang};
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         "src/kb/normalize.rs",
         "src/kb/readable.rs",
         "src/kb/schema.rs",
+        "src/kb/spelling.rs",
     ] {
         println!("cargo:rerun-if-changed={input}");
     }
@@ -81,13 +85,15 @@ fn term_source(t: &TermEntry) -> String {
     )
 }
 
-/// Source of a `Lexicon` static: words with phrase heads, stems and stem heads.
+/// Source of a `Lexicon` static: words with phrase heads, stems and stem heads, and `folded`,
+/// the name of the static holding its spelling folds, if it has one.
 fn lexicon<V: Copy>(
     name: &str,
     ty: &str,
     doc: &str,
     words: &BTreeMap<String, V>,
     stems: &BTreeMap<String, V>,
+    folded: Option<&str>,
     value: impl Fn(&V) -> String,
 ) -> String {
     // word → (its own value, longest phrase starting with it, in words)
@@ -115,13 +121,143 @@ fn lexicon<V: Copy>(
     let stem_lengths = stems
         .keys()
         .fold(0u64, |mask, k| mask | 1 << k.len().min(63));
+    let folded = folded.map_or("None".to_string(), |f| format!("Some(&{f})"));
     format!(
-        "/// {doc}\npub static {name}: Lexicon<{ty}> = Lexicon {{ words: {}, stems: {}, word_heads: {}, stem_heads: {}, stem_lengths: {stem_lengths:#x} }};\n",
+        "/// {doc}\npub static {name}: Lexicon<{ty}> = Lexicon {{ words: {}, stems: {}, word_heads: {}, stem_heads: {}, stem_lengths: {stem_lengths:#x}, folded: {folded} }};\n",
         word_map.build(),
         stem_map.build(),
         heads(entries.keys().copied()),
         heads(stems.keys().map(String::as_str)),
     )
+}
+
+/// What the spelling folds of a lexicon are drawn from and checked against.
+struct FoldSource<'a, V> {
+    /// The lexicon's words and phrases, or its stems.
+    table: &'a BTreeMap<String, V>,
+    /// Whether a key is folded: the folds are Spanish and Darija spellings, so French and English
+    /// words are left as written ("the" is not "te", "ce" is not "se").
+    foldable: &'a dyn Fn(&V) -> bool,
+    /// A single word (or stem) whose fold is shorter than this is left exact: short words fold
+    /// together too easily ("all" and "ay", "than" and "tan", Darija "3la" and "ahla").
+    min_bytes: usize,
+    /// The folds of ordinary words (those of the answers, spelled right) → those words.
+    ordinary: &'a BTreeMap<String, BTreeSet<String>>,
+}
+
+/// Whether ordinary words spell `key`'s fold differently from `key`: then a token with that fold
+/// is more likely that other word than a misspelling of the key ("carta", a letter, and Arabizi
+/// "karta"; "la carta" and "la karta"). A word of a phrase may be spelled as in the key, but
+/// every word must have an ordinary spelling and one of them another one. A single word that is
+/// itself a key routing the same is no other reading.
+fn read_otherwise<V: PartialEq>(key: &str, v: &V, source: &FoldSource<'_, V>) -> bool {
+    let mut buf = [0u8; spelling::MAX_FOLD_BYTES];
+    let mut other = false;
+    for word in key.split(' ') {
+        let Some(folded) = spelling::fold_word(word, &mut buf) else {
+            return false;
+        };
+        let Some(spellings) = source.ordinary.get(folded) else {
+            return false;
+        };
+        other |= spellings.iter().any(|w| {
+            w != word && (key.contains(' ') || source.table.get(w).is_none_or(|o| o != v))
+        });
+    }
+    other
+}
+
+/// The spelling folds of a table's keys (`src/kb/spelling.rs`, the fold the responder applies to
+/// a token that matched nothing as written) → the value of the key they fold from. Left out: a
+/// fold shared by keys that route differently, or that is itself a key routing differently (it
+/// cannot tell which was meant), and a key that ordinary words read otherwise (see
+/// [`read_otherwise`]). Keys that route the same ("3andi"/"3ndi") may share a fold.
+fn spelling_folds<V: Copy + PartialEq>(source: &FoldSource<'_, V>) -> BTreeMap<String, V> {
+    // fold → (the value its keys route to, `None` once two disagree; whether a key that is not
+    // read otherwise gives it). A key read otherwise still makes its fold ambiguous.
+    let mut folds: BTreeMap<String, (Option<V>, bool)> = BTreeMap::new();
+    for (key, v) in source.table {
+        if !(source.foldable)(v) {
+            continue;
+        }
+        let Some(folded) =
+            spelling::fold_key(key).filter(|f| key.contains(' ') || f.len() >= source.min_bytes)
+        else {
+            continue;
+        };
+        let slot = folds.entry(folded).or_insert((Some(*v), false));
+        if slot.0.is_some_and(|w| w != *v) {
+            slot.0 = None;
+        }
+        slot.1 |= !read_otherwise(key, v, source);
+    }
+    folds
+        .into_iter()
+        .filter_map(|(folded, (v, given))| Some((folded, v.filter(|_| given)?)))
+        .filter(|(folded, v)| source.table.get(folded).is_none_or(|w| w == v))
+        .collect()
+}
+
+/// Source of a lexicon and of its spelling folds (`{name}_FOLDED`, a lexicon of folded keys).
+#[allow(clippy::too_many_arguments)]
+fn lexicon_with_folds<V: Copy + PartialEq>(
+    name: &str,
+    ty: &str,
+    doc: &str,
+    words: &BTreeMap<String, V>,
+    stems: &BTreeMap<String, V>,
+    foldable: &dyn Fn(&V) -> bool,
+    ordinary: &BTreeMap<String, BTreeSet<String>>,
+    value: impl Fn(&V) -> String,
+) -> String {
+    let folded_name = format!("{name}_FOLDED");
+    let folded_words = spelling_folds(&FoldSource {
+        table: words,
+        foldable,
+        min_bytes: spelling::MIN_FOLD_BYTES,
+        ordinary,
+    });
+    let folded_stems: BTreeMap<String, V> = spelling_folds(&FoldSource {
+        table: stems,
+        foldable,
+        // A folded stem must still be a stem: long enough not to swallow short words.
+        min_bytes: schema::MIN_STEM_BYTES.max(spelling::MIN_FOLD_BYTES),
+        // A stem is a prefix: whole ordinary words do not read it otherwise.
+        ordinary: &BTreeMap::new(),
+    });
+    let mut code = lexicon(name, ty, doc, words, stems, Some(&folded_name), &value);
+    code.push_str(&lexicon(
+        &folded_name,
+        ty,
+        &format!(
+            "Spelling folds of [`{name}`]'s words, phrases and stems ({} and {} keys; see `kb::spelling`).",
+            folded_words.len(),
+            folded_stems.len()
+        ),
+        &folded_words,
+        &folded_stems,
+        None,
+        &value,
+    ));
+    code
+}
+
+/// The words of the answers (ordinary words of the four languages, spelled right), by fold.
+fn ordinary_words(c: &Compiled) -> BTreeMap<String, BTreeSet<String>> {
+    let mut words: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for answer in &c.answers {
+        for word in normalize::Normalized::new(&answer.text).tokens() {
+            if let Some(folded) = spelling::fold_key(word) {
+                words.entry(folded).or_default().insert(word.to_string());
+            }
+        }
+    }
+    words
+}
+
+/// Whether a word listed in `lang` (`None`: in several) is spelled the Spanish or Darija way.
+fn folded_lang(lang: Option<Lang>) -> bool {
+    lang.is_none_or(|l| matches!(l, Lang::Es | Lang::Ar))
 }
 
 /// Source of `NEAR`: every one-letter deletion of every single word of `words` of at least
@@ -198,20 +334,25 @@ fn write_elsewhere_notes(c: &Compiled, code: &mut String) {
 
 fn write_tables(c: &Compiled, out: &Path) {
     let mut code = String::new();
-    code.push_str(&lexicon(
+    let ordinary = ordinary_words(c);
+    code.push_str(&lexicon_with_folds(
         "TERMS",
         "Term",
         "Vocabulary: procedures, facets, greeting/menu and language hints.",
         &c.terms,
         &c.stems,
+        &|t: &TermEntry| folded_lang(t.lang),
+        &ordinary,
         term_source,
     ));
-    code.push_str(&lexicon(
+    code.push_str(&lexicon_with_folds(
         "GUARDS",
         "Guard",
         "Guardrail words, phrases and stems, with the language they were listed in.",
         &c.guard_terms,
         &c.guard_stems,
+        &|g: &schema::Guard| folded_lang(g.lang),
+        &ordinary,
         |g| {
             let lang = g
                 .lang

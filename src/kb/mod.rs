@@ -5,6 +5,7 @@ pub mod compile;
 pub mod normalize;
 pub mod readable;
 pub mod schema;
+pub mod spelling;
 
 use std::sync::LazyLock;
 
@@ -72,6 +73,9 @@ pub struct Lexicon<V: 'static> {
     pub(crate) stem_heads: normalize::Heads,
     /// Bit `n` is set when some stem is `n` bytes long (stems are at most 63 bytes).
     pub(crate) stem_lengths: u64,
+    /// The same vocabulary under its spelling folds ([`spelling`]), looked up for a token that
+    /// matched nothing as written; `None` for a folded lexicon itself.
+    pub(crate) folded: Option<&'static Lexicon<V>>,
 }
 
 /// A [`Lexicon`] word entry.
@@ -92,6 +96,18 @@ impl<V: Copy> Lexicon<V> {
     /// The value of an exact normalized stem.
     pub fn stem(&self, key: &str) -> Option<V> {
         self.stems.get(key).copied()
+    }
+
+    /// Every word and phrase that has a value of its own, with it (for checks against the data).
+    pub fn words(&self) -> impl Iterator<Item = (&'static str, V)> + '_ {
+        self.words
+            .entries()
+            .filter_map(|(k, e)| Some((*k, e.value?)))
+    }
+
+    /// Every stem, with its value.
+    pub fn stems(&self) -> impl Iterator<Item = (&'static str, V)> + '_ {
+        self.stems.entries().map(|(k, v)| (*k, *v))
     }
 }
 
@@ -139,7 +155,9 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 }
 
-pub use generated::{GUARDS, NEAR, NEAR_HEADS, NOT_ALARMS, PROCEDURE_WORD_HEADS, TERMS};
+pub use generated::{
+    GUARDS, GUARDS_FOLDED, NEAR, NEAR_HEADS, NOT_ALARMS, PROCEDURE_WORD_HEADS, TERMS, TERMS_FOLDED,
+};
 
 /// Every compiled answer.
 pub fn answers() -> &'static [Answer] {

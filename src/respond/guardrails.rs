@@ -8,9 +8,10 @@ use crate::kb::{GUARDS, Guard, NOT_ALARMS};
 
 /// The most urgent guardrail the text triggers (self-harm first), with the language of the term
 /// that triggered it. A hit inside a phrase that is not an alarm ("bomba de agua") is ignored.
-pub(crate) fn check(tokens: &Tokens<'_>) -> Option<Guard> {
+/// `folded` are the tokens' spelling folds (a misspelled crisis is still one).
+pub(crate) fn check(tokens: &Tokens<'_>, folded: &Tokens<'_>) -> Option<Guard> {
     let mut found: Option<Guard> = None;
-    lexicon::scan(tokens, &GUARDS, None, |at, hit| {
+    lexicon::scan(tokens, folded, &GUARDS, None, |at, hit| {
         // Lower index = more urgent (self-harm before violence before illegal).
         let more_urgent = found.is_none_or(|f| hit.value.category.index() < f.category.index());
         if more_urgent && !excepted(tokens, at, hit.words) {

@@ -43,19 +43,24 @@ pub(crate) fn lookup<V: Copy>(
 }
 
 /// Walks the tokens left to right, calling `f` for each longest match and skipping what it covered.
-/// A token that matches nothing is offered to `near` (a word one edit away), when given.
+/// A token that matches nothing as written is looked up in the lexicon's spelling folds, with
+/// `folded` (the same tokens folded, see `tokens::Folded`): "kiero", "qiero" → "quiero"; "5dma" →
+/// "khdma"; then it is offered to `near` (a word one edit away), when given.
 pub(crate) fn scan<V: Copy>(
     tokens: &Tokens<'_>,
+    folded: &Tokens<'_>,
     lexicon: &Lexicon<V>,
     near: Option<fn(&str) -> Option<V>>,
     mut f: impl FnMut(usize, Hit<V>),
 ) {
     let mut i = 0;
     while i < tokens.len() {
-        let hit = lookup(tokens, i, lexicon).or_else(|| {
-            near.and_then(|near| near(tokens.get(i)))
-                .map(|value| Hit { value, words: 1 })
-        });
+        let hit = lookup(tokens, i, lexicon)
+            .or_else(|| lexicon.folded.and_then(|f| lookup(folded, i, f)))
+            .or_else(|| {
+                near.and_then(|near| near(tokens.get(i)))
+                    .map(|value| Hit { value, words: 1 })
+            });
         match hit {
             Some(hit) => {
                 let covered = hit.words;
@@ -114,4 +119,51 @@ pub(crate) fn near_word(token: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{lookup, scan};
+    use crate::kb::normalize::Normalized;
+    use crate::kb::{ProcedureId, TERMS, TERMS_FOLDED};
+    use crate::respond::tokens::{Folded, Tokens};
+
+    /// The procedures `scan` finds in `text`, with how many tokens each hit covered.
+    fn procedures(text: &str) -> Vec<(ProcedureId, usize)> {
+        let normalized = Normalized::new(text);
+        let tokens = Tokens::new(&normalized);
+        let folded = Folded::new(&tokens);
+        let mut found = Vec::new();
+        scan(&tokens, &folded.tokens(), &TERMS, None, |_, hit| {
+            if let Some(p) = hit.value.procedure {
+                found.push((p, hit.words));
+            }
+        });
+        found
+    }
+
+    #[test]
+    fn a_misspelled_phrase_is_found_under_its_fold_as_one_hit() {
+        assert_eq!(
+            procedures("justisia gratuita"),
+            [(ProcedureId::JusticiaGratuita, 2)]
+        );
+        assert_eq!(
+            procedures("justicia gratuita"),
+            procedures("justisia gratuita")
+        );
+    }
+
+    #[test]
+    fn only_foldable_tokens_are_folded() {
+        // Each has a folded token (`#` when it has no fold) in line with it, that matches nothing.
+        for text in ["2", "7", "١", "بادرون", "zzzzzz"] {
+            let normalized = Normalized::new(text);
+            let tokens = Tokens::new(&normalized);
+            let folded = Folded::new(&tokens);
+            let folded = folded.tokens();
+            assert_eq!(folded.len(), tokens.len(), "{text}");
+            assert!(lookup(&folded, 0, &TERMS_FOLDED).is_none(), "{text}");
+        }
+    }
 }

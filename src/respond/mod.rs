@@ -20,7 +20,7 @@ use language::Hints;
 /// A greeting or "menu" only counts in a short message: in a longer one ("hola, mi casero me
 /// echa") it is politeness around a question the cache cannot answer, so the miss path should.
 const CONVERSATIONAL_MAX_TOKENS: usize = 4;
-use tokens::Tokens;
+use tokens::{Folded, Tokens};
 
 /// What the message was about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,12 +151,12 @@ struct Scores {
 }
 
 impl Scores {
-    fn scan(tokens: &Tokens<'_>) -> Scores {
+    fn scan(tokens: &Tokens<'_>, folded: &Tokens<'_>) -> Scores {
         let mut s = Scores {
             first_seen: [usize::MAX; ProcedureId::ALL.len()],
             ..Scores::default()
         };
-        lexicon::scan(tokens, &TERMS, Some(near_term), |at, hit| {
+        lexicon::scan(tokens, folded, &TERMS, Some(near_term), |at, hit| {
             let term = hit.value;
             if let Some(p) = term.procedure {
                 let i = p.index();
@@ -274,7 +274,8 @@ fn nth_facet(procedure: ProcedureId, n: u8) -> Option<Facet> {
 pub fn detect_language(text: &str) -> Lang {
     let normalized = Normalized::new(text);
     let tokens = Tokens::new(&normalized);
-    language::detect(&normalized, Scores::scan(&tokens).hints)
+    let folded = Folded::new(&tokens);
+    language::detect(&normalized, Scores::scan(&tokens, &folded.tokens()).hints)
 }
 
 /// Answers messages from the compiled cache.
@@ -309,13 +310,15 @@ impl Responder {
         let explicit = lang;
         let normalized = Normalized::new(text);
         let tokens = Tokens::new(&normalized);
-        let scores = Scores::scan(&tokens);
+        let folded = Folded::new(&tokens);
+        let folded = folded.tokens();
+        let scores = Scores::scan(&tokens, &folded);
         let lang = lang
             .or(scores.switch)
             .unwrap_or_else(|| language::detect_in(&normalized, scores.hints, context.lang));
 
         if self.guardrails
-            && let Some(guard) = guardrails::check(&tokens)
+            && let Some(guard) = guardrails::check(&tokens, &folded)
         {
             // The crisis words tell the language better than the rest of a short, mixed or
             // Arabizi message ("bghit nmout"); a language the person chose still wins.

@@ -1,11 +1,12 @@
 //! Token spans over a normalized text, on the stack, so that n-grams are plain sub-slices.
 
 use crate::kb::normalize::{NORMALIZED_CAP, Normalized};
+use crate::kb::spelling::fold_word;
 
 /// At most one token per two bytes (a letter and a space).
 const MAX_TOKENS: usize = NORMALIZED_CAP / 2 + 1;
 
-/// The tokens of a [`Normalized`] text as byte ranges.
+/// The tokens of a [`Normalized`] text (or of its [`Folded`] twin) as byte ranges.
 pub(crate) struct Tokens<'a> {
     text: &'a str,
     spans: [(u16, u16); MAX_TOKENS],
@@ -14,7 +15,12 @@ pub(crate) struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     pub(crate) fn new(normalized: &'a Normalized) -> Tokens<'a> {
-        let text = normalized.as_str();
+        Tokens::split(normalized.as_str())
+    }
+
+    /// The tokens of `text`, which has single spaces between tokens and at most
+    /// [`NORMALIZED_CAP`] bytes.
+    fn split(text: &'a str) -> Tokens<'a> {
         let mut tokens = Tokens {
             text,
             spans: [(0, 0); MAX_TOKENS],
@@ -53,5 +59,48 @@ impl<'a> Tokens<'a> {
     pub(crate) fn ngram(&self, i: usize, n: usize) -> Option<&'a str> {
         let last = (i + n).checked_sub(1).filter(|&last| last < self.len)?;
         Some(&self.text[usize::from(self.spans[i].0)..usize::from(self.spans[last].1)])
+    }
+}
+
+/// A token with no spelling fold (a number, Arabic script) in a [`Folded`] text: no key holds it.
+const UNFOLDED: u8 = b'#';
+
+/// The spelling folds of a text's tokens (`kb::spelling`), one folded token per token, in order,
+/// so that folded token `i` and its n-grams line up with token `i`'s. Made once per message and
+/// shared by the scans, on the stack.
+pub(crate) struct Folded {
+    buf: [u8; NORMALIZED_CAP],
+    len: usize,
+}
+
+impl Folded {
+    pub(crate) fn new(tokens: &Tokens<'_>) -> Folded {
+        let mut folded = Folded {
+            buf: [0; NORMALIZED_CAP],
+            len: 0,
+        };
+        for i in 0..tokens.len() {
+            let token = tokens.get(i);
+            // Never longer than the text: a fold is at most its token, `#` one byte of it.
+            if i > 0 {
+                folded.buf[folded.len] = b' ';
+                folded.len += 1;
+            }
+            let start = folded.len;
+            folded.len += match fold_word(token, &mut folded.buf[start..start + token.len()]) {
+                Some(f) => f.len(),
+                None => {
+                    folded.buf[start] = UNFOLDED;
+                    1
+                }
+            };
+        }
+        folded
+    }
+
+    /// The folded tokens, lined up with the tokens they were made from.
+    pub(crate) fn tokens(&self) -> Tokens<'_> {
+        // Only folds (ASCII), `#` and spaces were written.
+        Tokens::split(std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default())
     }
 }
