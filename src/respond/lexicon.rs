@@ -2,6 +2,7 @@
 
 use super::tokens::Tokens;
 use crate::kb::schema::{MAX_STEM_BYTES, MIN_NEAR_CHARS, MIN_STEM_BYTES};
+use crate::kb::spelling::MIN_FOLD_BYTES;
 use crate::kb::{Lexicon, NEAR, NEAR_HEADS, PROCEDURE_WORD_HEADS, TERMS};
 
 /// A hit: the value and how many tokens it covered.
@@ -56,7 +57,15 @@ pub(crate) fn scan<V: Copy>(
     let mut i = 0;
     while i < tokens.len() {
         let hit = lookup(tokens, i, lexicon)
-            .or_else(|| lexicon.folded.and_then(|f| lookup(folded, i, f)))
+            .or_else(|| {
+                // Short tokens ("de", "la", "me") are the commonest and never misspellings the
+                // folds catch (a folded word has at least `MIN_FOLD_BYTES`); skipping them keeps
+                // the second lookup off most of a message's words.
+                lexicon
+                    .folded
+                    .filter(|_| tokens.get(i).len() >= MIN_FOLD_BYTES)
+                    .and_then(|f| lookup(folded, i, f))
+            })
             .or_else(|| {
                 near.and_then(|near| near(tokens.get(i)))
                     .map(|value| Hit { value, words: 1 })
