@@ -101,7 +101,8 @@ return redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], '0-0', 'COUN
 ";
 
 impl Redis {
-    /// The shared limit and the durable queue in one round trip: see [`ADMIT`].
+    /// The shared limit and the durable queue in one round trip (the `ADMIT` script): a token
+    /// from `sender`'s bucket, then `job` added to the stream, pending on this instance.
     ///
     /// # Errors
     /// Redis could not be used: the caller queues the job in this process only.
