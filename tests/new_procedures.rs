@@ -60,15 +60,7 @@ async fn the_webhook_answers_the_new_procedures_from_the_compiled_cache() {
 async fn the_web_chat_answers_them_too() {
     let server = Server::start(&[]).await;
     for &(question, expected) in CASES {
-        let body = serde_json::json!({ "text": question }).to_string();
-        let r = server
-            .request(
-                "POST",
-                "/api/chat",
-                &[("Content-Type", "application/json")],
-                body.as_bytes(),
-            )
-            .await;
+        let r = server.chat(&serde_json::json!({ "text": question })).await;
         assert_eq!(r.status, 200, "{question}: {}", r.text());
         let reply = r.json();
         let id = format!(

@@ -229,26 +229,13 @@ async fn the_web_chat_returns_the_note() {
         ("como me empadrono en madrid", None),
         ("quiero suicidarme en barcelona", None),
     ] {
-        let body = serde_json::json!({ "text": text }).to_string();
-        let r = server
-            .request(
-                "POST",
-                "/api/chat",
-                &[("Content-Type", "application/json")],
-                body.as_bytes(),
-            )
-            .await;
+        let r = server.chat(&serde_json::json!({ "text": text })).await;
         assert_eq!(r.status, 200, "{text}: {}", r.text());
         let reply = r.json();
         assert_eq!(reply["note"].as_str(), expected, "{text}");
     }
     let r = server
-        .request(
-            "POST",
-            "/api/chat",
-            &[("Content-Type", "application/json")],
-            br#"{"text": "como me empadrono en barcelona"}"#,
-        )
+        .chat(&serde_json::json!({"text": "como me empadrono en barcelona"}))
         .await;
     assert_eq!(
         r.json()["answer"].as_str(),

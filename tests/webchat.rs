@@ -166,12 +166,7 @@ async fn the_script_talks_to_the_chat_api_without_inner_html() {
     assert!(!js.contains("localStorage") && !js.contains("document.cookie"));
     // The API answers what the script reads, with a same-origin audio link.
     let r = server
-        .request(
-            "POST",
-            "/api/chat",
-            &[("Content-Type", "application/json")],
-            r#"{"text": "¿Qué es el IMV?", "lang": "es"}"#.as_bytes(),
-        )
+        .chat(&serde_json::json!({"text": "¿Qué es el IMV?", "lang": "es"}))
         .await;
     let answer = r.json();
     assert_eq!(answer["lang"], "es");

@@ -102,6 +102,18 @@ impl Server {
         self.raw(&bytes).await
     }
 
+    /// `POST /api/chat` with `body` as JSON, as the web chat page sends it.
+    pub async fn chat(&self, body: &serde_json::Value) -> Response {
+        let body = body.to_string();
+        self.request(
+            "POST",
+            "/api/chat",
+            &[("Content-Type", "application/json")],
+            body.as_bytes(),
+        )
+        .await
+    }
+
     pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> Response {
         self.request("GET", path, headers, b"").await
     }
