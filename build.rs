@@ -123,11 +123,13 @@ fn lexicon<V: Copy>(
         .fold(0u64, |mask, k| mask | 1 << k.len().min(63));
     let folded = folded.map_or("None".to_string(), |f| format!("Some(&{f})"));
     format!(
-        "/// {doc}\npub static {name}: Lexicon<{ty}> = Lexicon {{ words: {}, stems: {}, word_heads: {}, stem_heads: {}, stem_lengths: {stem_lengths:#x}, folded: {folded} }};\n",
+        "/// {doc}\npub static {name}: Lexicon<{ty}> = Lexicon {{ words: {}, stems: {}, word_heads: {}, word_keys: {}, stem_heads: {}, stem_keys: {}, stem_lengths: {stem_lengths:#x}, folded: {folded} }};\n",
         word_map.build(),
         stem_map.build(),
         heads(entries.keys().copied()),
+        keys(entries.keys().copied()),
         heads(stems.keys().map(String::as_str)),
+        keys(stems.keys().map(String::as_str)),
     )
 }
 
@@ -298,6 +300,18 @@ fn near_words<V, W>(words: &BTreeMap<String, V>, all: &BTreeMap<String, W>) -> S
                 .map(String::as_str)
         ),
     )
+}
+
+/// Source of a `Keys` filter holding `keys`.
+fn keys<'a>(keys: impl Iterator<Item = &'a str>) -> String {
+    let mut bits = vec![0u64; normalize::KEY_BITS / 64];
+    for key in keys {
+        for i in normalize::Keys::bits(normalize::fnv(normalize::FNV_OFFSET, key.as_bytes())) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    let words: Vec<String> = bits.iter().map(|w| format!("{w:#x}")).collect();
+    format!("Keys([{}])", words.join(","))
 }
 
 /// Source of a `Heads` bitmap holding the heads of `keys`.

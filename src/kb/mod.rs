@@ -69,8 +69,14 @@ pub struct Lexicon<V: 'static> {
     pub(crate) stems: phf::Map<&'static str, V>,
     /// The heads of every word and phrase: a token whose head is not here is no word's start.
     pub(crate) word_heads: normalize::Heads,
+    /// The words (and phrase heads) of `words`, as a Bloom filter: most tokens with a known
+    /// head are still no word, and are told so without a hash look-up.
+    pub(crate) word_keys: normalize::Keys,
     /// The heads of every stem: a token whose head is not here matches no stem.
     pub(crate) stem_heads: normalize::Heads,
+    /// The stems, as a Bloom filter: of a token's prefixes of a stem's length, only those it may
+    /// hold are looked up.
+    pub(crate) stem_keys: normalize::Keys,
     /// Bit `n` is set when some stem is `n` bytes long (stems are at most 63 bytes).
     pub(crate) stem_lengths: u64,
     /// The same vocabulary under its spelling folds ([`spelling`]), looked up for a token that
@@ -150,7 +156,7 @@ pub struct Aligned<T: ?Sized>(pub T);
 #[rustfmt::skip]
 mod generated {
     use super::{Aligned, Answer, AudioFile, Entry, Lexicon, Term, NO_ANSWER};
-    use super::normalize::Heads;
+    use super::normalize::{Heads, Keys};
     use super::schema::{Conversational, Facet, Guard, GuardCategory, Lang, ProcedureId, Region};
     include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 }

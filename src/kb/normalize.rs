@@ -203,6 +203,40 @@ impl Heads {
     }
 }
 
+/// Bits in a [`Keys`] filter: 16 KB, a few percent of false positives for the largest table.
+pub const KEY_BITS: usize = 1 << 17;
+
+/// FNV-1a's offset basis and prime (64 bits): a hash that extends byte by byte, so the hashes of
+/// all of a word's prefixes cost one pass.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a of `bytes`, continuing from `h`.
+pub fn fnv(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
+
+/// A Bloom filter of a table's whole keys (two bits per key, from FNV-1a): a word whose two bits
+/// are not both set is no key, which two memory reads tell where a `phf` look-up costs a SipHash
+/// and a comparison. It answers "maybe" for a few non-keys; the look-up then decides.
+pub struct Keys(pub [u64; KEY_BITS / 64]);
+
+impl Keys {
+    /// The two bits of a key whose FNV-1a hash is `h`.
+    pub fn bits(h: u64) -> [usize; 2] {
+        [h as usize % KEY_BITS, (h >> 32) as usize % KEY_BITS]
+    }
+
+    /// Whether a word whose FNV-1a hash is `h` may be a key.
+    pub fn may_contain(&self, h: u64) -> bool {
+        Keys::bits(h)
+            .iter()
+            .all(|&i| self.0[i / 64] >> (i % 64) & 1 == 1)
+    }
+}
+
 /// Every prefix of `word` that could be a stem (at least `MIN_STEM_BYTES`, on char boundaries),
 /// for property tests that check the responder against the raw tables.
 pub fn stem_prefixes_for_test(word: &str) -> impl Iterator<Item = &str> {

@@ -1,6 +1,7 @@
 //! Longest-match lookup of a token position in a [`Lexicon`].
 
 use super::tokens::Tokens;
+use crate::kb::normalize::{FNV_OFFSET, fnv};
 use crate::kb::schema::{MAX_STEM_BYTES, MIN_NEAR_CHARS, MIN_STEM_BYTES};
 use crate::kb::spelling::MIN_FOLD_BYTES;
 use crate::kb::{Lexicon, NEAR, NEAR_HEADS, PROCEDURE_WORD_HEADS, TERMS};
@@ -19,7 +20,11 @@ pub(crate) fn lookup<V: Copy>(
     lexicon: &Lexicon<V>,
 ) -> Option<Hit<V>> {
     let token = tokens.get(i);
-    let entry = if lexicon.word_heads.contains(token) {
+    let entry = if lexicon.word_heads.contains(token)
+        && lexicon
+            .word_keys
+            .may_contain(fnv(FNV_OFFSET, token.as_bytes()))
+    {
         lexicon.words.get(token)
     } else {
         None
@@ -36,9 +41,21 @@ pub(crate) fn lookup<V: Copy>(
     if !lexicon.stem_heads.contains(token) {
         return None;
     }
-    (MIN_STEM_BYTES..=token.len().min(MAX_STEM_BYTES))
+    // The hashes of every prefix, in one pass: each candidate stem is asked of the filter first.
+    let longest = token.len().min(MAX_STEM_BYTES);
+    let mut prefix = [0u64; MAX_STEM_BYTES + 1];
+    let mut h = FNV_OFFSET;
+    for (n, &b) in token.as_bytes()[..longest].iter().enumerate() {
+        h = fnv(h, &[b]);
+        prefix[n + 1] = h;
+    }
+    (MIN_STEM_BYTES..=longest)
         .rev()
-        .filter(|&end| lexicon.stem_lengths >> end & 1 == 1 && token.is_char_boundary(end))
+        .filter(|&end| {
+            lexicon.stem_lengths >> end & 1 == 1
+                && lexicon.stem_keys.may_contain(prefix[end])
+                && token.is_char_boundary(end)
+        })
         .find_map(|end| lexicon.stem(&token[..end]))
         .map(|value| Hit { value, words: 1 })
 }
