@@ -190,26 +190,10 @@ impl Redis {
         }
     }
 
-    /// Claims `sid` for this instance, unless some instance already did (one round trip:
-    /// `SET NX GET`, atomic).
-    ///
-    /// # Errors
-    /// Redis could not be used.
-    pub async fn claim_sid(&self, sid: &str) -> Result<SidClaim, Unavailable> {
-        let mut cmd = redis::cmd("SET");
-        cmd.arg(sid_key(sid))
-            .arg("")
-            .arg("NX")
-            .arg("EX")
-            .arg(IN_FLIGHT_TTL.as_secs())
-            .arg("GET");
-        let before: Option<String> = self.run(Op::Cmd(&cmd)).await?;
-        Ok(claim_of(before))
-    }
-
     /// What a webhook needs before it can answer, in one pipelined round trip: the claim of
-    /// `sid` (as [`Redis::claim_sid`], skipped when `sid` is empty, but storing `claim`'s
-    /// value, the answer's id when the caller knows it already, for `claim`'s time) and
+    /// `sid` (`SET NX GET`, atomic: the first instance to claim it answers; skipped when `sid`
+    /// is empty), storing `claim`'s value (the answer's id when the caller knows it already,
+    /// else empty: in flight) for `claim`'s time, and
     /// `sender`'s stored conversation, its TTL renewed to `conversation_ttl` (`GETEX`) so that
     /// a conversation the message does not change needs no write afterwards.
     ///
@@ -286,24 +270,6 @@ impl Redis {
             return Ok(());
         }
         self.run::<()>(Op::Pipe(&pipe)).await
-    }
-
-    /// Stores the id of the answer given to a claimed `sid`, remembered for `ttl`.
-    ///
-    /// # Errors
-    /// Redis could not be used.
-    pub async fn complete_sid(
-        &self,
-        sid: &str,
-        answer_id: &str,
-        ttl: Duration,
-    ) -> Result<(), Unavailable> {
-        let mut cmd = redis::cmd("SET");
-        cmd.arg(sid_key(sid))
-            .arg(answer_id)
-            .arg("EX")
-            .arg(ttl.as_secs().max(1));
-        self.run::<()>(Op::Cmd(&cmd)).await
     }
 
     /// The stored conversation of `sender`, as `conversation` wrote it.
