@@ -96,24 +96,18 @@ fn lexicon<V: Copy>(
     folded: Option<&str>,
     value: impl Fn(&V) -> String,
 ) -> String {
-    // word → (its own value, longest phrase starting with it, in words)
-    let mut entries: BTreeMap<&str, (Option<V>, usize)> = BTreeMap::new();
-    for (key, v) in words {
-        entries.entry(key).or_insert((None, 1)).0 = Some(*v);
-        let n = key.split(' ').count();
-        if n > 1 {
-            let head = key.split(' ').next().unwrap_or_default();
-            let slot = entries.entry(head).or_insert((None, 1));
-            slot.1 = slot.1.max(n);
-        }
-    }
     let mut word_map = phf_codegen::Map::new();
-    for (key, (v, longest)) in &entries {
-        let v = v
-            .as_ref()
-            .map_or("None".to_string(), |v| format!("Some({})", value(v)));
-        word_map.entry(*key, format!("Entry {{ value: {v}, longest: {longest} }}"));
+    for (key, v) in words {
+        word_map.entry(key.as_str(), value(v));
     }
+    // Each key, and each start of a phrase followed by a space ("no ", "no quiero "): the
+    // responder extends a phrase only while the filter may hold its start.
+    let word_hashes = words.keys().flat_map(|key| {
+        let starts = key.match_indices(' ').map(|(at, _)| &key[..=at]);
+        std::iter::once(key.as_str())
+            .chain(starts)
+            .map(|k| normalize::fnv(normalize::FNV_OFFSET, k.as_bytes()))
+    });
     let mut stem_map = phf_codegen::Map::new();
     for (key, v) in stems {
         stem_map.entry(key.as_str(), value(v));
@@ -126,8 +120,13 @@ fn lexicon<V: Copy>(
         "/// {doc}\npub static {name}: Lexicon<{ty}> = Lexicon {{ words: {}, stems: {}, word_heads: {}, word_keys: {}, stem_heads: {}, stem_keys: {}, stem_lengths: {stem_lengths:#x}, folded: {folded} }};\n",
         word_map.build(),
         stem_map.build(),
-        heads(entries.keys().copied()),
-        keys(entries.keys().copied()),
+        // A token is one word: a phrase is headed by its first word's bytes, not by "m ".
+        heads(
+            words
+                .keys()
+                .map(|k| k.split(' ').next().unwrap_or_default())
+        ),
+        filter(word_hashes),
         heads(stems.keys().map(String::as_str)),
         keys(stems.keys().map(String::as_str)),
     )
@@ -290,9 +289,10 @@ fn near_words<V, W>(words: &BTreeMap<String, V>, all: &BTreeMap<String, W>) -> S
         }
     }
     format!(
-        "/// One-letter deletions of the longer vocabulary words → the word (see `build.rs`).\npub static NEAR: phf::Map<&'static str, &'static str> = {};\n/// The heads of `NEAR`'s keys.\npub static NEAR_HEADS: Heads = {};\n/// The heads of the single procedure words (a token one letter longer than one of them keeps its head).\npub static PROCEDURE_WORD_HEADS: Heads = {};\n",
+        "/// One-letter deletions of the longer vocabulary words → the word (see `build.rs`).\npub static NEAR: phf::Map<&'static str, &'static str> = {};\n/// The heads of `NEAR`'s keys.\npub static NEAR_HEADS: Heads = {};\n/// `NEAR`'s keys, as a Bloom filter.\npub static NEAR_KEYS: Keys = {};\n/// The heads of the single procedure words (a token one letter longer than one of them keeps its head).\npub static PROCEDURE_WORD_HEADS: Heads = {};\n",
         map.build(),
-        heads(kept.into_iter()),
+        heads(kept.iter().copied()),
+        keys(kept.iter().copied()),
         heads(
             words
                 .keys()
@@ -304,9 +304,14 @@ fn near_words<V, W>(words: &BTreeMap<String, V>, all: &BTreeMap<String, W>) -> S
 
 /// Source of a `Keys` filter holding `keys`.
 fn keys<'a>(keys: impl Iterator<Item = &'a str>) -> String {
+    filter(keys.map(|key| normalize::fnv(normalize::FNV_OFFSET, key.as_bytes())))
+}
+
+/// Source of a `Keys` filter holding these hashes.
+fn filter(hashes: impl Iterator<Item = u64>) -> String {
     let mut bits = vec![0u64; normalize::KEY_BITS / 64];
-    for key in keys {
-        for i in normalize::Keys::bits(normalize::fnv(normalize::FNV_OFFSET, key.as_bytes())) {
+    for hash in hashes {
+        for i in normalize::Keys::bits(hash) {
             bits[i / 64] |= 1 << (i % 64);
         }
     }
@@ -407,8 +412,9 @@ fn write_tables(c: &Compiled, out: &Path) {
     }
     writeln!(
         code,
-        "/// Whole normalized FAQ questions → (index into [`ANSWERS`], procedure).\npub static FAQ: phf::Map<&'static str, (u16, ProcedureId)> = {};",
-        faq.build()
+        "/// Whole normalized FAQ questions → (index into [`ANSWERS`], procedure).\npub static FAQ: phf::Map<&'static str, (u16, ProcedureId)> = {};\n/// The shapes (`normalize::shape`) of the FAQ's questions, as a Bloom filter.\npub static FAQ_SHAPES: Keys = {};",
+        faq.build(),
+        filter(c.faq.keys().map(|q| normalize::shape(q))),
     )
     .unwrap();
 

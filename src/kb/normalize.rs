@@ -59,7 +59,39 @@ struct Writer {
     full: bool,
 }
 
+/// What the general path makes of a Latin-1 character that folds to one ASCII letter (`á` →
+/// `a`) or to a separator (`¿`, `«`, a no-break space): `Some(Some(letter))`, `Some(None)`.
+/// `None` for the rest (`ß`, `æ`, `º`, `²`…), left to the general path.
+fn latin1(c: char) -> Option<Option<u8>> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' => Some(b'a'),
+        'Ç' | 'ç' => Some(b'c'),
+        'È'..='Ë' | 'è'..='ë' => Some(b'e'),
+        'Ì'..='Ï' | 'ì'..='ï' => Some(b'i'),
+        'Ñ' | 'ñ' => Some(b'n'),
+        'Ò'..='Ö' | 'ò'..='ö' => Some(b'o'),
+        'Ù'..='Ü' | 'ù'..='ü' => Some(b'u'),
+        'Ý' | 'ý' | 'ÿ' => Some(b'y'),
+        '\u{80}'..='\u{A9}'
+        | '\u{AB}'..='\u{B1}'
+        | '\u{B4}'
+        | '\u{B6}'..='\u{B8}'
+        | '\u{BB}'
+        | '\u{BF}'
+        | '×'
+        | '÷' => None,
+        _ => return None,
+    })
+}
+
 impl Writer {
+    /// Any character: lowercased, decomposed, and each part folded.
+    fn general(&mut self, c: char) {
+        for lower in c.to_lowercase() {
+            decompose_canonical(lower, |d| self.fold(d));
+        }
+    }
+
     fn separator(&mut self) {
         self.pending_space = self.out.len > 0;
     }
@@ -136,13 +168,18 @@ impl Normalized {
                 } else {
                     w.separator();
                 }
+            } else if let Some(latin) = latin1(c) {
+                // Spanish and French accents, ¿ and ¡: as the general path would, without its
+                // table searches (a test checks that they agree).
+                match latin {
+                    Some(letter) => w.keep_ascii(letter),
+                    None => w.separator(),
+                }
             } else if matches!(c, '\u{0600}'..='\u{0621}' | '\u{0627}'..='\u{06FF}') {
                 // Arabic has no case, and in this range nothing decomposes: fold directly.
                 w.fold(c);
             } else {
-                for lower in c.to_lowercase() {
-                    decompose_canonical(lower, |d| w.fold(d));
-                }
+                w.general(c);
             }
         }
         w.out
@@ -237,10 +274,58 @@ impl Keys {
     }
 }
 
+/// A whole text's shape: the FNV-1a hash of its first word, extended by its length. Cheap to
+/// take, and telling enough that a [`Keys`] filter of the FAQ's shapes turns away almost every
+/// message before the FAQ's hash look-up reads the whole text.
+pub fn shape(text: &str) -> u64 {
+    let first = text.split(' ').next().unwrap_or_default();
+    // Two bytes of length: the same on the build host and the target.
+    let len = text.len();
+    fnv(
+        fnv(FNV_OFFSET, first.as_bytes()),
+        &[len as u8, (len >> 8) as u8],
+    )
+}
+
 /// Every prefix of `word` that could be a stem (at least `MIN_STEM_BYTES`, on char boundaries),
 /// for property tests that check the responder against the raw tables.
 pub fn stem_prefixes_for_test(word: &str) -> impl Iterator<Item = &str> {
     (4..=word.len())
         .filter(|&end| word.is_char_boundary(end))
         .map(move |end| &word[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NORMALIZED_CAP, Normalized, Writer, latin1};
+
+    /// `text` normalized with every character through the general path.
+    fn general(text: &str) -> String {
+        let mut w = Writer {
+            out: Normalized {
+                buf: [0; NORMALIZED_CAP],
+                len: 0,
+                chars: 0,
+                arabic: false,
+            },
+            pending_space: false,
+            full: false,
+        };
+        text.chars().for_each(|c| w.general(c));
+        w.out.as_str().to_owned()
+    }
+
+    #[test]
+    fn the_latin1_shortcut_agrees_with_the_general_path() {
+        let mut shortcuts = 0;
+        for c in '\u{80}'..='\u{FF}' {
+            let text = format!("a{c}b");
+            assert_eq!(Normalized::new(&text).as_str(), general(&text), "{c:?}");
+            shortcuts += usize::from(latin1(c).is_some());
+        }
+        assert!(
+            shortcuts > 90,
+            "only {shortcuts} characters take the shortcut"
+        );
+    }
 }

@@ -34,6 +34,10 @@ pub const MAX_PHRASE_WORDS: usize = 4;
 /// the outside name it starts with ("san sebastian de los reyes", Madrid, is not "san sebastian").
 pub const MAX_PLACE_WORDS: usize = 5;
 
+/// The most words any key of a lexicon has (a place's name).
+pub const MAX_KEY_WORDS: usize = MAX_PLACE_WORDS;
+const _: () = assert!(MAX_KEY_WORDS >= MAX_PHRASE_WORDS);
+
 /// Weight of a term listed in `vocabulario`.
 pub const WEIGHT_STRONG: u8 = 3;
 /// Weight of a term listed in `vocabulario.medio`: a situation that points at the procedure

@@ -21,10 +21,51 @@ pub const MAX_FOLD_BYTES: usize = 48;
 /// phrase around it tells). At three letters too many ordinary words fold onto one another.
 pub const MIN_FOLD_BYTES: usize = 4;
 
+/// The bytes that fold to themselves whatever follows them (no arm of [`fold_into`]'s rules
+/// starts with them).
+const PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        plain[b] = matches!(
+            b as u8,
+            b'a' | b'b'
+                | b'd'
+                | b'e'
+                | b'f'
+                | b'i'
+                | b'j'
+                | b'm'
+                | b'o'
+                | b'p'
+                | b'r'
+                | b't'
+                | b'u'
+                | b'w'
+                | b'x'
+                | b'y'
+                | b'0'
+                | b'1'
+                | b'4'
+                | b'6'
+        );
+        b += 1;
+    }
+    plain
+};
+
 /// Folds the normalized `word` into `out` and returns the folded bytes, or `None` when the word
 /// is not folded: empty, only digits, longer than [`MAX_FOLD_BYTES`] or `out`, not ASCII, or
 /// nothing left once folded ("h"). The fold is never longer than the word.
 pub fn fold_word<'o>(word: &str, out: &'o mut [u8]) -> Option<&'o str> {
+    let len = fold_into(word, out)?;
+    // Only ASCII bytes were written.
+    std::str::from_utf8(&out[..len]).ok()
+}
+
+/// [`fold_word`] without the check that the fold is text: writes the (ASCII) fold at the start
+/// of `out` and returns its length. For the responder, which checks a message's folds once.
+pub fn fold_into(word: &str, out: &mut [u8]) -> Option<usize> {
     let b = word.as_bytes();
     if b.is_empty()
         || b.len() > MAX_FOLD_BYTES
@@ -39,6 +80,15 @@ pub fn fold_word<'o>(word: &str, out: &'o mut [u8]) -> Option<&'o str> {
     let mut len = 0;
     let mut i = 0;
     while i < b.len() {
+        if PLAIN[usize::from(b[i])] {
+            // Most letters are themselves, whatever comes next: no rule to pick.
+            if len == 0 || out[len - 1] != b[i] {
+                out[len] = b[i];
+                len += 1;
+            }
+            i += 1;
+            continue;
+        }
         let (next, after) = (at(i + 1), at(i + 2));
         // What this byte (and the ones it swallows) becomes; 0 for nothing.
         let (folded, used) = match b[i] {
@@ -71,11 +121,7 @@ pub fn fold_word<'o>(word: &str, out: &'o mut [u8]) -> Option<&'o str> {
             len += 1;
         }
     }
-    if len == 0 {
-        return None;
-    }
-    // Only ASCII bytes were written.
-    std::str::from_utf8(&out[..len]).ok()
+    (len > 0).then_some(len)
 }
 
 /// The fold of a normalized key of one or more words (each word folded, single spaces kept), or

@@ -2,9 +2,9 @@
 
 use super::tokens::Tokens;
 use crate::kb::normalize::{FNV_OFFSET, fnv};
-use crate::kb::schema::{MAX_STEM_BYTES, MIN_NEAR_CHARS, MIN_STEM_BYTES};
+use crate::kb::schema::{MAX_KEY_WORDS, MAX_STEM_BYTES, MIN_NEAR_CHARS, MIN_STEM_BYTES};
 use crate::kb::spelling::MIN_FOLD_BYTES;
-use crate::kb::{Lexicon, NEAR, NEAR_HEADS, PROCEDURE_WORD_HEADS, TERMS};
+use crate::kb::{Lexicon, NEAR, NEAR_HEADS, NEAR_KEYS, PROCEDURE_WORD_HEADS, TERMS};
 
 /// A hit: the value and how many tokens it covered.
 pub(crate) struct Hit<V> {
@@ -12,52 +12,68 @@ pub(crate) struct Hit<V> {
     pub words: usize,
 }
 
-/// Looks up the longest phrase starting at token `i`, else the longest stem of token `i`.
-/// Most words start no key and cost two bitmap reads; a known word costs one hash lookup.
+/// Looks up the longest phrase starting at token `i`, else the word, else the longest stem of
+/// token `i`. Every candidate is asked of the lexicon's Bloom filter before its hash look-up, so
+/// most tokens cost a bitmap read or two and no look-up at all.
 pub(crate) fn lookup<V: Copy>(
     tokens: &Tokens<'_>,
     i: usize,
     lexicon: &Lexicon<V>,
 ) -> Option<Hit<V>> {
     let token = tokens.get(i);
-    let entry = if lexicon.word_heads.contains(token)
-        && lexicon
-            .word_keys
-            .may_contain(fnv(FNV_OFFSET, token.as_bytes()))
-    {
-        lexicon.words.get(token)
-    } else {
-        None
-    };
-    let longest = entry.map_or(1, |e| usize::from(e.longest));
-    for n in (2..=longest).rev() {
-        if let Some(value) = tokens.ngram(i, n).and_then(|key| lexicon.word(key)) {
-            return Some(Hit { value, words: n });
+    if lexicon.word_heads.contains(token) {
+        let hash = fnv(FNV_OFFSET, token.as_bytes());
+        // The phrases of 2..=MAX_KEY_WORDS words, extended word by word while the filter may
+        // hold the words so far followed by a space (the start of a longer key): bit `n` of
+        // `phrases` is set when the filter may hold the phrase of `n` words.
+        let mut phrases = 0u32;
+        let mut start = fnv(hash, b" ");
+        let mut n = 1;
+        while n < MAX_KEY_WORDS && i + n < tokens.len() && lexicon.word_keys.may_contain(start) {
+            let phrase = fnv(start, tokens.get(i + n).as_bytes());
+            n += 1;
+            if lexicon.word_keys.may_contain(phrase) {
+                phrases |= 1 << n;
+            }
+            start = fnv(phrase, b" ");
         }
-    }
-    if let Some(value) = entry.and_then(|e| e.value) {
-        return Some(Hit { value, words: 1 });
+        while phrases != 0 {
+            let n = (u32::BITS - 1 - phrases.leading_zeros()) as usize;
+            phrases &= !(1 << n);
+            if let Some(value) = tokens.ngram(i, n).and_then(|key| lexicon.word(key)) {
+                return Some(Hit { value, words: n });
+            }
+        }
+        if lexicon.word_keys.may_contain(hash)
+            && let Some(value) = lexicon.word(token)
+        {
+            return Some(Hit { value, words: 1 });
+        }
     }
     if !lexicon.stem_heads.contains(token) {
         return None;
     }
-    // The hashes of every prefix, in one pass: each candidate stem is asked of the filter first.
-    let longest = token.len().min(MAX_STEM_BYTES);
-    let mut prefix = [0u64; MAX_STEM_BYTES + 1];
+    // The prefixes' hashes grow in one pass, up to the longest stem there is; a prefix of a
+    // stem's length that the filter may hold is looked up, and the last found is the longest.
+    let longest = token
+        .len()
+        .min(MAX_STEM_BYTES)
+        .min((u64::BITS - lexicon.stem_lengths.leading_zeros()).saturating_sub(1) as usize);
     let mut h = FNV_OFFSET;
+    let mut found = None;
     for (n, &b) in token.as_bytes()[..longest].iter().enumerate() {
         h = fnv(h, &[b]);
-        prefix[n + 1] = h;
+        let end = n + 1;
+        if end >= MIN_STEM_BYTES
+            && lexicon.stem_lengths >> end & 1 == 1
+            && lexicon.stem_keys.may_contain(h)
+            && token.is_char_boundary(end)
+            && let Some(value) = lexicon.stem(&token[..end])
+        {
+            found = Some(value);
+        }
     }
-    (MIN_STEM_BYTES..=longest)
-        .rev()
-        .filter(|&end| {
-            lexicon.stem_lengths >> end & 1 == 1
-                && lexicon.stem_keys.may_contain(prefix[end])
-                && token.is_char_boundary(end)
-        })
-        .find_map(|end| lexicon.stem(&token[..end]))
-        .map(|value| Hit { value, words: 1 })
+    found.map(|value| Hit { value, words: 1 })
 }
 
 /// Walks the tokens left to right, calling `f` for each longest match and skipping what it covered.
@@ -112,35 +128,50 @@ pub(crate) fn near_word(token: &str) -> Option<&'static str> {
     {
         return None;
     }
-    // A letter missing: the token is a deletion of a word.
-    if let Some(word) = NEAR.get(token) {
+    // A letter missing: the token is a deletion of a word. Each candidate is asked of the
+    // filters before its hash look-up: most cannot be keys.
+    if NEAR_KEYS.may_contain(fnv(FNV_OFFSET, token.as_bytes()))
+        && let Some(word) = NEAR.get(token)
+    {
         return Some(word);
     }
     // Only procedure words are found here: the heads of other terms (places, facets) would
     // only cost lookups that cannot succeed.
     let head_known = NEAR_HEADS.contains(token) || PROCEDURE_WORD_HEADS.contains(token);
     let mut buf = [0u8; MAX_BYTES];
+    // The hash of the token's bytes before the deleted character, grown as it moves right: a
+    // deletion's hash is that, continued over the bytes after it; the deletion itself is only
+    // written out when a filter may hold it.
+    let mut before = FNV_OFFSET;
     for (n, (i, c)) in token.char_indices().enumerate() {
         // Deleting a later character keeps the head: no key can start that way.
         if n >= 2 && !head_known {
             break;
         }
+        let after = &token.as_bytes()[i + c.len_utf8()..];
+        let hash = fnv(before, after);
+        before = fnv(before, &token.as_bytes()[i..i + c.len_utf8()]);
+        // A letter too many: the deletion is a procedure word (long enough to be tolerated).
+        let longer = chars > MIN_NEAR_CHARS && TERMS.word_keys.may_contain(hash);
+        // One letter changed, or two swapped: both lose a letter at the same place.
+        let changed = NEAR_KEYS.may_contain(hash);
+        if !longer && !changed {
+            continue;
+        }
         let len = token.len() - c.len_utf8();
         buf[..i].copy_from_slice(&token.as_bytes()[..i]);
-        buf[i..len].copy_from_slice(&token.as_bytes()[i + c.len_utf8()..]);
+        buf[i..len].copy_from_slice(after);
         let Ok(variant) = std::str::from_utf8(&buf[..len]) else {
             continue;
         };
-        // A letter too many: the deletion is a procedure word (long enough to be tolerated).
-        if chars > MIN_NEAR_CHARS
-            && let Some((word, entry)) = TERMS.words.get_entry(variant)
-            && entry.value.is_some_and(|t| t.procedure.is_some())
+        if longer
+            && let Some((word, term)) = TERMS.words.get_entry(variant)
+            && term.procedure.is_some()
             && !word.contains(' ')
         {
             return Some(word);
         }
-        // One letter changed, or two swapped: both lose a letter at the same place.
-        if let Some(word) = NEAR.get(variant) {
+        if changed && let Some(word) = NEAR.get(variant) {
             return Some(word);
         }
     }
@@ -151,7 +182,7 @@ pub(crate) fn near_word(token: &str) -> Option<&'static str> {
 mod tests {
     use super::{lookup, scan};
     use crate::kb::normalize::Normalized;
-    use crate::kb::{ProcedureId, TERMS, TERMS_FOLDED};
+    use crate::kb::{GUARDS, GUARDS_FOLDED, Lexicon, ProcedureId, TERMS, TERMS_FOLDED};
     use crate::respond::tokens::{Folded, Tokens};
 
     /// The procedures `scan` finds in `text`, with how many tokens each hit covered.
@@ -166,6 +197,40 @@ mod tests {
             }
         });
         found
+    }
+
+    /// Every key of `lexicon`, between two words that are no key, is found whole by `lookup`
+    /// with its own value: the filters and head bitmaps never turn a key away (a phrase headed
+    /// by one letter, "m a enfermee", included).
+    fn every_key_is_found<V: Copy + PartialEq + std::fmt::Debug>(lexicon: &Lexicon<V>) {
+        let mut keys = 0;
+        for (key, value) in lexicon.words() {
+            let text = format!("zzzq {key} zzzq");
+            let normalized = Normalized::new(&text);
+            let tokens = Tokens::new(&normalized);
+            // A folded table's keys hold `X` and `C`, which the normalizer would lowercase.
+            let tokens = if normalized.as_str() == text {
+                tokens
+            } else {
+                Tokens::split(&text)
+            };
+            let hit = lookup(&tokens, 1, lexicon).unwrap_or_else(|| panic!("{key:?} not found"));
+            assert_eq!(
+                (hit.value, hit.words),
+                (value, key.split(' ').count()),
+                "{key:?}"
+            );
+            keys += 1;
+        }
+        assert!(keys > 100, "only {keys} keys");
+    }
+
+    #[test]
+    fn every_key_of_every_lexicon_is_found() {
+        every_key_is_found(&TERMS);
+        every_key_is_found(&TERMS_FOLDED);
+        every_key_is_found(&GUARDS);
+        every_key_is_found(&GUARDS_FOLDED);
     }
 
     #[test]

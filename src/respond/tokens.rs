@@ -1,7 +1,7 @@
 //! Token spans over a normalized text, on the stack, so that n-grams are plain sub-slices.
 
 use crate::kb::normalize::{NORMALIZED_CAP, Normalized};
-use crate::kb::spelling::fold_word;
+use crate::kb::spelling::fold_into;
 
 /// At most one token per two bytes (a letter and a space).
 const MAX_TOKENS: usize = NORMALIZED_CAP / 2 + 1;
@@ -20,7 +20,7 @@ impl<'a> Tokens<'a> {
 
     /// The tokens of `text`, which has single spaces between tokens and at most
     /// [`NORMALIZED_CAP`] bytes.
-    fn split(text: &'a str) -> Tokens<'a> {
+    pub(crate) fn split(text: &'a str) -> Tokens<'a> {
         let mut tokens = Tokens {
             text,
             spans: [(0, 0); MAX_TOKENS],
@@ -87,8 +87,8 @@ impl Folded {
                 folded.len += 1;
             }
             let start = folded.len;
-            folded.len += match fold_word(token, &mut folded.buf[start..start + token.len()]) {
-                Some(f) => f.len(),
+            folded.len += match fold_into(token, &mut folded.buf[start..start + token.len()]) {
+                Some(len) => len,
                 None => {
                     folded.buf[start] = UNFOLDED;
                     1
