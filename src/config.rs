@@ -97,6 +97,7 @@ vars! {
     "HTTP_READ_TIMEOUT", "10", "seconds, 1-120", false, "Time a client gets to send a request's headers (also the idle time of a kept-alive connection), and again its body.";
     "REDIS_URL", "", "a redis:// or rediss:// URL (unset: everything in this process)", true, "Redis (or Render Key Value) shared by every instance: MessageSid dedupe, per-sender limits, conversations, answer cache, the durable miss queue.";
     "MISS_CLAIM_AFTER", "30", "seconds, 1-3600", false, "With REDIS_URL: a queued miss unfinished this long (its instance died) is taken over by another instance.";
+    "REDIS_CA_FILE", "", "a PEM file of CA certificates (unset: the public web roots)", false, "With a rediss:// REDIS_URL: the CA that signed a Redis server's certificate, for a Redis behind a private CA (Render's Key Value needs none).";
 }
 
 /// A configuration value that cannot be used.
@@ -156,6 +157,8 @@ pub struct Config {
     /// The shared store; `None` keeps every piece of state in this process. A secret: its
     /// password must never reach a log or `/health`.
     pub redis_url: Option<SecretString>,
+    /// The CA certificates a `rediss://` server is checked against instead of the public roots.
+    pub redis_ca: Option<Pem>,
     /// How long a queued miss may stay unfinished before another instance takes it over.
     pub miss_claim_after: Duration,
 }
@@ -294,6 +297,40 @@ fn redis_url<F: Fn(&str) -> Option<String>>(
     }
 }
 
+/// PEM text read from a file named by the configuration (certificates: public, but long).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Pem(pub Vec<u8>);
+
+impl std::fmt::Debug for Pem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Pem({} bytes)", self.0.len())
+    }
+}
+
+/// `REDIS_CA_FILE`: read at start, so that a wrong path stops the start-up with its name rather
+/// than leaving Redis down for a reason only a debug log would tell. Only meaningful for TLS.
+fn redis_ca<F: Fn(&str) -> Option<String>>(r: &Reader<F>) -> Result<Option<Pem>, ConfigError> {
+    let name = "REDIS_CA_FILE";
+    let Some(path) = r.raw(name) else {
+        return Ok(None);
+    };
+    if !r
+        .raw("REDIS_URL")
+        .is_some_and(|u| u.starts_with("rediss://"))
+    {
+        return Err(invalid(name, "is set but REDIS_URL is not a rediss:// URL"));
+    }
+    let pem = std::fs::read(&path)
+        .map_err(|e| invalid(name, format!("`{path}` cannot be read ({})", e.kind())))?;
+    if !pem
+        .windows(b"-----BEGIN CERTIFICATE-----".len())
+        .any(|w| w == b"-----BEGIN CERTIFICATE-----")
+    {
+        return Err(invalid(name, format!("`{path}` holds no PEM certificate")));
+    }
+    Ok(Some(Pem(pem)))
+}
+
 impl Config {
     /// Reads the process environment.
     ///
@@ -419,6 +456,7 @@ impl Config {
             conversation_ttl: Duration::from_secs(r.number("CONVERSATION_TTL", 60..=86_400)?),
             conversation_max: r.number("CONVERSATION_MAX", 1..=1_000_000)? as usize,
             redis_url: redis_url(&r)?,
+            redis_ca: redis_ca(&r)?,
             miss_claim_after: Duration::from_secs(r.number("MISS_CLAIM_AFTER", 1..=3600)?),
         })
     }
@@ -574,6 +612,44 @@ mod tests {
             !shown.contains("sekrit-token") && !shown.contains("adm1n"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn redis_ca_file_needs_tls_a_readable_file_and_a_certificate() {
+        let dir = tempfile::tempdir().unwrap();
+        let ca = dir.path().join("ca.pem");
+        std::fs::write(
+            &ca,
+            "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
+        )
+        .unwrap();
+        let not_pem = dir.path().join("key.txt");
+        std::fs::write(&not_pem, "hunter2").unwrap();
+        let (ca, not_pem) = (ca.to_str().unwrap(), not_pem.to_str().unwrap());
+        let tls = ("REDIS_URL", "rediss://kv.example.org:6380");
+        assert!(config(&[tls]).unwrap().redis_ca.is_none());
+        let c = config(&[tls, ("REDIS_CA_FILE", ca)]).unwrap();
+        assert!(
+            c.redis_ca
+                .is_some_and(|pem| pem.0.starts_with(b"-----BEGIN"))
+        );
+        for (env, problem) in [
+            (vec![("REDIS_CA_FILE", ca)], "not a rediss://"),
+            (
+                vec![("REDIS_URL", "redis://kv:6379"), ("REDIS_CA_FILE", ca)],
+                "not a rediss://",
+            ),
+            (
+                vec![tls, ("REDIS_CA_FILE", "/nonexistent/ca.pem")],
+                "cannot be read",
+            ),
+            (vec![tls, ("REDIS_CA_FILE", not_pem)], "no PEM certificate"),
+        ] {
+            let e = config(&env).unwrap_err();
+            assert_eq!(e.name, "REDIS_CA_FILE", "{env:?}");
+            assert!(e.to_string().contains(problem), "{e}");
+            assert!(!e.to_string().contains("hunter2"), "{e}");
+        }
     }
 
     #[test]

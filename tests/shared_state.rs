@@ -97,6 +97,122 @@ impl Drop for RedisServer {
     }
 }
 
+/// A `redis-server` that speaks only TLS (`--port 0 --tls-port`), with a certificate for
+/// 127.0.0.1 signed by a CA made for the test (`openssl`, Debian's package): what a Redis behind
+/// a private CA looks like to `REDIS_CA_FILE`.
+struct TlsRedis {
+    port: u16,
+    dir: tempfile::TempDir,
+    child: Child,
+}
+
+impl TlsRedis {
+    /// `None` (after a notice) when `redis-server` or `openssl` is missing and not required.
+    fn start() -> Option<TlsRedis> {
+        let redis = tools::find("redis-server", "redis-server")?;
+        let openssl = tools::find("openssl", "openssl")?;
+        let dir = tempfile::tempdir().unwrap();
+        let run = |args: &[&str]| {
+            let out = Command::new(&openssl)
+                .args(args)
+                .current_dir(dir.path())
+                .output()
+                .expect("openssl runs");
+            assert!(out.status.success(), "openssl {args:?}: {out:?}");
+        };
+        run(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Clara test CA",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+        ]);
+        run(&[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+        ]);
+        std::fs::write(dir.path().join("san.ext"), "subjectAltName=IP:127.0.0.1\n").unwrap();
+        run(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "2",
+            "-extfile",
+            "san.ext",
+            "-out",
+            "server.pem",
+        ]);
+        let port = free_port();
+        let child = Command::new(redis)
+            .args([
+                "--port",
+                "0",
+                "--tls-port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+            ])
+            .args([
+                "--tls-cert-file",
+                "server.pem",
+                "--tls-key-file",
+                "server.key",
+            ])
+            .args(["--tls-ca-cert-file", "ca.pem", "--tls-auth-clients", "no"])
+            .args(["--save", "", "--appendonly", "no", "--dir", "."])
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("redis-server starts");
+        // Listening means the certificates were loaded (a bad one stops it before that).
+        let until = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < until, "redis-server (TLS) did not listen");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Some(TlsRedis { port, dir, child })
+    }
+
+    fn url(&self) -> String {
+        format!("rediss://127.0.0.1:{}", self.port)
+    }
+
+    fn ca_file(&self) -> String {
+        self.dir.path().join("ca.pem").to_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for TlsRedis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -177,6 +293,43 @@ async fn wait_status(server: &Server, want: &str, within: Duration) {
         assert!(Instant::now() < until, "/health redis is {now}, not {want}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+#[tokio::test]
+async fn rediss_trusts_the_server_only_through_redis_ca_file() {
+    let Some(tls) = TlsRedis::start() else {
+        return;
+    };
+    let (url, ca) = (tls.url(), tls.ca_file());
+    let shared = [
+        ("TWILIO_AUTH_TOKEN", TOKEN),
+        ("PUBLIC_URL", PUBLIC_URL),
+        ("DEMO_MODE", "true"),
+        ("REDIS_URL", url.as_str()),
+        ("REDIS_CA_FILE", ca.as_str()),
+    ];
+    let (a, b) = (Server::start(&shared).await, Server::start(&shared).await);
+    wait_status(&a, "up", Duration::from_secs(10)).await;
+    // State goes through the TLS connection: a conversation begun on one instance goes on on
+    // the other.
+    let who = "whatsapp:+34600000351";
+    let first = says(
+        &a,
+        who,
+        "SM35100000000000000000000000000001",
+        "que es el imv",
+    )
+    .await;
+    assert_eq!(answer_id(&first), "imv.descripcion.es");
+    let second = says(&b, who, "SM35100000000000000000000000000002", "2").await;
+    assert_eq!(answer_id(&second), "imv.requisitos.es");
+    assert_eq!(redis_status(&b).await, "up");
+    // Without the CA the same server's certificate is not trusted (it is no public one): Redis
+    // is down for that instance, which still answers from its own state.
+    let untrusting = Server::start(&shared[..4]).await;
+    wait_status(&untrusting, "down", Duration::from_secs(10)).await;
+    let alone = says(&untrusting, who, "SM35100000000000000000000000000003", "2").await;
+    assert_eq!(answer_id(&alone), "empadronamiento.descripcion.es");
 }
 
 #[tokio::test]
@@ -1021,7 +1174,7 @@ async fn a_drain_cut_short_leaves_durable_jobs_to_another_instance_not_to_dead_l
         vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     })
     .unwrap();
-    let shared = clara::shared::Redis::start(config.redis_url.as_ref().unwrap()).unwrap();
+    let shared = clara::shared::Redis::start(config.redis_url.as_ref().unwrap(), None).unwrap();
     let mut services = clara::miss::Services::from_config(&config, std::sync::Arc::default())
         .unwrap()
         .unwrap();

@@ -37,7 +37,9 @@ impl Sources {
         what: &str,
     ) -> anyhow::Result<Option<Sources>> {
         let redis = match &config.redis_url {
-            Some(url) => Some(runtime.block_on(records::tool_connection(url))?),
+            Some(url) => {
+                Some(runtime.block_on(records::tool_connection(url, config.redis_ca.as_ref()))?)
+            }
             None => None,
         };
         if file.is_none() && redis.is_none() {

@@ -118,7 +118,7 @@ impl App {
         let redis = config
             .redis_url
             .as_ref()
-            .map(crate::shared::Redis::start)
+            .map(|url| crate::shared::Redis::start(url, config.redis_ca.as_ref()))
             .transpose()?;
         let pipeline = Services::from_config(&config, Arc::clone(&metrics))?.map(|mut services| {
             services.shared = redis.clone();

@@ -22,6 +22,7 @@ use redis::{Client, FromRedisValue};
 use secrecy::{ExposeSecret, SecretString};
 use tracing::{info, warn};
 
+use crate::config::Pem;
 use crate::observability::SenderId;
 
 mod queue;
@@ -104,9 +105,8 @@ impl Redis {
     ///
     /// # Errors
     /// The URL cannot be used (the message does not contain it).
-    pub fn start(url: &SecretString) -> anyhow::Result<Arc<Redis>> {
-        let client = Client::open(url.expose_secret())
-            .map_err(|e| anyhow::anyhow!("REDIS_URL cannot be used ({:?})", e.kind()))?;
+    pub fn start(url: &SecretString, ca: Option<&Pem>) -> anyhow::Result<Arc<Redis>> {
+        let client = client(url, ca)?;
         let connection = RwLock::new(connect(&client)?);
         let redis = Arc::new(Redis {
             client,
@@ -377,6 +377,25 @@ fn is_transport(err: &redis::RedisError) -> bool {
         || err.is_connection_dropped()
         || err.is_connection_refusal()
         || err.is_unrecoverable_error()
+}
+
+/// A client for `url` (already validated by `config`). For `rediss://`, the server's certificate
+/// is checked against `ca` (`REDIS_CA_FILE`) when given, else against the public web roots.
+///
+/// # Errors
+/// The URL or the certificates cannot be used (the message contains neither).
+pub fn client(url: &SecretString, ca: Option<&Pem>) -> anyhow::Result<Client> {
+    let client = match ca {
+        None => Client::open(url.expose_secret()),
+        Some(pem) => Client::build_with_tls(
+            url.expose_secret(),
+            redis::TlsCertificates {
+                client_tls: None,
+                root_cert: Some(pem.0.clone()),
+            },
+        ),
+    };
+    client.map_err(|e| anyhow::anyhow!("REDIS_URL cannot be used ({:?})", e.kind()))
 }
 
 fn connect(client: &Client) -> anyhow::Result<ConnectionManager> {

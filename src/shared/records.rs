@@ -9,11 +9,12 @@
 
 use std::time::Duration;
 
+use redis::AsyncConnectionConfig;
 use redis::aio::MultiplexedConnection;
-use redis::{AsyncConnectionConfig, Client};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
 
 use super::{Op, Redis, Unavailable};
+use crate::config::Pem;
 
 /// Which records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,9 +72,11 @@ const PAGE: usize = 500;
 ///
 /// # Errors
 /// Redis cannot be reached (the message never contains the URL).
-pub async fn tool_connection(url: &SecretString) -> anyhow::Result<MultiplexedConnection> {
-    let client = Client::open(url.expose_secret())
-        .map_err(|e| anyhow::anyhow!("REDIS_URL cannot be used ({:?})", e.kind()))?;
+pub async fn tool_connection(
+    url: &SecretString,
+    ca: Option<&Pem>,
+) -> anyhow::Result<MultiplexedConnection> {
+    let client = super::client(url, ca)?;
     let config = AsyncConnectionConfig::new()
         .set_connection_timeout(Some(TOOL_TIMEOUT))
         .set_response_timeout(Some(TOOL_TIMEOUT));
