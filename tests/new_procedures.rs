@@ -99,3 +99,33 @@ fn clara_ask_answers_them_offline() {
         }
     }
 }
+
+/// A victim of gender violence who asks who gets free legal aid must not read only the income
+/// limits: the law (Ley 1/1996, art. 2 g) grants it to them whatever their income, and the
+/// requirements say so in every language, where a victim would ask.
+#[test]
+fn free_legal_aid_requirements_say_victims_need_no_income_limit() {
+    for (id, words) in [
+        (
+            "justicia_gratuita.requisitos.es",
+            "víctimas de violencia de género",
+        ),
+        (
+            "justicia_gratuita.requisitos.fr",
+            "victimes de violence de genre",
+        ),
+        (
+            "justicia_gratuita.requisitos.en",
+            "victims of gender violence",
+        ),
+        ("justicia_gratuita.requisitos.ar", "لضحايا العنف ضد المرأة"),
+    ] {
+        let answer = clara::kb::answer_by_id(id).unwrap();
+        assert!(answer.text.contains(words), "{id}: {}", answer.text);
+    }
+    let reply = clara::Responder::default().respond(
+        "soy victima de violencia de genero, tengo derecho a abogado gratis?",
+        None,
+    );
+    assert_eq!(reply.answer.id, "justicia_gratuita.requisitos.es");
+}
