@@ -275,6 +275,16 @@ async fn says(server: &Server, sender: &str, sid: &str, text: &str) -> String {
     r.text()
 }
 
+/// "que es el imv" from `who` on `a`, then "2" on `b`: the IMV's second facet (the conversation
+/// went across), not the menu's second procedure. MessageSids `<prefix>…1` and `<prefix>…2`.
+async fn goes_on_across(a: &Server, b: &Server, who: &str, prefix: &str) {
+    let sid = |n: u32| format!("{prefix}{n:0>29}");
+    let first = says(a, who, &sid(1), "que es el imv").await;
+    assert_eq!(answer_id(&first), "imv.descripcion.es");
+    let second = says(b, who, &sid(2), "2").await;
+    assert_eq!(answer_id(&second), "imv.requisitos.es");
+}
+
 async fn redis_status(server: &Server) -> String {
     let h = server.get("/health", &[]).await.json();
     h["components"]["redis"]
@@ -313,16 +323,7 @@ async fn rediss_trusts_the_server_only_through_redis_ca_file() {
     // State goes through the TLS connection: a conversation begun on one instance goes on on
     // the other.
     let who = "whatsapp:+34600000351";
-    let first = says(
-        &a,
-        who,
-        "SM35100000000000000000000000000001",
-        "que es el imv",
-    )
-    .await;
-    assert_eq!(answer_id(&first), "imv.descripcion.es");
-    let second = says(&b, who, "SM35100000000000000000000000000002", "2").await;
-    assert_eq!(answer_id(&second), "imv.requisitos.es");
+    goes_on_across(&a, &b, who, "SM351").await;
     assert_eq!(redis_status(&b).await, "up");
     // Without the CA the same server's certificate is not trusted (it is no public one): Redis
     // is down for that instance, which still answers from its own state.
@@ -345,17 +346,7 @@ async fn a_conversation_started_on_one_instance_goes_on_on_the_other() {
     };
     let (a, b) = (instance(&redis).await, instance(&redis).await);
     let who = "whatsapp:+34600000301";
-    let first = says(
-        &a,
-        who,
-        "SM30100000000000000000000000000001",
-        "que es el imv",
-    )
-    .await;
-    assert_eq!(answer_id(&first), "imv.descripcion.es");
-    // "2" on the other instance: the IMV's second facet, not the menu's second procedure.
-    let second = says(&b, who, "SM30100000000000000000000000000002", "2").await;
-    assert_eq!(answer_id(&second), "imv.requisitos.es");
+    goes_on_across(&a, &b, who, "SM301").await;
     // And back on the first, which did not see the last message.
     let third = says(&a, who, "SM30100000000000000000000000000003", "3").await;
     assert_eq!(answer_id(&third), "imv.documentos.es");

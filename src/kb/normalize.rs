@@ -85,6 +85,19 @@ fn latin1(c: char) -> Option<Option<u8>> {
 }
 
 impl Writer {
+    fn new() -> Writer {
+        Writer {
+            out: Normalized {
+                buf: [0; NORMALIZED_CAP],
+                len: 0,
+                chars: 0,
+                arabic: false,
+            },
+            pending_space: false,
+            full: false,
+        }
+    }
+
     /// Any character: lowercased, decomposed, and each part folded.
     fn general(&mut self, c: char) {
         for lower in c.to_lowercase() {
@@ -147,16 +160,7 @@ impl Writer {
 impl Normalized {
     /// Normalizes `text`; see the module documentation for what that means.
     pub fn new(text: &str) -> Normalized {
-        let mut w = Writer {
-            out: Normalized {
-                buf: [0; NORMALIZED_CAP],
-                len: 0,
-                chars: 0,
-                arabic: false,
-            },
-            pending_space: false,
-            full: false,
-        };
+        let mut w = Writer::new();
         for c in text.chars() {
             if w.full {
                 break;
@@ -297,20 +301,11 @@ pub fn stem_prefixes_for_test(word: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{NORMALIZED_CAP, Normalized, Writer, latin1};
+    use super::{Normalized, Writer, latin1};
 
     /// `text` normalized with every character through the general path.
     fn general(text: &str) -> String {
-        let mut w = Writer {
-            out: Normalized {
-                buf: [0; NORMALIZED_CAP],
-                len: 0,
-                chars: 0,
-                arabic: false,
-            },
-            pending_space: false,
-            full: false,
-        };
+        let mut w = Writer::new();
         text.chars().for_each(|c| w.general(c));
         w.out.as_str().to_owned()
     }
