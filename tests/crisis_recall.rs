@@ -583,6 +583,8 @@ const NEAR_MISSES_ES_WHATSAPP: &[&str] = &[
     "me he tomado las pastillas de la tension",
     "para que vivir en madrid si es tan caro",
     "me he bebido un bote de agua en la cola",
+    "el hombre de la oficina me sigue pidiendo el contrato",
+    "si desaparezco del padron pierdo la tarjeta sanitaria?",
 ];
 
 /// ar, third round: Darija (Arabic letters and Arabizi) and MSA as people write it on WhatsApp: a child who drank bleach, a pregnancy that bleeds, a scorpion sting, fear of deportation when reporting, someone else at risk ("bghat tnta7er").
