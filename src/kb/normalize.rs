@@ -60,18 +60,18 @@ struct Writer {
 }
 
 /// What the general path makes of a Latin-1 character that folds to one ASCII letter (`á` →
-/// `a`) or to a separator (`¿`, `«`, a no-break space): `Some(Some(letter))`, `Some(None)`.
-/// `None` for the rest (`ß`, `æ`, `º`, `²`…), left to the general path.
-fn latin1(c: char) -> Option<Option<u8>> {
+/// `a`) or to a separator (`¿`, `«`, a no-break space); `None` for the rest (`ß`, `æ`, `º`,
+/// `²`…), left to the general path.
+fn latin1(c: char) -> Option<Folded> {
     Some(match c {
-        'À'..='Å' | 'à'..='å' => Some(b'a'),
-        'Ç' | 'ç' => Some(b'c'),
-        'È'..='Ë' | 'è'..='ë' => Some(b'e'),
-        'Ì'..='Ï' | 'ì'..='ï' => Some(b'i'),
-        'Ñ' | 'ñ' => Some(b'n'),
-        'Ò'..='Ö' | 'ò'..='ö' => Some(b'o'),
-        'Ù'..='Ü' | 'ù'..='ü' => Some(b'u'),
-        'Ý' | 'ý' | 'ÿ' => Some(b'y'),
+        'À'..='Å' | 'à'..='å' => Folded::Keep('a'),
+        'Ç' | 'ç' => Folded::Keep('c'),
+        'È'..='Ë' | 'è'..='ë' => Folded::Keep('e'),
+        'Ì'..='Ï' | 'ì'..='ï' => Folded::Keep('i'),
+        'Ñ' | 'ñ' => Folded::Keep('n'),
+        'Ò'..='Ö' | 'ò'..='ö' => Folded::Keep('o'),
+        'Ù'..='Ü' | 'ù'..='ü' => Folded::Keep('u'),
+        'Ý' | 'ý' | 'ÿ' => Folded::Keep('y'),
         '\u{80}'..='\u{A9}'
         | '\u{AB}'..='\u{B1}'
         | '\u{B4}'
@@ -79,7 +79,7 @@ fn latin1(c: char) -> Option<Option<u8>> {
         | '\u{BB}'
         | '\u{BF}'
         | '×'
-        | '÷' => None,
+        | '÷' => Folded::Separator,
         _ => return None,
     })
 }
@@ -172,12 +172,13 @@ impl Normalized {
                 } else {
                     w.separator();
                 }
-            } else if let Some(latin) = latin1(c) {
+            } else if let Some(folded) = latin1(c) {
                 // Spanish and French accents, ¿ and ¡: as the general path would, without its
-                // table searches (a test checks that they agree).
-                match latin {
-                    Some(letter) => w.keep_ascii(letter),
-                    None => w.separator(),
+                // table searches (a test checks that they agree). The letters kept are ASCII.
+                match folded {
+                    Folded::Keep(letter) => w.keep_ascii(letter as u8),
+                    Folded::Separator => w.separator(),
+                    Folded::Drop => {}
                 }
             } else if matches!(c, '\u{0600}'..='\u{0621}' | '\u{0627}'..='\u{06FF}') {
                 // Arabic has no case, and in this range nothing decomposes: fold directly.
