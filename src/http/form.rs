@@ -11,6 +11,8 @@ pub enum FormError {
     NotUtf8,
 }
 
+use std::ops::Range;
+
 fn hex(b: u8) -> Option<u8> {
     match b {
         b'0'..=b'9' => Some(b - b'0'),
@@ -26,19 +28,39 @@ const STACK_BYTES: usize = 4096;
 
 /// The decoded `(name, value)` pairs of a form, in order. Fields that need no decoding borrow
 /// from the body; the others from one scratch buffer.
-pub type Fields<'a> = smallvec::SmallVec<[(&'a str, &'a str); 32]>;
+type Fields<'a> = smallvec::SmallVec<[(&'a str, &'a str); 32]>;
 
-/// Percent- and `+`-decodes `part` into the front of `scratch`; returns the decoded text and the
-/// rest of the scratch buffer. `part` borrowed as is when there is nothing to decode.
+/// Where each field of a form lies in `body`: the name's and the value's byte ranges, split at
+/// `&` and at the first `=` (a field without `=` has an empty value). Empty fields are skipped.
+fn ranges(body: &[u8]) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        while start < body.len() {
+            let end = memchr::memchr(b'&', &body[start..]).map_or(body.len(), |i| start + i);
+            let field = start..end;
+            start = end + 1;
+            if field.is_empty() {
+                continue;
+            }
+            return Some(match memchr::memchr(b'=', &body[field.clone()]) {
+                Some(eq) => (
+                    field.start..field.start + eq,
+                    field.start + eq + 1..field.end,
+                ),
+                None => (field.clone(), field.end..field.end),
+            });
+        }
+        None
+    })
+}
+
+/// Percent- and `+`-decodes `part` (which starts at byte `offset` of the body) into the front
+/// of `scratch`; returns the decoded bytes and the rest of the scratch buffer.
 fn decode<'a>(
-    part: &'a [u8],
+    part: &[u8],
     offset: usize,
     scratch: &'a mut [u8],
-) -> Result<(&'a str, &'a mut [u8]), FormError> {
-    if !part.iter().any(|&b| b == b'%' || b == b'+') {
-        let text = std::str::from_utf8(part).map_err(|_| FormError::NotUtf8)?;
-        return Ok((text, scratch));
-    }
+) -> Result<(&'a [u8], &'a mut [u8]), FormError> {
     let mut n = 0;
     let mut i = 0;
     while i < part.len() {
@@ -57,62 +79,41 @@ fn decode<'a>(
         n += 1;
         i += 1;
     }
-    let (done, rest) = scratch.split_at_mut(n);
-    let text = std::str::from_utf8(done).map_err(|_| FormError::NotUtf8)?;
-    Ok((text, rest))
+    let (decoded, rest) = scratch.split_at_mut(n);
+    Ok((decoded, rest))
 }
 
-/// [`fields`] for a body already known to be UTF-8: the parts split at `&` and `=` (ASCII) are
-/// UTF-8 too, so only the decoded ones are checked again, not every name and value.
-fn utf8_fields<'a>(body: &'a str, mut scratch: &'a mut [u8]) -> Result<Fields<'a>, FormError> {
-    let mut pairs = Fields::new();
-    let mut offset = 0;
-    for part in body.split('&') {
-        if !part.is_empty() {
-            let (name, value) = part.split_once('=').unwrap_or((part, ""));
-            let value_offset = offset + name.len() + 1;
-            let (name, rest) = decode_str(name, offset, scratch)?;
-            let (value, rest) = decode_str(value, value_offset, rest)?;
+fn needs_decoding(part: &[u8]) -> bool {
+    memchr::memchr2(b'%', b'+', part).is_some()
+}
+
+/// Decodes the form's fields into `pairs`, borrowing from `body` what needs no decoding (when
+/// `body` is already known to be UTF-8, as it usually is, only decoded parts are checked again).
+fn fields<'a>(
+    body: &'a [u8],
+    text: Option<&'a str>,
+    mut scratch: &'a mut [u8],
+    pairs: &mut Fields<'a>,
+) -> Result<(), FormError> {
+    for (name, value) in ranges(body) {
+        let mut one = |range: Range<usize>| -> Result<&'a str, FormError> {
+            let part = &body[range.clone()];
+            if !needs_decoding(part) {
+                return match text {
+                    // `&` and `=` are ASCII, so every range is on a character boundary.
+                    Some(text) => Ok(&text[range]),
+                    None => std::str::from_utf8(part).map_err(|_| FormError::NotUtf8),
+                };
+            }
+            let (decoded, rest) = decode(part, range.start, std::mem::take(&mut scratch))?;
             scratch = rest;
-            pairs.push((name, value));
-        }
-        offset += part.len() + 1;
+            std::str::from_utf8(decoded).map_err(|_| FormError::NotUtf8)
+        };
+        let name = one(name)?;
+        let value = one(value)?;
+        pairs.push((name, value));
     }
-    Ok(pairs)
-}
-
-/// [`decode`] for a part that is already a `&str`: borrowed as is when there is nothing to
-/// decode.
-fn decode_str<'a>(
-    part: &'a str,
-    offset: usize,
-    scratch: &'a mut [u8],
-) -> Result<(&'a str, &'a mut [u8]), FormError> {
-    if part.bytes().any(|b| b == b'%' || b == b'+') {
-        decode(part.as_bytes(), offset, scratch)
-    } else {
-        Ok((part, scratch))
-    }
-}
-
-fn fields<'a>(body: &'a [u8], mut scratch: &'a mut [u8]) -> Result<Fields<'a>, FormError> {
-    let mut pairs = Fields::new();
-    let mut offset = 0;
-    for part in body.split(|&b| b == b'&') {
-        if !part.is_empty() {
-            let (name, value) = match part.iter().position(|&b| b == b'=') {
-                Some(eq) => (&part[..eq], &part[eq + 1..]),
-                None => (part, &[][..]),
-            };
-            let value_offset = offset + name.len() + 1;
-            let (name, rest) = decode(name, offset, scratch)?;
-            let (value, rest) = decode(value, value_offset, rest)?;
-            scratch = rest;
-            pairs.push((name, value));
-        }
-        offset += part.len() + 1;
-    }
-    Ok(pairs)
+    Ok(())
 }
 
 /// Decodes a form body (or a URL query) and hands its fields to `f`, allocating nothing for a
@@ -120,17 +121,18 @@ fn fields<'a>(body: &'a [u8], mut scratch: &'a mut [u8]) -> Result<Fields<'a>, F
 ///
 /// # Errors
 /// (Passed to `f`.) A `%` not followed by two hex digits, or a field that does not decode to
-/// UTF-8.
-pub fn with_fields<R>(body: &[u8], f: impl FnOnce(Result<Fields<'_>, FormError>) -> R) -> R {
+/// UTF-8; the first problem in the body is the one reported.
+pub fn with_fields<R>(body: &[u8], f: impl FnOnce(Result<&[(&str, &str)], FormError>) -> R) -> R {
     // Decoding never makes a field longer, so the body's length is enough scratch. On the
     // stack up to `STACK_BYTES` (and only the body's length is zeroed, not the whole buffer).
     let mut scratch: smallvec::SmallVec<[u8; STACK_BYTES]> = smallvec::SmallVec::new();
     scratch.resize(body.len(), 0);
-    // One UTF-8 check of the whole body (the usual case) instead of one per name and value; a
-    // body that fails it goes field by field, so the first problem is the one reported.
-    match std::str::from_utf8(body) {
-        Ok(text) => f(utf8_fields(text, &mut scratch)),
-        Err(_) => f(fields(body, &mut scratch)),
+    let mut pairs = Fields::new();
+    // One UTF-8 check of the whole body (the usual case) instead of one per name and value.
+    let text = std::str::from_utf8(body).ok();
+    match fields(body, text, &mut scratch, &mut pairs) {
+        Ok(()) => f(Ok(&pairs)),
+        Err(err) => f(Err(err)),
     }
 }
 
@@ -142,7 +144,7 @@ pub fn parse(body: &[u8]) -> Result<Vec<(String, String)>, FormError> {
     with_fields(body, |fields| {
         fields.map(|pairs| {
             pairs
-                .into_iter()
+                .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect()
         })

@@ -67,10 +67,13 @@ where
     let request_id = app.next_request_id();
     let target = Target::of(req.method(), req.uri().path());
     let (route, result) = match target {
-        Target::Webhook => (Route::Webhook, webhook::handle(app, req, &request_id).await),
+        Target::Webhook => (
+            Route::Webhook,
+            webhook::handle(app, req, started, &request_id).await,
+        ),
         Target::Health => (Route::Health, Ok(health(app))),
         Target::Metrics => (Route::Metrics, metrics(app, &req)),
-        Target::Chat => (Route::Chat, chat::handle(app, req).await),
+        Target::Chat => (Route::Chat, Box::pin(chat::handle(app, req)).await),
         Target::StaticCache => {
             let name = &req.uri().path()[STATIC_CACHE.len()..];
             (Route::Static, static_audio::serve(&req, name))

@@ -99,14 +99,14 @@ pub async fn run(
         match accepted {
             Ok((stream, _peer)) => {
                 failures.recovered();
-                let app = Arc::clone(&app);
+                let app = Arc::new(ConnectionApp(Arc::clone(&app)));
                 let activity = Activity::new();
                 let requests = Arc::clone(&activity);
                 let service = service_fn(move |req| {
                     let app = Arc::clone(&app);
                     let busy = requests.begin();
                     async move {
-                        let response = routes::handle(&app, req).await;
+                        let response = routes::handle(&app.0, req).await;
                         Ok::<_, Infallible>(response.map(|body| Tracked::new(body, busy)))
                     }
                 });
@@ -154,6 +154,11 @@ pub async fn run(
     }
     Ok(())
 }
+
+/// One connection's handle on the app. Each request clones this, a count that only the
+/// connection's own task writes, rather than the `App`'s, which every worker would write on every
+/// request (one cache line bouncing between the cores).
+struct ConnectionApp(Arc<App>);
 
 /// A run of failed accepts (out of file descriptors and the like): the pause doubles up to a
 /// second, and the run is logged twice, when it starts and when it ends, not once per failure.

@@ -42,7 +42,7 @@ impl Validator {
             .collect();
         sorted.sort_unstable();
         sorted.dedup();
-        for (k, v) in sorted {
+        for &(k, v) in &sorted {
             mac.update(k.as_bytes());
             mac.update(v.as_bytes());
         }
