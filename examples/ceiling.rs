@@ -3,8 +3,13 @@
 //! throughput is reported as a ratio to this, measured in the same run.
 //!
 //! Run: `cargo run --release --example ceiling -- 127.0.0.1:5001`.
+//!
+//! With `CEILING_WORK_NS` set it also spins that many nanoseconds per request before answering:
+//! `scripts/calibrate.sh` uses it to measure what a microsecond of work per request costs the
+//! load test's throughput, where the client shares the server's cores.
 
 use std::convert::Infallible;
+use std::time::{Duration, Instant};
 
 use http_body_util::Full;
 use hyper::server::conn::http1;
@@ -19,6 +24,10 @@ async fn main() -> std::io::Result<()> {
         .unwrap_or_else(|| "127.0.0.1:5001".into());
     let answer = clara::kb::answer_by_id("imv.descripcion.es").expect("compiled answer");
     let body = clara::http::twiml::message(answer, None);
+    let work = std::env::var("CEILING_WORK_NS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(Duration::ZERO, Duration::from_nanos);
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     println!("ceiling listening on {}", listener.local_addr()?);
     loop {
@@ -26,6 +35,7 @@ async fn main() -> std::io::Result<()> {
         let body = body.clone();
         tokio::spawn(async move {
             let service = service_fn(move |_req| {
+                spin(work);
                 let mut r = Response::new(Full::new(body.clone()));
                 r.headers_mut().insert(
                     header::CONTENT_TYPE,
@@ -37,5 +47,16 @@ async fn main() -> std::io::Result<()> {
                 .serve_connection(TokioIo::new(stream), service)
                 .await;
         });
+    }
+}
+
+/// Busy for `work` (a calibration load, not a sleep: the CPU is what is being measured).
+fn spin(work: Duration) {
+    if work.is_zero() {
+        return;
+    }
+    let start = Instant::now();
+    while start.elapsed() < work {
+        std::hint::spin_loop();
     }
 }
