@@ -29,13 +29,8 @@ cat > "$LUA" <<'LUA'
 wrk.method = "POST"
 wrk.body = "From=whatsapp%3A%2B34600111222&Body=hola"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.errors.status))
-end
 LUA
+lua_report >> "$LUA"
 
 wait_for() {
   for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:$1/" && return; sleep 0.05; done

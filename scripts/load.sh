@@ -40,13 +40,8 @@ wrk.method = "POST"
 wrk.body = "$BODY"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["X-Twilio-Signature"] = "$SIG"
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.errors.status))
-end
 LUA
+lua_report >> "$LUA"
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 
