@@ -248,3 +248,37 @@ impl App {
         self.pipeline.as_ref().map_or(0, Pipeline::depth)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_ids_are_unique_across_threads() {
+        let config = Config::from_lookup(|name| (name == "DEMO_MODE").then(|| "true".to_string()))
+            .expect("configuration");
+        let app = App::new(config).expect("app");
+        // More ids per thread than one block holds, from more threads than there are workers.
+        let ids: Vec<u64> = std::thread::scope(|s| {
+            let threads: Vec<_> = (0..4)
+                .map(|_| {
+                    s.spawn(|| {
+                        (0..3000)
+                            .map(|_| app.next_request_id().0)
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            threads
+                .into_iter()
+                .flat_map(|t| t.join().expect("thread"))
+                .collect()
+        });
+        let distinct: std::collections::HashSet<u64> = ids.iter().copied().collect();
+        assert_eq!(distinct.len(), ids.len());
+        assert!(
+            ids.iter()
+                .all(|id| id >> 32 == u64::from(app.request_prefix))
+        );
+    }
+}
