@@ -1,7 +1,7 @@
 //! Prometheus text-format metrics: requests by route and status, answers by source, latency
 //! histograms by route, miss queue depth, build info. A handful of fixed series, so plain atomics
 //! serve better than a metrics framework. The counters written per request are kept per thread
-//! ([`Shard`]) and added up when `/metrics` is read: two workers answering at once then never
+//! (`Shard`) and added up when `/metrics` is read: two workers answering at once then never
 //! write the same cache line, which on two cores costs more than the counting itself.
 
 use std::collections::BTreeMap;
