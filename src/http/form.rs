@@ -2,6 +2,8 @@
 //! error with a reason (400), never silently repaired. [`with_fields`] is the hit path's way
 //! (no allocation); [`parse`] returns owned pairs for tools and tests.
 
+use std::ops::Range;
+
 /// Why a form body could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FormError {
@@ -10,8 +12,6 @@ pub enum FormError {
     #[error("field is not UTF-8 after decoding")]
     NotUtf8,
 }
-
-use std::ops::Range;
 
 fn hex(b: u8) -> Option<u8> {
     match b {

@@ -73,6 +73,8 @@ where
         ),
         Target::Health => (Route::Health, Ok(health(app))),
         Target::Metrics => (Route::Metrics, metrics(app, &req)),
+        // Boxed, like the webhook's Redis branch: the chat's state stays out of the webhook's
+        // future.
         Target::Chat => (Route::Chat, Box::pin(chat::handle(app, req)).await),
         Target::StaticCache => {
             let name = &req.uri().path()[STATIC_CACHE.len()..];

@@ -280,8 +280,8 @@ where
             authenticate(app, &parts, fields)
                 .map(|fields| super::webhook_shared::Owned::from(&Inbound::from_fields(fields)))
         })?;
-        // Boxed: the Redis calls' state would otherwise make every webhook's future, cache hits
-        // without Redis included, several times larger (hyper moves it into place per request).
+        // Boxed: the Redis calls' state would otherwise be part of every webhook's future, cache
+        // hits without Redis included, and hyper moves that future into place on each request.
         let answer = Box::pin(super::webhook_shared::answer(
             app, redis, &inbound, received, request_id,
         ));
