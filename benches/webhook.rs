@@ -32,7 +32,6 @@ fn bench(c: &mut Criterion) {
         ("DEMO_MODE", "true"),
         ("TWILIO_AUTH_TOKEN", TOKEN),
         ("PUBLIC_URL", PUBLIC_URL),
-        ("LOG_LEVEL", "warn"),
     ];
     let config = Config::from_lookup(|name| {
         vars.iter()

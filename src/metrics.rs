@@ -122,7 +122,7 @@ impl Metrics {
         let h = &shard.latency[route];
         let seconds = elapsed.as_secs_f64();
         // One increment, in the first bucket that holds it (the exposition adds them up): one
-        // contended cache line per request instead of up to twelve.
+        // cache line written per request instead of up to twelve.
         if let Some(bucket) = h
             .buckets
             .iter()
