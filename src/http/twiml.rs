@@ -5,6 +5,8 @@
 //! `<Message>`: the note that offices and some rules differ there (`kb::elsewhere_note`). Both
 //! forms of every answer are rendered once, at start-up, so a hit still costs no allocation.
 
+use std::borrow::Cow;
+
 use bytes::Bytes;
 
 use crate::kb::Answer;
@@ -41,10 +43,13 @@ impl Sent {
     }
 
     /// How it is stored where only text fits (Redis, for the other instances): the answer's
-    /// id, with `+nota` when the note followed.
-    pub fn stored_id(&self) -> String {
-        let suffix = if self.noted { NOTED_SUFFIX } else { "" };
-        format!("{}{suffix}", self.answer.id)
+    /// id, with `+nota` when the note followed (borrowed when it did not: no allocation).
+    pub fn stored_id(&self) -> Cow<'static, str> {
+        if self.noted {
+            Cow::Owned(format!("{}{NOTED_SUFFIX}", self.answer.id))
+        } else {
+            Cow::Borrowed(self.answer.id)
+        }
     }
 
     /// The inverse of [`Sent::stored_id`]; `None` for an id this build does not know.

@@ -47,7 +47,7 @@ impl Kind {
 
 /// Twilio's incoming-message form, read once: the fields Clara uses, borrowed from the parsed
 /// form.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Inbound<'a> {
     /// What the person wrote (empty for media without a caption).
     pub body: &'a str,

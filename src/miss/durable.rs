@@ -37,7 +37,7 @@ impl Stored {
     pub fn of(job: &Job) -> Stored {
         Stored {
             message_sid: job.message_sid.clone(),
-            sender: job.sender.hex(),
+            sender: job.sender.hex().to_string(),
             text: redact::question(&job.text),
             lang: job.lang.as_str().to_string(),
             voice: job.voice.clone(),

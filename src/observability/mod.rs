@@ -136,8 +136,8 @@ pub struct SenderId(pub [u8; 8]);
 impl SenderId {
     /// All 64 bits as 16 hex digits (logs show 40): how shared state and the durable queue name
     /// a sender, never by the phone number.
-    pub fn hex(self) -> String {
-        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    pub fn hex(self) -> Hex {
+        Hex(u64::from_be_bytes(self.0))
     }
 
     /// The id [`SenderId::hex`] wrote.
@@ -150,6 +150,17 @@ impl SenderId {
             *byte = u8::from_str_radix(text.get(2 * i..2 * i + 2)?, 16).ok()?;
         }
         Some(SenderId(id))
+    }
+}
+
+/// A [`SenderId`]'s 16 hex digits, written without an allocation of their own (shared state
+/// builds a key from them on every webhook).
+#[derive(Clone, Copy, Debug)]
+pub struct Hex(u64);
+
+impl std::fmt::Display for Hex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:016x}", self.0)
     }
 }
 

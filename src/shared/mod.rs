@@ -401,7 +401,9 @@ pub fn client(url: &SecretString, ca: Option<&Pem>) -> anyhow::Result<Client> {
 fn connect(client: &Client) -> anyhow::Result<ConnectionManager> {
     let config = ConnectionManagerConfig::new()
         .set_connection_timeout(Some(PROBE_TIMEOUT))
-        .set_response_timeout(Some(PROBE_TIMEOUT))
+        // No second timer per call: every call is already bounded by its caller (`Redis::run`
+        // by OP_TIMEOUT, the probe by PROBE_TIMEOUT).
+        .set_response_timeout(None)
         // The probe is the retry loop: a manager that gave up is replaced.
         .set_number_of_retries(1);
     ConnectionManager::new_lazy_with_config(client.clone(), config)
@@ -440,21 +442,30 @@ async fn probe(redis: Weak<Redis>) {
 }
 
 fn sid_key(sid: &str) -> String {
-    format!("{PREFIX}sid:{sid}")
+    key("sid:", sid)
 }
 
 /// `digest` is `answer_cache::Key::digest`: the question itself never names a key.
 fn answer_key(digest: &str) -> String {
-    format!("{PREFIX}answer:{digest}")
+    key("answer:", digest)
 }
 
 fn conversation_key(sender: SenderId) -> String {
-    format!("{PREFIX}conv:{}", sender.hex())
+    key("conv:", sender.hex())
 }
 
 /// The sender's token bucket (the shared miss limit).
 fn limit_key(sender: SenderId) -> String {
-    format!("{PREFIX}limit:{}", sender.hex())
+    key("limit:", sender.hex())
+}
+
+/// A key: `PREFIX`, `kind` and `id`, in one allocation (built on every webhook): room for a
+/// `MessageSid` (34 characters) or a sender (16).
+fn key(kind: &str, id: impl std::fmt::Display) -> String {
+    use std::fmt::Write as _;
+    let mut key = String::with_capacity(PREFIX.len() + kind.len() + 40);
+    let _ = write!(key, "{PREFIX}{kind}{id}");
+    key
 }
 
 #[cfg(test)]

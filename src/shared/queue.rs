@@ -18,7 +18,7 @@
 
 use std::time::Duration;
 
-use super::{Op, PREFIX, Redis, Unavailable, limit_key};
+use super::{Op, Redis, Unavailable, key, limit_key};
 use crate::observability::SenderId;
 
 /// The stream of queued misses.
@@ -253,7 +253,7 @@ impl Redis {
 }
 
 fn outbox_key(message_sid: &str) -> String {
-    format!("{PREFIX}out:{message_sid}")
+    key("out:", message_sid)
 }
 
 /// The `(id, job)` pairs of an `XAUTOCLAIM` reply; entries without a `job` field are skipped.
