@@ -23,7 +23,7 @@ use secrecy::{ExposeSecret, SecretString};
 use tracing::{info, warn};
 
 use crate::config::Pem;
-use crate::observability::SenderId;
+use crate::observability::{Hex, SenderId};
 
 mod queue;
 pub mod records;
@@ -206,9 +206,11 @@ impl Redis {
         sender: SenderId,
         conversation_ttl: Duration,
     ) -> Result<(Option<SidClaim>, Option<String>), Unavailable> {
-        let mut pipe = redis::pipe();
+        // Sized up front: this pipeline is built on every webhook.
+        let mut pipe = redis::Pipeline::with_capacity(2);
         if !sid.is_empty() {
-            pipe.cmd("SET")
+            pipe.add_command(redis::Cmd::with_capacity(7, 160))
+                .arg("SET")
                 .arg(sid_key(sid))
                 .arg(claim.0)
                 .arg("NX")
@@ -216,7 +218,8 @@ impl Redis {
                 .arg(claim.1.as_secs().max(1))
                 .arg("GET");
         }
-        pipe.cmd("GETEX")
+        pipe.add_command(redis::Cmd::with_capacity(4, 64))
+            .arg("GETEX")
             .arg(conversation_key(sender))
             .arg("EX")
             .arg(conversation_ttl.as_secs().max(1));
@@ -441,31 +444,39 @@ async fn probe(redis: Weak<Redis>) {
     }
 }
 
-fn sid_key(sid: &str) -> String {
-    key("sid:", sid)
+fn sid_key(sid: &str) -> Key<&str> {
+    Key("sid:", sid)
 }
 
 /// `digest` is `answer_cache::Key::digest`: the question itself never names a key.
-fn answer_key(digest: &str) -> String {
-    key("answer:", digest)
+fn answer_key(digest: &str) -> Key<&str> {
+    Key("answer:", digest)
 }
 
-fn conversation_key(sender: SenderId) -> String {
-    key("conv:", sender.hex())
+fn conversation_key(sender: SenderId) -> Key<Hex> {
+    Key("conv:", sender.hex())
 }
 
 /// The sender's token bucket (the shared miss limit).
-fn limit_key(sender: SenderId) -> String {
-    key("limit:", sender.hex())
+fn limit_key(sender: SenderId) -> Key<Hex> {
+    Key("limit:", sender.hex())
 }
 
-/// A key: `PREFIX`, `kind` and `id`, in one allocation (built on every webhook): room for a
-/// `MessageSid` (34 characters) or a sender (16).
-fn key(kind: &str, id: impl std::fmt::Display) -> String {
-    use std::fmt::Write as _;
-    let mut key = String::with_capacity(PREFIX.len() + kind.len() + 40);
-    let _ = write!(key, "{PREFIX}{kind}{id}");
-    key
+/// A key: `PREFIX`, a kind (`"sid:"`, …) and an id. It is written straight into the command
+/// it is an argument of, so building one costs no allocation (keys are built on every webhook).
+#[derive(Clone, Copy)]
+struct Key<T>(&'static str, T);
+
+impl<T: std::fmt::Display> std::fmt::Display for Key<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{PREFIX}{}{}", self.0, self.1)
+    }
+}
+
+impl<T: std::fmt::Display> redis::ToRedisArgs for Key<T> {
+    fn write_redis_args<W: ?Sized + redis::RedisWrite>(&self, out: &mut W) {
+        out.write_arg_fmt(self);
+    }
 }
 
 #[cfg(test)]
@@ -475,7 +486,14 @@ mod tests {
     #[test]
     fn keys_hold_the_hash_never_the_number() {
         let key = conversation_key(SenderId([0xab, 1, 2, 3, 4, 5, 6, 0xff]));
-        assert_eq!(key, "clara:conv:ab010203040506ff");
-        assert_eq!(sid_key("SM1"), "clara:sid:SM1");
+        assert_eq!(key.to_string(), "clara:conv:ab010203040506ff");
+        assert_eq!(sid_key("SM1").to_string(), "clara:sid:SM1");
+        // As a command's argument, the same bytes.
+        let mut cmd = redis::cmd("GET");
+        cmd.arg(key);
+        assert_eq!(
+            cmd.args_iter().nth(1),
+            Some(redis::Arg::Simple(&b"clara:conv:ab010203040506ff"[..]))
+        );
     }
 }

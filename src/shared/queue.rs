@@ -18,7 +18,7 @@
 
 use std::time::Duration;
 
-use super::{Op, Redis, Unavailable, key, limit_key};
+use super::{Key, Op, Redis, Unavailable, limit_key};
 use crate::observability::SenderId;
 
 /// The stream of queued misses.
@@ -252,8 +252,8 @@ impl Redis {
     }
 }
 
-fn outbox_key(message_sid: &str) -> String {
-    key("out:", message_sid)
+fn outbox_key(message_sid: &str) -> Key<&str> {
+    Key("out:", message_sid)
 }
 
 /// The `(id, job)` pairs of an `XAUTOCLAIM` reply; entries without a `job` field are skipped.
@@ -320,6 +320,6 @@ mod tests {
 
     #[test]
     fn the_outbox_key_names_the_message_not_the_person() {
-        assert_eq!(outbox_key("SM1"), "clara:out:SM1");
+        assert_eq!(outbox_key("SM1").to_string(), "clara:out:SM1");
     }
 }
