@@ -323,7 +323,7 @@ impl Redis {
     ) -> Result<Option<(String, Duration)>, Unavailable> {
         let key = answer_key(digest);
         let mut pipe = redis::pipe();
-        pipe.cmd("GET").arg(&key).cmd("PTTL").arg(&key);
+        pipe.cmd("GET").arg(key).cmd("PTTL").arg(key);
         let (text, left): (Option<String>, i64) = self.run(Op::Pipe(&pipe)).await?;
         // PTTL is -2 when the key is gone between the two, -1 without expiry (never written so).
         Ok(text.map(|t| (t, Duration::from_millis(u64::try_from(left).unwrap_or(0)))))

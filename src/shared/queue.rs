@@ -232,10 +232,10 @@ impl Redis {
             ("media", media_url.unwrap_or("")),
             ("source", source),
         ] {
-            pipe.cmd("HSETNX").arg(&key).arg(field).arg(value).ignore();
+            pipe.cmd("HSETNX").arg(key).arg(field).arg(value).ignore();
         }
         pipe.cmd("EXPIRE")
-            .arg(&key)
+            .arg(key)
             .arg(OUTBOX_TTL.as_secs())
             .ignore();
         self.run::<()>(Op::Pipe(&pipe)).await
