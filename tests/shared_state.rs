@@ -5,97 +5,16 @@
 //! Without `redis-server` on PATH these tests skip with a notice, except with
 //! `CLARA_TEST_TOOLS=required` (CI), where they fail.
 
+mod redis_server;
 mod tools;
 mod util;
 
-use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use clara::kb::{self, Curated, Lang};
+use redis_server::{RedisServer, free_port};
 use util::{Clara, PUBLIC_URL, Server, TOKEN, World, gemini_text, message};
-
-/// A `redis-server` of its own: a free port, a temporary directory, no persistence.
-struct RedisServer {
-    program: std::path::PathBuf,
-    port: u16,
-    dir: tempfile::TempDir,
-    child: Option<Child>,
-}
-
-impl RedisServer {
-    /// `None` (after a notice) when `redis-server` is not installed and not required.
-    fn start() -> Option<RedisServer> {
-        let program = tools::find("redis-server", "redis-server")?;
-        let port = free_port();
-        let mut redis = RedisServer {
-            program,
-            port,
-            dir: tempfile::tempdir().unwrap(),
-            child: None,
-        };
-        redis.spawn();
-        Some(redis)
-    }
-
-    fn url(&self) -> String {
-        format!("redis://127.0.0.1:{}", self.port)
-    }
-
-    fn spawn(&mut self) {
-        let child = Command::new(&self.program)
-            .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1"])
-            .args(["--save", "", "--appendonly", "no"])
-            .arg("--dir")
-            .arg(self.dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("redis-server starts");
-        self.child = Some(child);
-        let until = Instant::now() + Duration::from_secs(10);
-        while !self.pongs() {
-            assert!(Instant::now() < until, "redis-server did not answer PING");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn pongs(&self) -> bool {
-        use std::io::{Read, Write};
-        let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", self.port)) else {
-            return false;
-        };
-        let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
-        let mut buf = [0u8; 7];
-        s.write_all(b"PING\r\n").is_ok() && s.read_exact(&mut buf).is_ok() && &buf == b"+PONG\r\n"
-    }
-
-    /// SIGSTOP (`true`) or SIGCONT: a Redis that accepts connections and never answers.
-    fn pause(&self, stopped: bool) {
-        if let Some(child) = &self.child {
-            let signal = if stopped { "-STOP" } else { "-CONT" };
-            let ok = Command::new("kill")
-                .args([signal, &child.id().to_string()])
-                .status()
-                .is_ok_and(|s| s.success());
-            assert!(ok, "kill {signal}");
-        }
-    }
-
-    /// SIGKILL: gone at once, as a crashed or unreachable Redis.
-    fn kill(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
-
-impl Drop for RedisServer {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
 
 /// A `redis-server` that speaks only TLS (`--port 0 --tls-port`), with a certificate for
 /// 127.0.0.1 signed by a CA made for the test (`openssl`, Debian's package): what a Redis behind
@@ -211,14 +130,6 @@ impl Drop for TlsRedis {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// A `redis-server` and the mocks of [`World`], Gemini answering `answer`; `None` when
