@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/load.sh with REDIS_URL set: signed cache hits through Clara sharing state in a local
 # redis-server, against the hyper ceiling (examples/ceiling.rs) in the same run, on 127.0.0.1.
-# Prints a Markdown table (docs/PERFORMANCE.md, "With REDIS_URL").
+# Prints a Markdown table (docs/PERFORMANCE.md, "With REDIS_URL"), with the CPU per request of
+# Clara, the ceiling and redis-server (from /proc, during the wrk rounds).
 #
 # Usage: scripts/load-redis.sh [DURATION_S] [CONNECTIONS]   (defaults: 10 s, 16 connections)
 # Environment: LOAD_ROUNDS (default 3) alternating wrk rounds per server, the median is reported;
@@ -98,10 +99,10 @@ end
 function done(summary, latency, requests)
   local w = 0
   for _, t in ipairs(threads) do w = w + t:get("wrapped") end
-  io.write(string.format("RESULT rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d wrapped=%d\n",
+  io.write(string.format("RESULT rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d wrapped=%d requests=%d\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
     latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.errors.status, w))
+    summary.errors.status, w, summary.requests))
 end
 LUA
 
@@ -122,6 +123,9 @@ LOADAVG_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 c_rps=$(pick "$results" clara rps); k_rps=$(pick "$results" ceiling rps)
 c_p50=$(pick "$results" clara p50_ms); k_p50=$(pick "$results" ceiling p50_ms)
 c_p99=$(pick "$results" clara p99_ms); k_p99=$(pick "$results" ceiling p99_ms)
+c_cpu=$(pick "$results" clara cpu_us); k_cpu=$(pick "$results" ceiling cpu_us)
+c_sys=$(pick "$results" clara sys_us); k_sys=$(pick "$results" ceiling sys_us)
+c_sw=$(pick "$results" clara switches); k_sw=$(pick "$results" ceiling switches)
 bad=$(bad_responses "$results")
 wrapped=$(grep " clara RESULT" "$results" | field wrapped | awk '{ s += $1 } END { print s + 0 }')
 cat <<TABLE
@@ -135,4 +139,7 @@ Errors + non-2xx over all rounds: $bad; Clara requests past LOAD_BODIES (retries
 | signed cache-hit throughput, a new MessageSid each (median of $ROUNDS × ${DURATION} s, $CONNS conn.) | $c_rps req/s | $k_rps req/s | $(ratio "$c_rps" "$k_rps") |
 | p50 latency | $c_p50 ms | $k_p50 ms | $(ratio "$c_p50" "$k_p50") |
 | p99 latency | $c_p99 ms | $k_p99 ms | $(ratio "$c_p99" "$k_p99") |
+| CPU per request, all threads (of which in the kernel), median | $c_cpu µs ($c_sys µs) | $k_cpu µs ($k_sys µs) | $(ratio "$c_cpu" "$k_cpu") |
+| context switches per request, median | $c_sw | $k_sw | |
+| redis-server's CPU per Clara request, median | $(pick "$results" clara redis_us) µs | – | |
 TABLE

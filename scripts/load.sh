@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The side-by-side figures of docs/PERFORMANCE.md, in one run on this machine: Clara
 # (`clara serve`, offline configuration) against the minimal hyper ceiling (examples/ceiling.rs,
-# the same TwiML bytes and nothing else) for signed cache-hit throughput, p50/p99 latency, RSS idle
-# and after load, start-up to healthy and binary size. Prints a Markdown table at the end.
+# the same TwiML bytes and nothing else) for signed cache-hit throughput, p50/p99 latency, CPU
+# and context switches per request (from /proc, during the wrk rounds), RSS idle and after load,
+# start-up to healthy and binary size. Prints a Markdown table at the end.
 #
 # Usage: scripts/load.sh [DURATION_S] [CONNECTIONS]   (defaults: 10 s, 16 connections)
 # Environment: LOAD_ROUNDS (default 3) alternating wrk rounds per server, the median is reported;
@@ -62,6 +63,9 @@ ceil_rss_after=$(rss_kb $CEIL)
 c_rps=$(pick "$results" clara rps); k_rps=$(pick "$results" ceiling rps)
 c_p50=$(pick "$results" clara p50_ms); k_p50=$(pick "$results" ceiling p50_ms)
 c_p99=$(pick "$results" clara p99_ms); k_p99=$(pick "$results" ceiling p99_ms)
+c_cpu=$(pick "$results" clara cpu_us); k_cpu=$(pick "$results" ceiling cpu_us)
+c_sys=$(pick "$results" clara sys_us); k_sys=$(pick "$results" ceiling sys_us)
+c_sw=$(pick "$results" clara switches); k_sw=$(pick "$results" ceiling switches)
 bad=$(bad_responses "$results")
 rm -f "$results"
 c_start=$(echo "$clara_start" | field startup_ms_median); k_start=$(echo "$ceil_start" | field startup_ms_median)
@@ -79,6 +83,8 @@ Command: scripts/load.sh $DURATION $CONNS (LOAD_ROUNDS=$ROUNDS, LOAD_STARTS=$STA
 | signed cache-hit throughput (median of $ROUNDS × ${DURATION} s, $CONNS conn.) | $c_rps req/s | $k_rps req/s | $(ratio "$c_rps" "$k_rps") |
 | p50 latency | $c_p50 ms | $k_p50 ms | $(ratio "$c_p50" "$k_p50") |
 | p99 latency | $c_p99 ms | $k_p99 ms | $(ratio "$c_p99" "$k_p99") |
+| CPU per request, all threads (of which in the kernel), median | $c_cpu µs ($c_sys µs) | $k_cpu µs ($k_sys µs) | $(ratio "$c_cpu" "$k_cpu") |
+| context switches per request, median | $c_sw | $k_sw | |
 | RSS idle (1 s after healthy, median of $STARTS) | $(mb "$c_idle") | $(mb "$k_idle") | $(ratio "$c_idle" "$k_idle") |
 | RSS after load | $(mb "$clara_rss_after") | $(mb "$ceil_rss_after") | $(ratio "$clara_rss_after" "$ceil_rss_after") |
 | start-up to healthy (median of $STARTS, raw-socket probe) | $c_start ms | $k_start ms | $(ratio "$c_start" "$k_start") |

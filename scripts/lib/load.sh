@@ -27,20 +27,51 @@ start_both() {
   done
 }
 
+# proc_cost PID: "<CPU ticks> <of which system> <context switches>" of a process so far, all
+# its threads together (from /proc).
+proc_cost() {
+  local status switches=0
+  for status in /proc/"$1"/task/*/status; do
+    switches=$((switches + $(awk '/^(nonv|v)oluntary_ctxt_switches/ { s += $2 } END { print s + 0 }' "$status")))
+  done
+  echo "$(awk '{ print $14 + $15, $15 }' /proc/"$1"/stat) $switches"
+}
+
+# cost_fields REQUESTS BEFORE AFTER [NAME]: per request, what a process spent between two
+# `proc_cost` readings: "cpu_us=… sys_us=… switches=…" (or "NAME_us=…" for CPU alone).
+cost_fields() {
+  awk -v n="$1" -v tck="$(getconf CLK_TCK)" -v name="${4:-}" -v b="$2" -v a="$3" 'BEGIN {
+    split(b, x, " "); split(a, y, " "); us = 1e6 / tck / n
+    if (name != "") { printf "%s_us=%.1f", name, (y[1] - x[1]) * us; exit }
+    printf "cpu_us=%.1f sys_us=%.1f switches=%.3f", (y[1] - x[1]) * us, (y[2] - x[2]) * us, (y[3] - x[3]) / n
+  }'
+}
+
 # rounds RESULTS ROUNDS DURATION CONNS LUA CLARA_PORT CEIL_PORT [PREPARE]: alternating wrk
 # rounds (ceiling first), each line "round N who RESULT ..." appended to RESULTS. PREPARE, if
 # given, is run before each round with the round and the server's name, and its output is
-# passed to the wrk script as arguments.
+# passed to the wrk script as arguments. When CLARA and CEIL hold the servers' pids (as
+# `start_both` sets them), each line also gets the server's CPU and context switches per
+# request; when REDIS holds redis-server's pid, its CPU per request too.
 rounds() {
   local results=$1 n=$2 duration=$3 conns=$4 lua=$5 clara_port=$6 ceil_port=$7 prepare=${8:-}
-  local round who port line args
+  local round who port line args pid before after redis_before requests
   for round in $(seq "$n"); do
     for who in ceiling clara; do
-      port=$ceil_port; [ "$who" = clara ] && port=$clara_port
+      port=$ceil_port pid=${CEIL:-}
+      [ "$who" = clara ] && port=$clara_port pid=${CLARA:-}
       args=()
       [ -n "$prepare" ] && read -r -a args <<< "$($prepare "$round" "$who")"
+      [ -n "$pid" ] && before=$(proc_cost "$pid")
+      [ -n "${REDIS:-}" ] && redis_before=$(proc_cost "$REDIS")
       line=$(wrk -t2 -c"$conns" -d"${duration}s" -s "$lua" "http://127.0.0.1:${port}/webhook" \
         ${args[@]+-- "${args[@]}"} | grep RESULT)
+      requests=$(echo "$line" | field requests)
+      if [ -n "$pid" ] && [ "${requests:-0}" -gt 0 ]; then
+        after=$(proc_cost "$pid")
+        line="$line $(cost_fields "$requests" "$before" "$after")"
+        [ -n "${REDIS:-}" ] && line="$line $(cost_fields "$requests" "$redis_before" "$(proc_cost "$REDIS")" redis)"
+      fi
       echo "round $round $who $line" | tee -a "$results"
     done
   done
@@ -50,10 +81,10 @@ rounds() {
 lua_report() {
   cat <<'LUA'
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d\n",
+  io.write(string.format("RESULT rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d requests=%d\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
     latency:percentile(99) / 1000, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.errors.status))
+    summary.errors.status, summary.requests))
 end
 LUA
 }
