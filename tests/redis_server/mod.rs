@@ -56,26 +56,28 @@ impl RedisServer {
     }
 
     pub fn pongs(&self) -> bool {
-        use std::io::{Read, Write};
-        let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", self.port)) else {
-            return false;
-        };
-        let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
-        let mut buf = [0u8; 7];
-        s.write_all(b"PING\r\n").is_ok() && s.read_exact(&mut buf).is_ok() && &buf == b"+PONG\r\n"
+        self.reply("PING").as_deref() == Some("+PONG")
     }
 
     /// How many keys Redis holds (`DBSIZE`).
     pub fn dbsize(&self) -> u64 {
+        let reply = self.reply("DBSIZE");
+        reply
+            .as_deref()
+            .and_then(|line| line.strip_prefix(':')?.parse().ok())
+            .unwrap_or_else(|| panic!("DBSIZE answered {reply:?}"))
+    }
+
+    /// The first line of Redis's reply to the inline command `command`, or `None` when Redis
+    /// does not answer within half a second.
+    fn reply(&self, command: &str) -> Option<String> {
         use std::io::{BufRead, BufReader, Write};
-        let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        s.write_all(b"DBSIZE\r\n").unwrap();
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).ok()?;
+        s.set_read_timeout(Some(Duration::from_millis(500))).ok()?;
+        s.write_all(format!("{command}\r\n").as_bytes()).ok()?;
         let mut line = String::new();
-        BufReader::new(s).read_line(&mut line).unwrap();
-        line.trim_end()
-            .strip_prefix(':')
-            .and_then(|n| n.parse().ok())
-            .unwrap_or_else(|| panic!("DBSIZE answered {line:?}"))
+        BufReader::new(s).read_line(&mut line).ok()?;
+        Some(line.trim_end().to_string())
     }
 
     /// SIGSTOP (`true`) or SIGCONT: a Redis that accepts connections and never answers.
