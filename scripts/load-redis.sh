@@ -2,7 +2,9 @@
 # scripts/load.sh with REDIS_URL set: signed cache hits through Clara sharing state in a local
 # redis-server, against the hyper ceiling (examples/ceiling.rs) in the same run, on 127.0.0.1.
 # Prints a Markdown table (docs/PERFORMANCE.md, "With REDIS_URL"), with the CPU per request of
-# Clara, the ceiling and redis-server (from /proc, during the wrk rounds).
+# Clara, the ceiling and redis-server (from /proc, during the wrk rounds). Then Clara against
+# the floor a hit with REDIS_URL can reach: the ceiling reading the body and making the same one
+# pipelined round trip, and nothing else (CEILING_REDIS_URL), in as many more rounds.
 #
 # Usage: scripts/load-redis.sh [DURATION_S] [CONNECTIONS]   (defaults: 10 s, 16 connections)
 # Environment: LOAD_ROUNDS (default 3) alternating wrk rounds per server, the median is reported;
@@ -23,6 +25,7 @@ ROUNDS=${LOAD_ROUNDS:-3}
 BODIES=${LOAD_BODIES:-200000}
 CLARA_PORT=5082
 CEIL_PORT=5083
+FLOOR_PORT=5086
 REDIS_PORT=6391
 TOKEN=load-test-token
 URL="http://127.0.0.1:${CLARA_PORT}/webhook"
@@ -33,8 +36,8 @@ command -v python3 >/dev/null || { echo "python3 is needed to sign the requests"
 build_both
 
 WORK=$(mktemp -d)
-CLARA='' CEIL='' REDIS=''
-trap 'kill $CLARA $CEIL $REDIS 2>/dev/null || true; rm -rf "$WORK"' EXIT
+CLARA='' CEIL='' REDIS='' FLOOR=''
+trap 'kill $CLARA $CEIL $REDIS $FLOOR 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" \
   --maxmemory-policy noeviction > /dev/null &
@@ -108,13 +111,21 @@ LUA
 
 # Fresh requests for each round (its own MessageSids), as the wrk script's arguments.
 prepare() {
-  bodies "$1${2:0:2}" > "$WORK/bodies"
+  bodies "${SERIES:-}$1${2:0:2}" > "$WORK/bodies"
   echo "$WORK/bodies 2"
 }
 
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
 results="$WORK/results"
 rounds "$results" "$ROUNDS" "$DURATION" "$CONNS" "$WORK/load.lua" "$CLARA_PORT" "$CEIL_PORT" prepare
+# The floor: the ceiling reading the body and making the one pipelined round trip a cache hit
+# makes (examples/ceiling.rs, CEILING_REDIS_URL), against Clara again, with new MessageSids.
+CEILING_REDIS_URL=$REDIS_URL $CEIL_BIN "127.0.0.1:${FLOOR_PORT}" > /dev/null &
+FLOOR=$!
+for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:${FLOOR_PORT}/" && break; sleep 0.05; done
+floor_results="$WORK/floor"
+SERIES=f CEIL=$FLOOR rounds "$floor_results" "$ROUNDS" "$DURATION" "$CONNS" "$WORK/load.lua" \
+  "$CLARA_PORT" "$FLOOR_PORT" prepare
 # Every request really went through Redis: the claims are there, and Redis stayed up.
 claims=$(redis-cli -p "$REDIS_PORT" --scan --pattern 'clara:sid:*' | wc -l)
 status=$(curl -fsS "http://127.0.0.1:${CLARA_PORT}/health" | sed -n 's/.*"redis":"\([a-z]*\)".*/\1/p')
@@ -126,8 +137,10 @@ c_p99=$(pick "$results" clara p99_ms); k_p99=$(pick "$results" ceiling p99_ms)
 c_cpu=$(pick "$results" clara cpu_us); k_cpu=$(pick "$results" ceiling cpu_us)
 c_sys=$(pick "$results" clara sys_us); k_sys=$(pick "$results" ceiling sys_us)
 c_sw=$(pick "$results" clara switches); k_sw=$(pick "$results" ceiling switches)
-bad=$(bad_responses "$results")
-wrapped=$(grep " clara RESULT" "$results" | field wrapped | awk '{ s += $1 } END { print s + 0 }')
+f_rps=$(pick "$floor_results" ceiling rps); f_clara=$(pick "$floor_results" clara rps)
+f_p99=$(pick "$floor_results" ceiling p99_ms); f_cpu=$(pick "$floor_results" ceiling cpu_us)
+bad=$(( $(bad_responses "$results") + $(bad_responses "$floor_results") ))
+wrapped=$(cat "$results" "$floor_results" | grep " clara RESULT" | field wrapped | awk '{ s += $1 } END { print s + 0 }')
 cat <<TABLE
 
 Machine: $(nproc) cores, $(uname -r); $(date -u +%F); load average before the run: $LOADAVG, after: $LOADAVG_AFTER
@@ -142,4 +155,14 @@ Errors + non-2xx over all rounds: $bad; Clara requests past LOAD_BODIES (retries
 | CPU per request, all threads (of which in the kernel), median | $c_cpu µs ($c_sys µs) | $k_cpu µs ($k_sys µs) | $(ratio "$c_cpu" "$k_cpu") |
 | context switches per request, median | $c_sw | $k_sw | |
 | redis-server's CPU per Clara request, median | $(pick "$results" clara redis_us) µs | – | |
+
+The floor, in the same run: the ceiling reading the body and making the same one round trip
+(and nothing else), in $ROUNDS more rounds alternating with Clara.
+
+| figure | Clara (REDIS_URL) | ceiling + one round trip | Clara / that |
+|---|---|---|---|
+| throughput, median | $f_clara req/s | $f_rps req/s | $(ratio "$f_clara" "$f_rps") |
+| p99 latency | $(pick "$floor_results" clara p99_ms) ms | $f_p99 ms | |
+| CPU per request (redis-server's) | $(pick "$floor_results" clara cpu_us) µs ($(pick "$floor_results" clara redis_us) µs) | $f_cpu µs ($(pick "$floor_results" ceiling redis_us) µs) | |
+| against the bare ceiling above | $(ratio "$f_clara" "$k_rps") | $(ratio "$f_rps" "$k_rps") | |
 TABLE
