@@ -75,13 +75,14 @@ fn write_archive(compiled: &Compiled, out: &Path) {
 fn term_source(t: &TermEntry) -> String {
     let opt = |s: Option<String>| s.map_or("None".to_string(), |s| format!("Some({s})"));
     format!(
-        "Term {{ procedure: {}, weight: {}, facet: {}, conversational: {}, lang: {}, place: {} }}",
+        "Term {{ procedure: {}, weight: {}, facet: {}, conversational: {}, lang: {}, place: {}, support: {} }}",
         opt(t.procedure.map(|p| format!("ProcedureId::{p:?}"))),
         t.weight,
         opt(t.facet.map(|f| format!("Facet::{f:?}"))),
         opt(t.conversational.map(|c| format!("Conversational::{c:?}"))),
         opt(t.lang.map(|l| format!("Lang::{l:?}"))),
         opt(t.place.map(|r| format!("Region::{r:?}"))),
+        t.support,
     )
 }
 
@@ -330,25 +331,40 @@ fn heads<'a>(keys: impl Iterator<Item = &'a str>) -> String {
     format!("Heads([{}])", words.join(","))
 }
 
-/// `ELSEWHERE_NOTES`: the note about a place outside Madrid in each language, in `Lang::ALL`
-/// order, as answers of their own (with their TwiML body) that are not in `ANSWERS`: they are
-/// never an answer alone, and have no recording.
-fn write_elsewhere_notes(c: &Compiled, code: &mut String) {
-    writeln!(
-        code,
-        "/// The note said after a procedure answer to a message naming a place outside Madrid, in `Lang::ALL` order.\npub static ELSEWHERE_NOTES: [Answer; {}] = [",
-        Lang::ALL.len()
-    )
-    .unwrap();
-    for (lang, text) in c.elsewhere_note.iter() {
+/// `ELSEWHERE_NOTES` and `SUPPORT_NOTES`: the notes said after an answer, in each language in
+/// `Lang::ALL` order, as answers of their own (with their TwiML body) that are not in `ANSWERS`:
+/// they are never an answer alone, and have no recording.
+fn write_notes(c: &Compiled, code: &mut String) {
+    for (name, id, doc, notes) in [
+        (
+            "ELSEWHERE_NOTES",
+            "nota_fuera_de_madrid",
+            "after a procedure answer to a message naming a place outside Madrid",
+            &c.elsewhere_note,
+        ),
+        (
+            "SUPPORT_NOTES",
+            "nota_violencia",
+            "after an answer to a message that speaks of violence against the person",
+            &c.support_note,
+        ),
+    ] {
         writeln!(
             code,
-            "    Answer {{ id: \"nota_fuera_de_madrid.{lang}\", lang: Lang::{lang:?}, text: {text:?}, twiml_body: {:?}, audio: None }},",
-            compile::xml_escape(text),
+            "/// The note said {doc}, in `Lang::ALL` order.\npub static {name}: [Answer; {}] = [",
+            Lang::ALL.len()
         )
         .unwrap();
+        for (lang, text) in notes.iter() {
+            writeln!(
+                code,
+                "    Answer {{ id: \"{id}.{lang}\", lang: Lang::{lang:?}, text: {text:?}, twiml_body: {:?}, audio: None }},",
+                compile::xml_escape(text),
+            )
+            .unwrap();
+        }
+        code.push_str("];\n");
     }
-    code.push_str("];\n");
 }
 
 fn write_tables(c: &Compiled, out: &Path) {
@@ -494,7 +510,7 @@ fn write_tables(c: &Compiled, out: &Path) {
         writeln!(code, "    [{}],", cells.join(", ")).unwrap();
     }
     code.push_str("];\n");
-    write_elsewhere_notes(c, &mut code);
+    write_notes(c, &mut code);
     code.push_str(
         "/// The rkyv archive of the knowledge base, aligned for zero-copy access.\npub static KB_ARCHIVE: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/kb.rkyv\")));\n",
     );

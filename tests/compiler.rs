@@ -670,3 +670,39 @@ fn the_note_about_elsewhere_is_required_in_every_language() {
         problems[0]
     );
 }
+
+#[test]
+fn the_016_note_gives_016_and_only_numbers_from_the_directory() {
+    let f = Fixture::new();
+    f.edit("data/plantillas.json", |v| {
+        v["en"]["nota_violencia"] = Value::from("💜 Call the police: 📞 *091*.");
+        v["fr"]["nota_violencia"] = Value::from("💜 Violences : 📞 *016* ou le 📞 *0800 123 456*.");
+    });
+    let problems = f.problems();
+    assert_eq!(
+        problems,
+        [
+            "data/plantillas.json: fr.nota_violencia: phone number `0800 123 456` is not in data/telefonos.json (add it there with its source, or remove it)",
+            "data/plantillas.json: en.nota_violencia: the note gives no 016",
+        ],
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_support_phrase_is_at_most_four_words() {
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["apoyo"]["en"]
+            .as_array_mut()
+            .unwrap()
+            .push("my ex used to hit me".into());
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/vocabulario/compartido.json: apoyo.en["),
+        "{}",
+        problems[0]
+    );
+}

@@ -67,7 +67,10 @@ fn a_place_outside_madrid_is_recognised_in_four_languages() {
         assert_eq!(reply.elsewhere, Some(region), "{text}");
         let note = reply.note().unwrap_or_else(|| panic!("{text}: no note"));
         assert_eq!(note.lang, lang, "{text}");
-        assert!(std::ptr::eq(note, kb::elsewhere_note(lang)), "{text}");
+        assert!(
+            std::ptr::eq(note, kb::Note::Elsewhere.answer(lang)),
+            "{text}"
+        );
     }
 }
 
@@ -152,7 +155,10 @@ fn menus_and_greetings_get_no_note() {
 
 /// The Spanish note, as a TwiML `<Body>`.
 fn note_body(lang: Lang) -> String {
-    format!("<Body>{}</Body>", kb::elsewhere_note(lang).twiml_body)
+    format!(
+        "<Body>{}</Body>",
+        kb::Note::Elsewhere.answer(lang).twiml_body
+    )
 }
 
 #[tokio::test]
@@ -220,11 +226,11 @@ async fn the_web_chat_returns_the_note() {
     for (text, expected) in [
         (
             "como me empadrono en barcelona",
-            Some(kb::elsewhere_note(Lang::Es).text),
+            Some(kb::Note::Elsewhere.answer(Lang::Es).text),
         ),
         (
             "كيف أسجل في البلدية في برشلونة",
-            Some(kb::elsewhere_note(Lang::Ar).text),
+            Some(kb::Note::Elsewhere.answer(Lang::Ar).text),
         ),
         ("como me empadrono en madrid", None),
         ("quiero suicidarme en barcelona", None),
@@ -260,7 +266,8 @@ fn clara_ask_prints_the_note() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.trim_end().ends_with(kb::elsewhere_note(Lang::Fr).text),
+        text.trim_end()
+            .ends_with(kb::Note::Elsewhere.answer(Lang::Fr).text),
         "{text}"
     );
     let out = Command::new(env!("CARGO_BIN_EXE_clara"))
@@ -268,6 +275,6 @@ fn clara_ask_prints_the_note() {
         .output()
         .unwrap();
     let reply: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(reply["note"], kb::elsewhere_note(Lang::Es).text);
+    assert_eq!(reply["note"], kb::Note::Elsewhere.answer(Lang::Es).text);
     assert_eq!(reply["elsewhere"], "cataluna");
 }

@@ -56,7 +56,8 @@ fn every_term_and_stem_routes_as_compiled() {
                 term.facet,
                 term.conversational,
                 term.lang,
-                term.place
+                term.place,
+                term.support
             ),
             (
                 entry.procedure,
@@ -64,7 +65,8 @@ fn every_term_and_stem_routes_as_compiled() {
                 entry.facet,
                 entry.conversational,
                 entry.lang,
-                entry.place
+                entry.place,
+                entry.support
             ),
             "{key}"
         );
@@ -84,15 +86,20 @@ fn every_term_and_stem_routes_as_compiled() {
 }
 
 #[test]
-fn every_elsewhere_note_is_embedded_with_its_twiml() {
+fn every_note_is_embedded_with_its_twiml() {
     let c = compiled();
-    for (lang, text) in c.elsewhere_note.iter() {
-        let note = kb::elsewhere_note(lang);
-        assert_eq!((note.text, note.lang), (text.as_str(), lang));
-        assert_eq!(xml_unescape(note.twiml_body), *text);
-        assert!(note.audio().is_none(), "{lang}: text only");
-        // Not an answer of its own: no recording is asked of it.
-        assert!(kb::answer_by_id(note.id).is_none(), "{}", note.id);
+    for (kind, notes) in [
+        (kb::Note::Elsewhere, &c.elsewhere_note),
+        (kb::Note::Support, &c.support_note),
+    ] {
+        for (lang, text) in notes.iter() {
+            let note = kind.answer(lang);
+            assert_eq!((note.text, note.lang), (text.as_str(), lang));
+            assert_eq!(xml_unescape(note.twiml_body), *text);
+            assert!(note.audio().is_none(), "{lang}: text only");
+            // Not an answer of its own: no recording is asked of it.
+            assert!(kb::answer_by_id(note.id).is_none(), "{}", note.id);
+        }
     }
 }
 

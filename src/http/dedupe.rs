@@ -120,12 +120,12 @@ mod tests {
             "SM1",
             Sent {
                 answer,
-                noted: true,
+                note: Some(crate::kb::Note::Elsewhere),
             },
         );
         assert!(matches!(
             d.claim("SM1", t0 + Duration::from_secs(60)),
-            Claim::Done(Sent { answer: a, noted: true }) if std::ptr::eq(a, answer)
+            Claim::Done(Sent { answer: a, note: Some(crate::kb::Note::Elsewhere) }) if std::ptr::eq(a, answer)
         ));
         assert!(matches!(
             d.claim("SM1", t0 + TTL + Duration::from_secs(1)),

@@ -40,6 +40,7 @@ use secrecy::ExposeSecret;
 
 use crate::config::Config;
 use crate::conversation;
+use crate::kb::Note;
 use crate::metrics::Metrics;
 use crate::miss::{Pipeline, Services};
 use crate::observability::{PhoneHasher, RateLimitedLog, SenderId};
@@ -98,9 +99,9 @@ pub struct App {
     /// configuration), indexed like `kb::answers()`: a cache hit's response is a reference
     /// count, not a copy.
     twiml: Box<[Bytes]>,
-    /// The same, each followed by the note about a place outside Madrid in its language (a
-    /// second `<Message>`), for procedure answers to messages that name one.
-    twiml_noted: Box<[Bytes]>,
+    /// The same, each followed by a note in its language (a second `<Message>`), one table per
+    /// note in `Note::ALL` order.
+    twiml_noted: [Box<[Bytes]>; Note::ALL.len()],
     started: Instant,
     /// Random per process, so request ids from two instances do not collide.
     request_prefix: u32,
@@ -149,8 +150,9 @@ impl App {
                 .twilio_auth_token
                 .as_ref()
                 .map(|token| signature::Validator::new(token.expose_secret())),
-            twiml: twiml::render_all(config.audio_base().as_deref(), false),
-            twiml_noted: twiml::render_all(config.audio_base().as_deref(), true),
+            twiml: twiml::render_all(config.audio_base().as_deref(), None),
+            twiml_noted: Note::ALL
+                .map(|note| twiml::render_all(config.audio_base().as_deref(), Some(note))),
             started: Instant::now(),
             request_prefix: getrandom::u32().expect("the operating system provides random bytes"),
             config,
@@ -216,13 +218,11 @@ impl App {
             .await;
     }
 
-    /// The TwiML response for a compiled answer, followed by the note about a place outside
-    /// Madrid when `sent` says so.
+    /// The TwiML response for a compiled answer, followed by its note when `sent` has one.
     pub fn twiml(&self, sent: twiml::Sent) -> Bytes {
-        let table = if sent.noted {
-            &self.twiml_noted
-        } else {
-            &self.twiml
+        let table = match sent.note {
+            Some(note) => &self.twiml_noted[note.index()],
+            None => &self.twiml,
         };
         match twiml::index_of(sent.answer).and_then(|i| table.get(i)) {
             Some(rendered) => rendered.clone(),

@@ -1,15 +1,16 @@
 //! TwiML replies. The body of every compiled answer is XML-escaped at build time; here the parts
 //! are only concatenated.
 //!
-//! A procedure answer to a message that names a place outside Madrid is followed by a second
-//! `<Message>`: the note that offices and some rules differ there (`kb::elsewhere_note`). Both
-//! forms of every answer are rendered once, at start-up, so a hit still costs no allocation.
+//! An answer may be followed by a second `<Message>`, a note (`kb::Note`): the 016 line when
+//! the message speaks of violence against the person, or that offices and some rules differ
+//! outside Madrid. Every answer is rendered once with each note and once without, at start-up,
+//! so a hit still costs no allocation.
 
 use std::borrow::Cow;
 
 use bytes::Bytes;
 
-use crate::kb::Answer;
+use crate::kb::{Answer, Note};
 
 const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message><Body>";
 
@@ -18,52 +19,53 @@ pub const EMPTY: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response />"
 
 pub use crate::kb::compile::xml_escape as escape;
 
-/// What a webhook response carried: a compiled answer, and whether the note about a place
-/// outside Madrid followed it. Remembered for Twilio's retries, which get the same again.
+/// What a webhook response carried: a compiled answer, and the note that followed it, if one
+/// did. Remembered for Twilio's retries, which get the same again.
 #[derive(Debug, Clone, Copy)]
 pub struct Sent {
     pub answer: &'static Answer,
-    /// The answer's language's `kb::elsewhere_note` follows, as a second message.
-    pub noted: bool,
+    /// Follows the answer in its language, as a second message.
+    pub note: Option<Note>,
 }
 
 impl Sent {
     /// The answer alone.
     pub fn plain(answer: &'static Answer) -> Sent {
-        Sent {
-            answer,
-            noted: false,
-        }
+        Sent { answer, note: None }
     }
 
-    /// The note that follows the answer, if one does.
+    /// The note that follows the answer, if one does, in the answer's language.
     pub fn note(&self) -> Option<&'static Answer> {
-        self.noted
-            .then(|| crate::kb::elsewhere_note(self.answer.lang))
+        self.note.map(|note| note.answer(self.answer.lang))
     }
 
     /// How it is stored where only text fits (Redis, for the other instances): the answer's
-    /// id, with `+nota` when the note followed (borrowed when it did not: no allocation).
+    /// id, with the note's suffix when one followed (borrowed when none did: no allocation).
     pub fn stored_id(&self) -> Cow<'static, str> {
-        if self.noted {
-            Cow::Owned(format!("{}{NOTED_SUFFIX}", self.answer.id))
-        } else {
-            Cow::Borrowed(self.answer.id)
+        match self.note {
+            Some(note) => Cow::Owned(format!("{}{}", self.answer.id, suffix(note))),
+            None => Cow::Borrowed(self.answer.id),
         }
     }
 
     /// The inverse of [`Sent::stored_id`]; `None` for an id this build does not know.
     pub fn from_stored_id(id: &str) -> Option<Sent> {
-        let (id, noted) = match id.strip_suffix(NOTED_SUFFIX) {
-            Some(id) => (id, true),
-            None => (id, false),
-        };
-        crate::kb::answer_by_id(id).map(|answer| Sent { answer, noted })
+        let (id, note) = Note::ALL
+            .into_iter()
+            .find_map(|note| id.strip_suffix(suffix(note)).map(|id| (id, Some(note))))
+            .unwrap_or((id, None));
+        crate::kb::answer_by_id(id).map(|answer| Sent { answer, note })
     }
 }
 
-/// Marks a stored answer id whose note followed it (no answer id has a `+`).
-const NOTED_SUFFIX: &str = "+nota";
+/// Marks a stored answer id whose note followed it (no answer id has a `+`). `+nota` is the
+/// note about a place outside Madrid, as stored before there was a second note.
+const fn suffix(note: Note) -> &'static str {
+    match note {
+        Note::Elsewhere => "+nota",
+        Note::Support => "+apoyo",
+    }
+}
 
 /// `<Response><Message><Body>…</Body><Media>…</Media></Message></Response>` for `answer`, with
 /// its audio when it has one and an audio base URL (already XML-escaped) is known.
@@ -101,16 +103,13 @@ pub fn message_with_note(
 }
 
 /// Every compiled answer's TwiML, in `kb::answers()` order, with its audio under
-/// `audio_base` (not yet escaped) when it has a recording; `noted`: each followed by the note
-/// about a place outside Madrid in its language.
-pub fn render_all(audio_base: Option<&str>, noted: bool) -> Box<[Bytes]> {
+/// `audio_base` (not yet escaped) when it has a recording, each followed by `note` in its
+/// language when there is one.
+pub fn render_all(audio_base: Option<&str>, note: Option<Note>) -> Box<[Bytes]> {
     let base = audio_base.map(escape);
     crate::kb::answers()
         .iter()
-        .map(|a| {
-            let note = noted.then(|| crate::kb::elsewhere_note(a.lang));
-            message_with_note(a, note, base.as_deref())
-        })
+        .map(|a| message_with_note(a, note.map(|n| n.answer(a.lang)), base.as_deref()))
         .collect()
 }
 
@@ -127,6 +126,21 @@ pub fn index_of(answer: &'static Answer) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::kb::Lang;
+
+    #[test]
+    fn a_stored_id_gives_back_the_answer_and_its_note() {
+        let answer = crate::kb::answer_by_id("imv.requisitos.es").unwrap();
+        for note in [None, Some(Note::Elsewhere), Some(Note::Support)] {
+            let sent = Sent { answer, note };
+            let back = Sent::from_stored_id(&sent.stored_id()).expect("a known id");
+            assert!(std::ptr::eq(back.answer, answer));
+            assert_eq!(back.note, note);
+        }
+        // Ids stored before the 016 note existed still read the same.
+        let old = Sent::from_stored_id("imv.requisitos.es+nota").unwrap();
+        assert_eq!(old.note, Some(Note::Elsewhere));
+        assert!(Sent::from_stored_id("imv.requisitos.es+otra").is_none());
+    }
 
     #[test]
     fn escaped_answers_round_trip_through_an_xml_parser() {

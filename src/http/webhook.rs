@@ -15,7 +15,7 @@ use super::dedupe::Claim;
 use super::response::{BoxError, HttpError, Reply, read_body, require_content_type, text};
 use super::twiml::{self, Sent};
 use super::{App, RequestId, form};
-use crate::kb::{self, Answer, Curated, Facet, Lang};
+use crate::kb::{self, Answer, Curated, Facet, Lang, Note};
 use crate::metrics::AnswerSource;
 use crate::miss::{Job, Media, Refused};
 use crate::observability::SenderId;
@@ -158,8 +158,8 @@ pub(super) struct Routed {
     pub(super) source: AnswerSource,
     pub(super) intent: &'static str,
     pub(super) facet: Option<Facet>,
-    /// The note about a place outside Madrid follows the answer (`respond::Reply::note`).
-    pub(super) noted: bool,
+    /// The note that follows the answer (`respond::Reply::note_kind`).
+    pub(super) note: Option<Note>,
     /// Time spent in the responder.
     pub(super) match_us: u64,
 }
@@ -169,7 +169,7 @@ impl Routed {
     pub(super) fn sent(&self) -> Sent {
         Sent {
             answer: self.answer,
-            noted: self.noted,
+            note: self.note,
         }
     }
 }
@@ -222,12 +222,14 @@ pub(super) fn route(
     queued: Option<Result<(), Refused>>,
 ) -> Routed {
     let lang = reply.lang;
+    // A template (an acknowledgement, "busy", …) carries the 016 line too when the message
+    // spoke of violence: the answer that follows through Twilio may be long in coming.
     let template = |which| Routed {
         answer: kb::curated(which, lang),
         source: AnswerSource::Fallback,
         intent: "none",
         facet: None,
-        noted: false,
+        note: reply.support.then_some(Note::Support),
         match_us,
     };
     match (kind, queued) {
@@ -249,7 +251,7 @@ pub(super) fn route(
             source: reply.source,
             intent: reply.intent.as_str(),
             facet: reply.facet,
-            noted: reply.note().is_some(),
+            note: reply.note_kind(),
             match_us,
         },
         // No transcription pipeline (demo mode, no keys): ask the person to type.
@@ -341,7 +343,7 @@ pub(super) fn answered(
         kind = inbound.kind.as_str(),
         intent = routed.intent,
         facet = routed.facet.map(Facet::as_str),
-        note = routed.noted,
+        note = routed.note.map(Note::as_str),
         lang = routed.answer.lang.as_str(),
         source = routed.source.as_str(),
         answer = routed.answer.id,
@@ -375,4 +377,26 @@ fn answer(app: &App, inbound: &Inbound<'_>, received: Instant, request_id: &Requ
         app.dedupe.complete(sid, routed.sent());
     }
     answered(app, inbound, sender, &routed, received, request_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_carries_the_016_line_when_the_message_spoke_of_violence() {
+        let responder = crate::respond::Responder::new(true);
+        let said = responder.respond("soy víctima de violencia, ¿qué hago?", None);
+        let plain = responder.respond("¿qué hago?", None);
+        let outcomes = || [Ok(()), Err(Refused::Busy), Err(Refused::RateLimited)];
+        for queued in outcomes() {
+            let routed = route(Kind::Text, &said, 0, Some(queued));
+            assert_eq!(routed.note, Some(Note::Support));
+        }
+        for queued in outcomes() {
+            assert_eq!(route(Kind::Text, &plain, 0, Some(queued)).note, None);
+        }
+        // Answered here: the reply's own note.
+        assert_eq!(route(Kind::Text, &said, 0, None).note, Some(Note::Support));
+    }
 }

@@ -58,6 +58,9 @@ pub struct TermEntry {
     pub lang: Option<Lang>,
     /// The region of the place the term names (`data/vocabulario/lugares.json`).
     pub place: Option<Region>,
+    /// The term speaks of violence against the person (`apoyo`): the answer is followed by the
+    /// 016 note.
+    pub support: bool,
 }
 
 /// A term's language claims, folded: one language, or shared.
@@ -111,6 +114,9 @@ pub struct Compiled {
     /// The note said after a procedure answer to a message naming a place outside Madrid
     /// (`nota_fuera_de_madrid` of `data/plantillas.json`), checked like an answer.
     pub elsewhere_note: Localized<String>,
+    /// The note said after an answer to a message that speaks of violence against the person
+    /// (`nota_violencia` of `data/plantillas.json`): the 016 line.
+    pub support_note: Localized<String>,
     pub audio: Vec<AudioSource>,
     /// The files read, for `cargo:rerun-if-changed`.
     pub inputs: Vec<PathBuf>,
@@ -199,6 +205,10 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
         .as_ref()
         .map(|layouts| check_elsewhere_note(layouts, &mut problems))
         .unwrap_or_default();
+    let support_note = layouts
+        .as_ref()
+        .map(|layouts| check_support_note(layouts, &numbers, &mut problems))
+        .unwrap_or_default();
 
     let mut answers = Vec::new();
     let mut procedure_answers = Vec::new();
@@ -279,6 +289,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
             guard_stems,
             not_alarms,
             elsewhere_note,
+            support_note,
             audio,
             inputs,
         })
@@ -507,6 +518,39 @@ fn check_elsewhere_note(layouts: &Localized<Layout>, problems: &mut Problems) ->
         fr: layouts.fr.nota_fuera_de_madrid.clone(),
         en: layouts.en.nota_fuera_de_madrid.clone(),
         ar: layouts.ar.nota_fuera_de_madrid.clone(),
+    }
+}
+
+/// Checks each language's `nota_violencia` and returns them: short, with the 016 line, every
+/// number from the directory, and in Arabic with Latin text and digits isolated.
+fn check_support_note(
+    layouts: &Localized<Layout>,
+    numbers: &[String],
+    problems: &mut Problems,
+) -> Localized<String> {
+    const FILE: &str = "data/plantillas.json";
+    for (lang, layout) in layouts.iter() {
+        let field = format!("{lang}.nota_violencia");
+        let note = &layout.nota_violencia;
+        check_text(FILE, &field, note, problems);
+        let chars = note.chars().count();
+        if chars > MAX_NOTE_CHARS {
+            problems.push(
+                FILE,
+                &field,
+                format!("note too long: {chars} characters (at most {MAX_NOTE_CHARS})"),
+            );
+        }
+        if !readable::phone_numbers(note).iter().any(|n| n == "016") {
+            problems.push(FILE, &field, "the note gives no 016");
+        }
+        check_answer(FILE, &field, lang, note, numbers, problems);
+    }
+    Localized {
+        es: layouts.es.nota_violencia.clone(),
+        fr: layouts.fr.nota_violencia.clone(),
+        en: layouts.en.nota_violencia.clone(),
+        ar: layouts.ar.nota_violencia.clone(),
     }
 }
 
@@ -1021,6 +1065,7 @@ enum Claim {
     Facet(Facet),
     Conversational(Conversational),
     Language,
+    Support,
 }
 
 /// A place's normalized key: a word or a phrase of at most [`MAX_PLACE_WORDS`] words, no stem.
@@ -1153,6 +1198,7 @@ impl VocabBuilder {
                 }
             }
         }
+        self.add_lists(FILE, "apoyo", &v.apoyo, Claim::Support, problems);
         for (lang, phrases) in v.no_alarma.iter() {
             for (i, raw) in phrases.iter().enumerate() {
                 self.not_alarm(FILE, &format!("no_alarma.{lang}[{i}]"), raw, problems);
@@ -1380,6 +1426,7 @@ impl VocabBuilder {
                 _ => entry.conversational = Some(conv),
             },
             Claim::Language => {}
+            Claim::Support => entry.support = true,
         }
         if let Some(lang) = lang {
             *lang_claim = match *lang_claim {

@@ -420,6 +420,10 @@ pub struct Layout {
     /// Madrid (`data/vocabulario/lugares.json`): offices and some rules differ there. Short, and
     /// with no phone number (Madrid's lines would be wrong there; enforced by the compiler).
     pub nota_fuera_de_madrid: String,
+    /// Said after an answer to a message that speaks of violence against the person without an
+    /// alarm (`apoyo` of `data/vocabulario/compartido.json`): the 016 line. Short, and every
+    /// phone number in `data/telefonos.json` (enforced by the compiler).
+    pub nota_violencia: String,
 }
 
 /// `data/vocabulario/*.json`: words that route to facets, greetings/menu, guardrails and languages.
@@ -438,6 +442,10 @@ pub struct SharedVocabulary {
     /// hit that overlaps one of them does not fire.
     #[serde(default)]
     pub no_alarma: Localized<Vec<String>>,
+    /// Phrases that speak of violence against the person without being an alarm ("víctima de
+    /// violencia", "orden de alejamiento"): the answer is followed by the 016 note.
+    #[serde(default)]
+    pub apoyo: Localized<Vec<String>>,
 }
 
 /// `data/vocabulario/lugares.json`: the places people name, by region.

@@ -13,7 +13,8 @@ mod tokens;
 use crate::kb::normalize::Normalized;
 use crate::kb::schema::MATCH_THRESHOLD;
 use crate::kb::{
-    self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, ProcedureId, Region, TERMS,
+    self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, Note, ProcedureId, Region,
+    TERMS,
 };
 use language::Hints;
 
@@ -103,6 +104,9 @@ pub struct Reply {
     /// (`data/vocabulario/lugares.json`), whatever the answer: the answers are written for
     /// Madrid, and offices and some rules differ there (see [`Reply::note`]).
     pub elsewhere: Option<Region>,
+    /// The message speaks of violence against the person without an alarm (an `apoyo` phrase
+    /// of `data/vocabulario/compartido.json`), whatever the answer (see [`Reply::note`]).
+    pub support: bool,
 }
 
 impl Reply {
@@ -111,14 +115,24 @@ impl Reply {
         self.intent == Intent::None
     }
 
-    /// What to say after the answer, in its language: that offices and some rules differ
-    /// outside Madrid, for a procedure answer to a message naming a place there. Never after a
-    /// guardrail, the menu, a greeting or a miss.
-    pub fn note(&self) -> Option<&'static Answer> {
-        match (self.intent, self.elsewhere) {
-            (Intent::Procedure(_), Some(_)) => Some(kb::elsewhere_note(self.answer.lang)),
+    /// What to say after the answer ([`Reply::note`]): the 016 line after any answer to a
+    /// message that speaks of violence against the person (a guardrail's answer gives it
+    /// already; "forget me" is answered alone, as someone erasing the conversation may fear
+    /// that it is read); else, after a procedure answer to a message
+    /// naming a place outside Madrid, that offices and some rules differ there. One note at
+    /// most: the 016 line comes first, and it holds anywhere in Spain.
+    pub fn note_kind(&self) -> Option<Note> {
+        match (self.intent, self.support, self.elsewhere) {
+            (Intent::Blocked(_) | Intent::Forget, _, _) => None,
+            (_, true, _) => Some(Note::Support),
+            (Intent::Procedure(_), false, Some(_)) => Some(Note::Elsewhere),
             _ => None,
         }
+    }
+
+    /// The note said after the answer, in its language (see [`Reply::note_kind`]).
+    pub fn note(&self) -> Option<&'static Answer> {
+        self.note_kind().map(|note| note.answer(self.answer.lang))
     }
 }
 
@@ -148,6 +162,8 @@ struct Scores {
     hints: Hints,
     /// The first place outside Madrid named.
     elsewhere: Option<Region>,
+    /// A phrase that speaks of violence against the person.
+    support: bool,
 }
 
 impl Scores {
@@ -180,6 +196,7 @@ impl Scores {
             if let Some(lang) = term.lang {
                 s.hints.vote(lang);
             }
+            s.support |= term.support;
             if let Some(region) = term.place
                 && region.is_elsewhere()
                 && s.elsewhere.is_none()
@@ -331,6 +348,7 @@ impl Responder {
                 answer: kb::curated(guard.category.answer(), lang),
                 guess: None,
                 elsewhere: scores.elsewhere,
+                support: scores.support,
             };
         }
 
@@ -343,6 +361,7 @@ impl Responder {
                 answer: kb::curated(Curated::Forgotten, lang),
                 guess: None,
                 elsewhere: scores.elsewhere,
+                support: scores.support,
             };
         }
 
@@ -358,6 +377,7 @@ impl Responder {
                 answer,
                 guess: Some(procedure),
                 elsewhere: scores.elsewhere,
+                support: scores.support,
             };
         }
 
@@ -373,6 +393,7 @@ impl Responder {
                 answer: kb::curated(Curated::Menu, lang),
                 guess: None,
                 elsewhere: scores.elsewhere,
+                support: scores.support,
             };
         }
         let chosen = match (number, context.procedure) {
@@ -409,6 +430,7 @@ impl Responder {
                 answer,
                 guess: Some(procedure),
                 elsewhere: scores.elsewhere,
+                support: scores.support,
             };
         }
 
@@ -422,6 +444,7 @@ impl Responder {
                 answer: kb::curated(Curated::Menu, switched),
                 guess: None,
                 elsewhere: scores.elsewhere,
+                support: scores.support,
             };
         }
 
@@ -445,6 +468,7 @@ impl Responder {
             answer: kb::curated(curated, lang),
             guess: scores.guess(),
             elsewhere: scores.elsewhere,
+            support: scores.support,
         }
     }
 }

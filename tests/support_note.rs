@@ -1,0 +1,145 @@
+//! A message that speaks of violence against the person without an alarm ("soy víctima de
+//! violencia de género, ¿puedo pedir el IMV?") gets the answer it asked for, followed by the
+//! 016 line in its language: on WhatsApp (a second TwiML `<Message>`), in the web chat and in
+//! `clara ask`. A message that is an alarm gets the guardrail's answer, which gives 016 itself,
+//! and no note.
+
+mod util;
+
+use clara::kb::{self, Note};
+use clara::{Intent, Lang, Responder};
+use util::{Server, TOKEN, answer_id, message};
+
+fn respond(text: &str) -> clara::Reply {
+    Responder::default().respond(text, None)
+}
+
+/// (message, language of the answer, procedure answered).
+const SPEAKS_OF_VIOLENCE: &[(&str, Lang, &str)] = &[
+    (
+        "soy víctima de violencia de género, ¿puedo pedir el IMV?",
+        Lang::Es,
+        "imv",
+    ),
+    (
+        "tengo una orden de alejamiento, ¿cómo me empadrono?",
+        Lang::Es,
+        "empadronamiento",
+    ),
+    (
+        "je suis victime de violences conjugales, comment avoir le revenu minimum vital ?",
+        Lang::Fr,
+        "imv",
+    ),
+    (
+        "I am a victim of domestic violence, can I get the minimum income?",
+        Lang::En,
+        "imv",
+    ),
+    ("أنا ضحية العنف، كيف أحصل على الدخل الأدنى", Lang::Ar, "imv"),
+];
+
+#[test]
+fn the_answer_is_followed_by_the_016_line_in_its_language() {
+    for &(text, lang, procedure) in SPEAKS_OF_VIOLENCE {
+        let reply = respond(text);
+        match reply.intent {
+            Intent::Procedure(p) => assert_eq!(p.as_str(), procedure, "{text}"),
+            other => panic!("{text}: {other:?}, not the procedure asked about"),
+        }
+        assert_eq!(reply.lang, lang, "{text}");
+        assert_eq!(reply.note_kind(), Some(Note::Support), "{text}");
+        let note = reply.note().expect("a note");
+        assert_eq!(note.lang, lang, "{text}");
+        assert!(note.text.contains("016"), "{text}: {}", note.text);
+        assert!(note.text.contains("112"), "{text}: {}", note.text);
+    }
+}
+
+#[test]
+fn an_alarm_gets_the_guardrail_alone_and_a_plain_question_no_note() {
+    for text in ["mi marido me pega", "he hits me, I am scared"] {
+        let reply = respond(text);
+        assert!(matches!(reply.intent, Intent::Blocked(_)), "{text}");
+        assert!(reply.answer.text.contains("016"), "{text}");
+        assert_eq!(reply.note_kind(), None, "{text}");
+    }
+    for text in ["¿Qué es el IMV?", "comment avoir la carte sanitaire ?"] {
+        assert_eq!(respond(text).note_kind(), None, "{text}");
+    }
+}
+
+#[test]
+fn the_016_line_comes_before_the_note_about_a_place_and_after_any_answer() {
+    // Outside Madrid too: 016 is a national line, and one note is said at most.
+    let reply = respond("soy víctima de violencia y vivo en Sevilla, ¿cómo pido el IMV?");
+    assert!(reply.elsewhere.is_some());
+    assert_eq!(reply.note_kind(), Some(Note::Support));
+    // Not only after a procedure answer: the menu, and a miss, carry it too.
+    for text in [
+        "hola, soy víctima de violencia",
+        "soy víctima de violencia, ¿qué hago?",
+    ] {
+        let reply = respond(text);
+        assert!(!matches!(reply.intent, Intent::Blocked(_)), "{text}");
+        assert_eq!(reply.note_kind(), Some(Note::Support), "{text}");
+    }
+    // "Forget me" is answered alone: someone erasing the conversation may fear it being read.
+    let reply = respond("soy víctima de violencia, borra mis datos");
+    assert_eq!(reply.intent, Intent::Forget);
+    assert_eq!(reply.note_kind(), None);
+}
+
+#[tokio::test]
+async fn the_webhook_sends_the_answer_then_the_016_line_and_a_retry_gets_the_same() {
+    let server = Server::signed().await;
+    let sid = "SM00000000000000000000000000000016";
+    let text = "soy víctima de violencia de género, ¿puedo pedir el IMV?";
+    let r = server.webhook(&message(sid, text), Some(TOKEN)).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let twiml = r.text();
+    assert!(answer_id(&twiml).starts_with("imv."), "{twiml}");
+    let note = format!("<Body>{}</Body>", Note::Support.answer(Lang::Es).twiml_body);
+    assert!(twiml.contains(&note), "{twiml}");
+    assert_eq!(twiml.matches("<Message>").count(), 2, "{twiml}");
+    assert!(twiml.find("Ingreso").unwrap() < twiml.find("016").unwrap());
+    let mut reader = quick_xml::Reader::from_str(&twiml);
+    while !matches!(
+        reader.read_event().expect("well-formed TwiML"),
+        quick_xml::events::Event::Eof
+    ) {}
+    let again = server.webhook(&message(sid, text), Some(TOKEN)).await;
+    assert_eq!(again.text(), twiml);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_web_chat_returns_the_016_line() {
+    let server = Server::start(&[]).await;
+    for (text, expected) in [
+        (
+            "I am a victim of domestic violence, can I get the minimum income?",
+            Some(Note::Support.answer(Lang::En).text),
+        ),
+        ("he hits me", None),
+    ] {
+        let r = server.chat(&serde_json::json!({ "text": text })).await;
+        assert_eq!(r.status, 200, "{text}: {}", r.text());
+        assert_eq!(r.json()["note"].as_str(), expected, "{text}");
+    }
+    server.stop().await;
+}
+
+#[test]
+fn clara_ask_prints_the_016_line() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_clara"))
+        .args(["ask", "tengo una orden de alejamiento, ¿cómo me empadrono?"])
+        .output()
+        .expect("clara ask runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains(kb::Note::Support.answer(Lang::Es).text),
+        "{text}"
+    );
+}
