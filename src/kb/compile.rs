@@ -154,8 +154,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
     let mut problems = Problems::default();
     let mut inputs = Vec::new();
 
-    let layouts: Option<Localized<Layout>> =
-        read_json(root, "data/plantillas.json", &mut problems, &mut inputs);
+    let layouts: Option<Localized<Layout>> = read_json(root, LAYOUTS, &mut problems, &mut inputs);
     let shared: Option<SharedVocabulary> = read_json(
         root,
         "data/vocabulario/compartido.json",
@@ -481,77 +480,90 @@ pub const PLACES: &str = "data/vocabulario/lugares.json";
 /// a second long message would bury it.
 pub const MAX_NOTE_CHARS: usize = 240;
 
-/// Checks each language's `nota_fuera_de_madrid` and returns them: non-empty, short, no phone
-/// number at all (the answers' numbers are Madrid's: 012 is wrong elsewhere, and there is no
-/// national line to give instead), and in Arabic with Latin text and digits isolated.
-fn check_elsewhere_note(layouts: &Localized<Layout>, problems: &mut Problems) -> Localized<String> {
-    const FILE: &str = "data/plantillas.json";
+/// The file of the layouts and of the notes said after an answer.
+const LAYOUTS: &str = "data/plantillas.json";
+
+/// Checks one note of [`LAYOUTS`] in every language and returns them: non-empty, at most
+/// [`MAX_NOTE_CHARS`], and what `rule` asks of that note (given the language, the field and the
+/// text).
+fn check_note(
+    layouts: &Localized<Layout>,
+    name: &str,
+    pick: fn(&Layout) -> &String,
+    problems: &mut Problems,
+    mut rule: impl FnMut(Lang, &str, &str, &mut Problems),
+) -> Localized<String> {
     for (lang, layout) in layouts.iter() {
-        let field = format!("{lang}.nota_fuera_de_madrid");
-        let note = &layout.nota_fuera_de_madrid;
-        check_text(FILE, &field, note, problems);
+        let field = format!("{lang}.{name}");
+        let note = pick(layout);
+        check_text(LAYOUTS, &field, note, problems);
         let chars = note.chars().count();
         if chars > MAX_NOTE_CHARS {
             problems.push(
-                FILE,
+                LAYOUTS,
                 &field,
                 format!("note too long: {chars} characters (at most {MAX_NOTE_CHARS})"),
             );
         }
-        if let Some(number) = readable::phone_numbers(note).first() {
-            problems.push(
-                FILE,
-                &field,
+        rule(lang, &field, note, problems);
+    }
+    Localized {
+        es: pick(&layouts.es).clone(),
+        fr: pick(&layouts.fr).clone(),
+        en: pick(&layouts.en).clone(),
+        ar: pick(&layouts.ar).clone(),
+    }
+}
+
+/// `nota_fuera_de_madrid`: no phone number at all (the answers' numbers are Madrid's: 012 is
+/// wrong elsewhere, and there is no national line to give instead), and in Arabic with Latin
+/// text and digits isolated.
+fn check_elsewhere_note(layouts: &Localized<Layout>, problems: &mut Problems) -> Localized<String> {
+    let pick: fn(&Layout) -> &String = |l| &l.nota_fuera_de_madrid;
+    check_note(
+        layouts,
+        "nota_fuera_de_madrid",
+        pick,
+        problems,
+        |lang, field, note, problems| {
+            if let Some(number) = readable::phone_numbers(note).first() {
+                problems.push(
+                LAYOUTS,
+                field,
                 format!(
                     "phone number `{number}`: the note gives none (the answers' lines are Madrid's)"
                 ),
             );
-        }
-        if lang == Lang::Ar
-            && let Some(why) = readable::bidi_problem(note)
-        {
-            problems.push(FILE, &field, why);
-        }
-    }
-    Localized {
-        es: layouts.es.nota_fuera_de_madrid.clone(),
-        fr: layouts.fr.nota_fuera_de_madrid.clone(),
-        en: layouts.en.nota_fuera_de_madrid.clone(),
-        ar: layouts.ar.nota_fuera_de_madrid.clone(),
-    }
+            }
+            if lang == Lang::Ar
+                && let Some(why) = readable::bidi_problem(note)
+            {
+                problems.push(LAYOUTS, field, why);
+            }
+        },
+    )
 }
 
-/// Checks each language's `nota_violencia` and returns them: short, with the 016 line, every
-/// number from the directory, and in Arabic with Latin text and digits isolated.
+/// `nota_violencia`: the 016 line, every number from the directory, and in Arabic with Latin
+/// text and digits isolated (what every answer must satisfy).
 fn check_support_note(
     layouts: &Localized<Layout>,
     numbers: &[String],
     problems: &mut Problems,
 ) -> Localized<String> {
-    const FILE: &str = "data/plantillas.json";
-    for (lang, layout) in layouts.iter() {
-        let field = format!("{lang}.nota_violencia");
-        let note = &layout.nota_violencia;
-        check_text(FILE, &field, note, problems);
-        let chars = note.chars().count();
-        if chars > MAX_NOTE_CHARS {
-            problems.push(
-                FILE,
-                &field,
-                format!("note too long: {chars} characters (at most {MAX_NOTE_CHARS})"),
-            );
-        }
-        if !readable::phone_numbers(note).iter().any(|n| n == "016") {
-            problems.push(FILE, &field, "the note gives no 016");
-        }
-        check_answer(FILE, &field, lang, note, numbers, problems);
-    }
-    Localized {
-        es: layouts.es.nota_violencia.clone(),
-        fr: layouts.fr.nota_violencia.clone(),
-        en: layouts.en.nota_violencia.clone(),
-        ar: layouts.ar.nota_violencia.clone(),
-    }
+    let pick: fn(&Layout) -> &String = |l| &l.nota_violencia;
+    check_note(
+        layouts,
+        "nota_violencia",
+        pick,
+        problems,
+        |lang, field, note, problems| {
+            if !readable::phone_numbers(note).iter().any(|n| n == "016") {
+                problems.push(LAYOUTS, field, "the note gives no 016");
+            }
+            check_answer(LAYOUTS, field, lang, note, numbers, problems);
+        },
+    )
 }
 
 /// Checks the directory and returns its numbers.
@@ -720,7 +732,7 @@ fn check_procedure(file: &str, p: &Procedure, problems: &mut Problems) {
 }
 
 fn check_layouts(layouts: &Localized<Layout>, problems: &mut Problems) {
-    const FILE: &str = "data/plantillas.json";
+    const FILE: &str = LAYOUTS;
     const PLACEHOLDERS: [&str; 7] = [
         "{nombre}",
         "{faceta}",
