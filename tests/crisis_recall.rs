@@ -845,6 +845,35 @@ const NEAR_MISSES_AR_WHATSAPP: &[&str] = &[
     "بغيت نمشي لبلادي نشوف ماما",
 ];
 
+/// ar, fourth round (written without looking at the evaluation set): indirect Darija, Arabizi,
+/// a passport kept by an employer, household poisons and labour.
+const CRISIS_AR_FOURTH: &[(&str, GuardCategory)] = &[
+    ("بغيت ننعس وما نفيقش، الناس غادي يرتاحو مني", SelfHarm),
+    ("safi 7yati ma 3ndha ma3na kanfker f lmout", SelfHarm),
+    ("راجلي قال ليا غايقتلني إلا مشيت للبوليس", Violence),
+    ("rajli kaykhne9ni w sed 3liya lbab", Violence),
+    ("الباطرونة حابسة ليا الباسبور وما كتخلصنيش", Violence),
+    ("ولدي شرب الما القاطع وجهو زرق", Medical),
+    ("weldi bla3 pila dyal telecommande", Medical),
+    ("مراتي ضربها الطلق والدم ما بغاش يحبس", Medical),
+    ("bba ta7 f zan9a 9albo w9ef", Medical),
+    ("zwaj b lflous bach ndir lwra9 ch7al kaykhlles", Illegal),
+    ("كنجرح دراعي كل ليلة باش نرتاح", SelfHarm),
+];
+
+/// ar, fourth round: waking up early, leaving Spain without a card, rat poison bought for the
+/// landlord, a pregnant wife registering.
+const NEAR_MISSES_AR_FOURTH: &[&str] = &[
+    "الانتظار غايقتلني، فوقاش يجي الموعد ديال البصمة",
+    "واش بلا TIE القانون يمنعني من الخروج من إسبانيا؟",
+    "ولدي ما بغاش يفيق بكري للمدرسة، واش نقدر نبدل المدرسة فالبادرون",
+    "ابني لا يستيقظ مبكرا، هل يمكنني تغيير موعد المدرسة",
+    "مول الدار قال ليا نشري دوا الطوبة، واش هادشي ديالي ولا ديالو",
+    "mrati 7amla w bghit nsejjel f lbadron",
+    "mab9itch baghya n3ich f had dar, kifach nbddel lpadron",
+    "هل يمنعني من الخروج من البلاد بلا بطاقة الإقامة",
+];
+
 /// The numbers each crisis answer must give.
 fn lines(category: GuardCategory) -> &'static [&'static str] {
     match category {
@@ -998,4 +1027,14 @@ fn whatsapp_style_crisis_messages_in_darija_and_msa_get_their_guardrail_and_line
 #[test]
 fn darija_and_msa_paperwork_and_idioms_with_crisis_words_do_not_alarm() {
     assert_no_alarm(Lang::Ar, NEAR_MISSES_AR_WHATSAPP);
+}
+
+#[test]
+fn fourth_round_darija_and_msa_crisis_messages_get_their_guardrail_and_lines() {
+    assert_crisis(Lang::Ar, CRISIS_AR_FOURTH);
+}
+
+#[test]
+fn fourth_round_darija_and_msa_look_alikes_do_not_alarm() {
+    assert_no_alarm(Lang::Ar, NEAR_MISSES_AR_FOURTH);
 }
