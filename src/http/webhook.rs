@@ -222,14 +222,14 @@ pub(super) fn route(
     queued: Option<Result<(), Refused>>,
 ) -> Routed {
     let lang = reply.lang;
-    // A template (an acknowledgement, "busy", …) carries the 016 line too when the message
-    // spoke of violence: the answer that follows through Twilio may be long in coming.
+    // A template (an acknowledgement, "busy", …) keeps the reply's 016 line, not the note about
+    // a place: the answer that follows through Twilio may be long in coming.
     let template = |which| Routed {
         answer: kb::curated(which, lang),
         source: AnswerSource::Fallback,
         intent: "none",
         facet: None,
-        note: reply.support.then_some(Note::Support),
+        note: reply.note_kind().filter(|&note| note == Note::Support),
         match_us,
     };
     match (kind, queued) {

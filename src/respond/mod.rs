@@ -118,9 +118,9 @@ impl Reply {
     /// What to say after the answer ([`Reply::note`]): the 016 line after any answer to a
     /// message that speaks of violence against the person (a guardrail's answer gives it
     /// already; "forget me" is answered alone, as someone erasing the conversation may fear
-    /// that it is read); else, after a procedure answer to a message
-    /// naming a place outside Madrid, that offices and some rules differ there. One note at
-    /// most: the 016 line comes first, and it holds anywhere in Spain.
+    /// that it is read); else, after a procedure answer to a message naming a place outside
+    /// Madrid, that offices and some rules differ there. One note at most: the 016 line comes
+    /// first, and it holds anywhere in Spain.
     pub fn note_kind(&self) -> Option<Note> {
         match (self.intent, self.support, self.elsewhere) {
             (Intent::Blocked(_) | Intent::Forget, _, _) => None,
