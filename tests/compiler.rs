@@ -706,3 +706,24 @@ fn a_support_phrase_is_at_most_four_words() {
         problems[0]
     );
 }
+
+#[test]
+fn arabizi_language_hints_are_written_in_latin_letters() {
+    // Arabic script is recognised by itself; an Arabic word among the Darija hints is a mistake.
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["idiomas"]["ar"] = Value::from(vec!["bghit", "بغيت"]);
+    });
+    f.assert_problem(
+        "data/vocabulario/compartido.json: idiomas.ar[1]: Arabic script needs no hint: list only Darija written in Latin letters",
+    );
+}
+
+#[test]
+fn a_language_hint_names_a_known_language() {
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["idiomas"]["pt"] = Value::from(vec!["voce"]);
+    });
+    f.assert_problem("data/vocabulario/compartido.json: idiomas.pt: expected es, fr, en or ar");
+}

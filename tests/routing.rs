@@ -276,3 +276,51 @@ fn faq_questions_are_answered_word_for_word_in_their_language() {
     let reply = responder.respond("me puedo empadronar sin contrato", Some(Lang::Fr));
     assert_ne!(reply.answer.id, "faq.padron_sin_contrato.es");
 }
+
+/// Darija written in Latin letters, with Spanish paperwork words in it: answered in Arabic,
+/// whether it is told by a digit spelling a letter (`3`, `7`, `9`) or by a common word.
+#[rustfmt::skip]
+const ARABIZI: &[&str] = &[
+    "wach ymkn liya nakhod l imv",
+    "ana ma3ndich l contrat dyal lkra",
+    "fin ndir la cita dyal nie",
+    "khouya bgha ydir asilo",
+    "smhli ma fhmtch",
+    "bghit l avocat bla flous",
+    "mrati ma3ndhach lwra9",
+    "kont khdam f lobra, daba bghit lparo",
+    "3afak fin kayna oficina dyal padron",
+];
+
+/// Spanish, French and English with numbers glued to words, or SMS spellings: not Arabizi.
+#[rustfmt::skip]
+const NOT_ARABIZI: &[(&str, Lang)] = &[
+    ("tengo 3hijos y llevo 7meses en madrid, como pido el imv", Lang::Es),
+    ("salu2, como me empadrono", Lang::Es),
+    ("j'ai 3enfants et je suis la depuis 3ans, comment avoir la carte sanitaire", Lang::Fr),
+    ("rdv a 9h pour le nie, il faut quels documents", Lang::Fr),
+    ("I came on the 3rd, gr8, how do I register at the padron", Lang::En),
+    ("after covid19 I lost my job, can I get unemployment benefit", Lang::En),
+];
+
+#[test]
+fn arabizi_is_answered_in_arabic() {
+    let responder = Responder::default();
+    let wrong: Vec<_> = ARABIZI
+        .iter()
+        .map(|text| (text, responder.respond(text, None).lang))
+        .filter(|(_, lang)| *lang != Lang::Ar)
+        .collect();
+    assert!(wrong.is_empty(), "not answered in Arabic: {wrong:?}");
+}
+
+#[test]
+fn numbers_glued_to_words_do_not_make_a_message_arabizi() {
+    let responder = Responder::default();
+    let wrong: Vec<_> = NOT_ARABIZI
+        .iter()
+        .map(|(text, lang)| (text, lang, responder.respond(text, None).lang))
+        .filter(|(_, lang, got)| *lang != got)
+        .collect();
+    assert!(wrong.is_empty(), "(text, expected, got): {wrong:?}");
+}

@@ -1217,19 +1217,21 @@ impl VocabBuilder {
             }
         }
         for (name, words) in &v.idiomas {
-            let lang = match Lang::parse(name) {
-                Some(lang) if lang != Lang::Ar => lang,
-                _ => {
-                    problems.push(
-                        FILE,
-                        format!("idiomas.{name}"),
-                        "expected es, fr or en (Arabic is told by its script)",
-                    );
-                    continue;
-                }
+            let Some(lang) = Lang::parse(name) else {
+                problems.push(FILE, format!("idiomas.{name}"), "expected es, fr, en or ar");
+                continue;
             };
             for (i, raw) in words.iter().enumerate() {
                 let field = format!("idiomas.{name}[{i}]");
+                // Arabic script is told by its script; `ar` lists Darija in Latin letters.
+                if lang == Lang::Ar && !raw.is_ascii() {
+                    problems.push(
+                        FILE,
+                        &field,
+                        "Arabic script needs no hint: list only Darija written in Latin letters",
+                    );
+                    continue;
+                }
                 self.claim(FILE, &field, raw, Some(lang), Claim::Language, problems);
             }
         }

@@ -196,6 +196,11 @@ impl Normalized {
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
     }
 
+    /// The normalized text's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
     /// The tokens, in order.
     pub fn tokens(&self) -> impl Iterator<Item = &str> {
         self.as_str().split(' ').filter(|t| !t.is_empty())
