@@ -37,6 +37,17 @@ const SPEAKS_OF_VIOLENCE: &[(&str, Lang, &str)] = &[
         "imv",
     ),
     ("أنا ضحية العنف، كيف أحصل على الدخل الأدنى", Lang::Ar, "imv"),
+    // Past persecution told to ask for asylum: the procedure, not an alarm, and the 016 line.
+    (
+        "¿puedo pedir asilo por matrimonio forzado?",
+        Lang::Es,
+        "proteccion_internacional",
+    ),
+    (
+        "fui víctima de trata, ¿puedo pedir asilo?",
+        Lang::Es,
+        "proteccion_internacional",
+    ),
 ];
 
 #[test]
