@@ -210,6 +210,10 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("اريد تأشيرة سياحية", "none", "-", "ar"),
     ("كيف احصل على الاقامة", "none", "-", "ar"),
     ("المالك يريد ان يرفع الكراء", "none", "-", "ar"),
+    // Darija's "karta" is the residence card, unless it is the health one.
+    ("kifach ndir lkarta", "nie_tie", "como_solicitar", "ar"),
+    ("kifach ndir lkarta sanitaria", "tarjeta_sanitaria", "como_solicitar", "ar"),
+    ("bghit lkarta dyal sbitar", "tarjeta_sanitaria", "descripcion", "ar"),
 ];
 
 #[test]
@@ -290,6 +294,8 @@ const ARABIZI: &[&str] = &[
     "mrati ma3ndhach lwra9",
     "kont khdam f lobra, daba bghit lparo",
     "3afak fin kayna oficina dyal padron",
+    // As many French words as Darija ones: a Darija word weighs more.
+    "bghit avocat gratuit",
 ];
 
 /// Spanish, French and English with numbers glued to words, or SMS spellings: not Arabizi.

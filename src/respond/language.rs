@@ -22,18 +22,24 @@ static DETECTOR: LazyLock<whatlang::Detector> = LazyLock::new(|| {
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Hints([u8; 4]);
 
+/// What a word in Latin letters that tells Arabic (an Arabizi word) weighs against one telling
+/// French, Spanish or English: Darija speakers write many French and Spanish words ("bghit
+/// avocat gratuit", "fin ndir la cita"), while those languages' speakers write no Darija.
+const ARABIZI_WEIGHT: u8 = 2;
+
 impl Hints {
     pub(crate) fn vote(&mut self, lang: Lang) {
-        self.votes(lang, 1);
+        self.votes(lang, if lang == Lang::Ar { ARABIZI_WEIGHT } else { 1 });
     }
 
     fn votes(&mut self, lang: Lang, n: u8) {
         self.0[lang.index()] = self.0[lang.index()].saturating_add(n);
     }
 
-    /// These hints plus a vote for Arabic per [`arabizi_words`] of `normalized`.
+    /// These hints plus an Arabic vote per [`arabizi_words`] of `normalized`.
     fn with_arabizi(mut self, normalized: &Normalized) -> Hints {
-        self.votes(Lang::Ar, arabizi_words(normalized.as_bytes()));
+        let words = arabizi_words(normalized.as_bytes());
+        self.votes(Lang::Ar, words.saturating_mul(ARABIZI_WEIGHT));
         self
     }
 
