@@ -1,0 +1,397 @@
+//! Facet phrasings: which part of a procedure a question asks for, when it does not name the
+//! part. Eligibility asked as a condition ("me dan el imv si vivo con mis padres", "l'IMV si je
+//! suis etudiant", "do students get the imv", "ila kont khdam f noir n9der nakhod imv") is about
+//! the requirements; a refusal or a demand to pay back ("no me lo quieren hacer", "me pidieron
+//! devolver el imv", "they won't register me", "طلبو مني نرجع الفلوس") is about what to do when
+//! it goes wrong. The guards are questions for the other parts, with a condition in them ("cuanto
+//! me dan si vivo solo", "que papeles llevo si no tengo contrato"), and plain mentions ("hola, el
+//! imv"): a condition must not take them. Written the way people write, without `data/evals`.
+
+use Facet::*;
+use Lang::*;
+use ProcedureId::*;
+use clara::kb::{Facet, Lang, ProcedureId};
+use clara::{Context, Intent, Responder};
+
+/// `(message, language, procedure, facet)`: each was answered with another part (mostly
+/// `descripcion`) before the facet words for conditions and refusals. One row per line.
+#[rustfmt::skip]
+const PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
+    // Spanish: documentos
+    ("que papeles llevo para el padron si no tengo contrato", Es, Empadronamiento, Documentos),
+    // Spanish: plazos
+    ("cuanto tarda el nie si lo pido por internet", Es, NieTie, Plazos),
+    // Spanish: problemas
+    ("el padron no me lo quieren hacer porque no tengo contrato", Es, Empadronamiento, Problemas),
+    ("me pidieron devolver el imv", Es, Imv, Problemas),
+    ("no quieren empadronarme en el ayuntamiento", Es, Empadronamiento, Problemas),
+    ("en el centro de salud no me quieren dar la tarjeta sanitaria", Es, TarjetaSanitaria, Problemas),
+    ("me han pedido que devuelva el imv", Es, Imv, Problemas),
+    ("la seguridad social me reclama el imv de 2023", Es, Imv, Problemas),
+    ("me cortaron el paro sin avisar", Es, PrestacionDesempleo, Problemas),
+    ("me quitan el imv xq cobre un trabajo", Es, Imv, Problemas),
+    ("no me conceden el abogado de oficio", Es, JusticiaGratuita, Problemas),
+    ("no me han concedido el asilo", Es, ProteccionInternacional, Problemas),
+    ("me llego una carta que tengo que devolver el paro", Es, PrestacionDesempleo, Problemas),
+    ("el medico no me quiere atender sin tarjeta sanitaria", Es, TarjetaSanitaria, Problemas),
+    ("en extranjeria no me quisieron coger los papeles del nie", Es, NieTie, Problemas),
+    ("me dijeron que tengo que devolver el ingreso minimo", Es, Imv, Problemas),
+    ("la trabajadora social no me quiere hacer el informe de arraigo", Es, Arraigo, Problemas),
+    ("el casero no quiere que me empadrone", Es, Empadronamiento, Problemas),
+    ("me tiraron para atras el arraigo", Es, Arraigo, Problemas),
+    ("me pararon el imv hace dos meses", Es, Imv, Problemas),
+    ("no me quisieron empadronar", Es, Empadronamiento, Problemas),
+    ("me exigen devolver lo que cobre del paro", Es, PrestacionDesempleo, Problemas),
+    ("me dejaron de pagar el imv", Es, Imv, Problemas),
+    ("no estoy de acuerdo con la resolucion del imv", Es, Imv, Problemas),
+    ("que pasa si pierdo la tarjeta sanitaria", Es, TarjetaSanitaria, Problemas),
+    // Spanish: requisitos
+    ("me dan el imv si vivo con mis padres", Es, Imv, Requisitos),
+    ("el paro si me despiden", Es, PrestacionDesempleo, Requisitos),
+    ("la tarjeta sanitaria si no estoy empadronado", Es, TarjetaSanitaria, Requisitos),
+    ("si trabajo en negro me pueden dar el ingreso minimo", Es, Imv, Requisitos),
+    ("les dan el imv a los estudiantes", Es, Imv, Requisitos),
+    ("y si estoy casada me dan el imv??", Es, Imv, Requisitos),
+    ("me darian el paro si solo e trabajado 6 meses", Es, PrestacionDesempleo, Requisitos),
+    ("los menores se pueden empadronar solos", Es, Empadronamiento, Requisitos),
+    ("vale el padron de un amigo si vivo en su casa", Es, Empadronamiento, Requisitos),
+    ("el arraigo me lo dan si tengo un hijo nacido aqui", Es, Arraigo, Requisitos),
+    ("a los extranjeros les dan la tarjeta sanitaria", Es, TarjetaSanitaria, Requisitos),
+    ("cuenta para el arraigo si trabaje en negro", Es, Arraigo, Requisitos),
+    ("el nie me lo dan si estoy de estudiante", Es, NieTie, Requisitos),
+    ("sirve el imv para estudiantes", Es, Imv, Requisitos),
+    ("si vivo en una habitacion me empadronan?", Es, Empadronamiento, Requisitos),
+    ("el imv lo cobran los que viven con familia?", Es, Imv, Requisitos),
+    ("trabajando en negro te dan el paro?", Es, PrestacionDesempleo, Requisitos),
+    ("si soy autonomo tengo paro", Es, PrestacionDesempleo, Requisitos),
+    ("se lo dan a los que no tienen papeles el imv", Es, Imv, Requisitos),
+    ("para el imv cuenta si vivo con mi novio", Es, Imv, Requisitos),
+    // French: plazos
+    ("combien de temps pour le nie si je fais la demande en ligne", Fr, NieTie, Plazos),
+    // French: problemas
+    ("ils m'ont coupe le chomage", Fr, PrestacionDesempleo, Problemas),
+    ("on m a retire l'imv", Fr, Imv, Problemas),
+    ("la securite sociale me reclame l'argent de l'imv", Fr, Imv, Problemas),
+    ("ils ont pas accepte mon dossier d'asile", Fr, ProteccionInternacional, Problemas),
+    ("on me demande de rendre l'argent du chomage", Fr, PrestacionDesempleo, Problemas),
+    ("l'avocat d'office on me l'a pas accorde", Fr, JusticiaGratuita, Problemas),
+    ("ils m ont bloque l imv", Fr, Imv, Problemas),
+    ("ils veulent plus me donner le chomage", Fr, PrestacionDesempleo, Problemas),
+    ("ils ont pas voulu m'empadronner", Fr, Empadronamiento, Problemas),
+    ("qu'est ce que je fais si je perds ma carte de sejour", Fr, NieTie, Problemas),
+    // French: requisitos
+    ("on me donne le rsa espagnol si je vis chez un ami", Fr, Imv, Requisitos),
+    ("l'IMV si je suis etudiant", Fr, Imv, Requisitos),
+    ("est ce qu'ils donnent l'imv aux etudiants", Fr, Imv, Requisitos),
+    ("si je travaille au noir je peux toucher le chomage", Fr, PrestacionDesempleo, Requisitos),
+    ("la carte sanitaire si je suis pas empadrone", Fr, TarjetaSanitaria, Requisitos),
+    ("on me donne le chomage si je demissionne", Fr, PrestacionDesempleo, Requisitos),
+    ("je suis marie ca compte pour l'arraigo?", Fr, Arraigo, Requisitos),
+    ("l'asile c'est possible si je viens du maroc", Fr, ProteccionInternacional, Requisitos),
+    ("le padron ca marche si j'habite dans une chambre", Fr, Empadronamiento, Requisitos),
+    ("ils acceptent les etrangers pour la carte sanitaire?", Fr, TarjetaSanitaria, Requisitos),
+    ("l imv c est pour qui", Fr, Imv, Requisitos),
+    ("ils me donnent l'imv si je suis seule avec mes enfants", Fr, Imv, Requisitos),
+    ("un etranger peut toucher l'imv?", Fr, Imv, Requisitos),
+    ("si j'ai pas de contrat de location je peux me faire le padron", Fr, Empadronamiento, Requisitos),
+    ("si je vis chez mes parents on me donne le rsa", Fr, Imv, Requisitos),
+    ("est ce que les mineurs peuvent avoir la carte sanitaire", Fr, TarjetaSanitaria, Requisitos),
+    ("l'avocat gratuit c'est pour les etrangers aussi", Fr, JusticiaGratuita, Requisitos),
+    // English: plazos
+    ("how long does the nie take if i apply online", En, NieTie, Plazos),
+    ("when do they pay the unemployment benefit", En, PrestacionDesempleo, Plazos),
+    ("when do i get paid the unemployment benefit if i was fired", En, PrestacionDesempleo, Plazos),
+    // English: problemas
+    ("they won't register me at the town hall", En, Empadronamiento, Problemas),
+    ("they cut my unemployment benefit", En, PrestacionDesempleo, Problemas),
+    ("they stopped my imv payments", En, Imv, Problemas),
+    ("the doctor won't see me without a health card", En, TarjetaSanitaria, Problemas),
+    ("they took away my minimum income", En, Imv, Problemas),
+    ("i have to give back the imv money", En, Imv, Problemas),
+    ("they didn't give me the nie", En, NieTie, Problemas),
+    ("the landlord doesnt want me to register at the padron", En, Empadronamiento, Problemas),
+    ("they keep rejecting my arraigo", En, Arraigo, Problemas),
+    ("social security wants the imv money back", En, Imv, Problemas),
+    ("they are asking me to return the unemployment money", En, PrestacionDesempleo, Problemas),
+    ("the legal aid was not granted", En, JusticiaGratuita, Problemas),
+    ("they told me to return the imv", En, Imv, Problemas),
+    ("what happens if i lose my nie card", En, NieTie, Problemas),
+    // English: requisitos
+    ("do students get the imv", En, Imv, Requisitos),
+    ("does the imv count if I live with my parents", En, Imv, Requisitos),
+    ("can foreigners get the health card", En, TarjetaSanitaria, Requisitos),
+    ("will they give me unemployment if i quit", En, PrestacionDesempleo, Requisitos),
+    ("is the padron possible if i live in a room", En, Empadronamiento, Requisitos),
+    ("do they give asylum to people from colombia", En, ProteccionInternacional, Requisitos),
+    ("if im married does it count for arraigo", En, Arraigo, Requisitos),
+    ("do i get the imv if i live with my sister", En, Imv, Requisitos),
+    ("would i get unemployment benefit if i was fired", En, PrestacionDesempleo, Requisitos),
+    ("do they give the minimum income to students", En, Imv, Requisitos),
+    ("does it matter if i work cash in hand for the imv", En, Imv, Requisitos),
+    ("if im not registered can i see a doctor", En, TarjetaSanitaria, Requisitos),
+    ("does arraigo apply if i have a kid here", En, Arraigo, Requisitos),
+    ("can immigrants get the imv", En, Imv, Requisitos),
+    ("is the free lawyer only for spanish people", En, JusticiaGratuita, Requisitos),
+    ("if i work illegally can i still get the nie", En, NieTie, Requisitos),
+    ("does the padron work if i rent a room without contract", En, Empadronamiento, Requisitos),
+    ("if i am a student do i get the health card", En, TarjetaSanitaria, Requisitos),
+    // Arabic (MSA, Darija, Arabizi): problemas
+    ("لم يقبلوا طلبي للبطاقة الصحية", Ar, TarjetaSanitaria, Problemas),
+    ("ألغوا لي الحد الأدنى للدخل", Ar, Imv, Problemas),
+    ("لا يريدون إعطائي البطاقة الصحية", Ar, TarjetaSanitaria, Problemas),
+    ("ماعطاونيش الشوماج", Ar, PrestacionDesempleo, Problemas),
+    ("قطعوها ليا الامبي هاد الشهر", Ar, Imv, Problemas),
+    ("وقفو ليا الامبي هاد الشهر", Ar, Imv, Problemas),
+    ("طلبو مني نرد الفلوس ديال الشوماج", Ar, PrestacionDesempleo, Problemas),
+    ("ma3tawnich lchomage", Ar, PrestacionDesempleo, Problemas),
+    ("wa9fouli imv bla sabab", Ar, Imv, Problemas),
+    ("طلبوا مني إعادة أموال الحد الأدنى للدخل", Ar, Imv, Problemas),
+    ("أوقفوا لي إعانة البطالة", Ar, PrestacionDesempleo, Problemas),
+    ("لا يريدون تسجيلي في البادرون", Ar, Empadronamiento, Problemas),
+    ("طلبو مني نرجع الفلوس ديال الامبي", Ar, Imv, Problemas),
+    ("قطعو ليا الشوماج", Ar, PrestacionDesempleo, Problemas),
+    ("حبسو ليا الامبي", Ar, Imv, Problemas),
+    ("خاصني نرجع الفلوس ديال الشوماج", Ar, PrestacionDesempleo, Problemas),
+    ("tlbo mni nrj3 lflous dyal imv", Ar, Imv, Problemas),
+    ("9t3o lia chomage", Ar, PrestacionDesempleo, Problemas),
+    ("7absou lia imv", Ar, Imv, Problemas),
+    ("khassni nrj3 lflous dyal imv", Ar, Imv, Problemas),
+    ("wa9fo lia lchomage", Ar, PrestacionDesempleo, Problemas),
+    // Arabic (MSA, Darija, Arabizi): requisitos
+    ("هل يعطون الحد الأدنى للدخل للطلاب", Ar, Imv, Requisitos),
+    ("إذا كنت أعيش مع والدي هل أحصل على الدخل الأدنى", Ar, Imv, Requisitos),
+    ("إذا كنت أعمل بدون عقد هل أحصل على إعانة البطالة", Ar, PrestacionDesempleo, Requisitos),
+    ("هل يمنحون اللجوء للقادمين من سوريا", Ar, ProteccionInternacional, Requisitos),
+    ("هل تعطى البطاقة الصحية للأجانب", Ar, TarjetaSanitaria, Requisitos),
+    ("إذا كنت متزوجا هل يحسب ذلك للأرايغو", Ar, Arraigo, Requisitos),
+    ("واش كيعطيو الامبي للطلبة", Ar, Imv, Requisitos),
+    ("ايلا كنت ساكن مع والديا واش كيعطيوني الامبي", Ar, Imv, Requisitos),
+    ("واش كيعطيو البطاقة الصحية للي ماعندوش الوراق", Ar, TarjetaSanitaria, Requisitos),
+    ("ايلا كنت خدام فالنوار واش كيعطيوني الشوماج", Ar, PrestacionDesempleo, Requisitos),
+    ("ايلا كنت مزوج واش كيتحسب فالأرايغو", Ar, Arraigo, Requisitos),
+    ("واش الطالب عندو الحق فالامبي", Ar, Imv, Requisitos),
+    ("ila kont khdam f noir n9der nakhod imv", Ar, Imv, Requisitos),
+    ("wach kay3tiw imv l talaba", Ar, Imv, Requisitos),
+    ("ila kont sakn m3a walidiya kay3tiwni imv", Ar, Imv, Requisitos),
+    ("wach l etudiant 3ndo l7a9 f imv", Ar, Imv, Requisitos),
+    ("wach kay3tiw chomage l li khdam f noir", Ar, PrestacionDesempleo, Requisitos),
+    ("ila kont mzowej wach kaythseb l arraigo", Ar, Arraigo, Requisitos),
+    ("wach kay3tiw tarjeta sanitaria l li ma3ndouch lwra9", Ar, TarjetaSanitaria, Requisitos),
+    ("ila kanet 3andi khedma f noir wach y3tiwni lchomage", Ar, PrestacionDesempleo, Requisitos),
+];
+
+/// `(message, language, procedure, facet)`: answered so before those words, and still.
+#[rustfmt::skip]
+const GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
+    // Spanish: other facets and plain mentions, unchanged
+    ("si no tengo nomina me dan abogado de oficio", Es, JusticiaGratuita, Requisitos),
+    ("si estoy en situacion irregular me atienden en el centro de salud", Es, TarjetaSanitaria, Requisitos),
+    ("hola, el imv", Es, Imv, Descripcion),
+    ("que es el padron", Es, Empadronamiento, Descripcion),
+    ("el imv", Es, Imv, Descripcion),
+    ("que es el arraigo social", Es, Arraigo, Descripcion),
+    ("quiero informacion sobre la justicia gratuita", Es, JusticiaGratuita, Descripcion),
+    ("cuanto me dan de imv si vivo solo", Es, Imv, Cuantia),
+    ("cuanto cobro de paro si me despiden", Es, PrestacionDesempleo, Cuantia),
+    ("cuanto dinero me dan del imv si soy estudiante", Es, Imv, Cuantia),
+    ("que documentos necesito para el arraigo si estoy casado", Es, Arraigo, Documentos),
+    ("que hago si me deniegan el imv", Es, Imv, Problemas),
+    ("cuanto tarda la tarjeta sanitaria si estoy empadronado", Es, TarjetaSanitaria, Plazos),
+    ("cuando me pagan el paro si me despiden", Es, PrestacionDesempleo, Plazos),
+    ("como pido el imv si vivo solo", Es, Imv, ComoSolicitar),
+    ("requisitos del imv", Es, Imv, Requisitos),
+    ("me han denegado el asilo que hago", Es, ProteccionInternacional, Problemas),
+    ("cuanto dinero dan de imv a una familia con 2 hijos", Es, Imv, Cuantia),
+    ("cuando me dan la tarjeta sanitaria", Es, TarjetaSanitaria, Plazos),
+    ("no me dan cita para el nie", Es, NieTie, Problemas),
+    ("como saco cita para el padron", Es, Empadronamiento, ComoSolicitar),
+    ("cuando me dan la resolucion del imv", Es, Imv, Plazos),
+    ("me dan cita para el nie?", Es, NieTie, ComoSolicitar),
+    ("donde me atienden sin tarjeta sanitaria", Es, TarjetaSanitaria, ComoSolicitar),
+    ("cuando me atienden en el centro de salud", Es, TarjetaSanitaria, Plazos),
+    ("cuando me van a devolver el pasaporte del nie", Es, NieTie, Plazos),
+    ("cuanto tiempo tengo para recurrir si me deniegan el paro", Es, PrestacionDesempleo, Plazos),
+    ("que documentos necesito si soy estudiante para la tarjeta sanitaria", Es, TarjetaSanitaria, Documentos),
+    ("donde pido el paro si me despiden", Es, PrestacionDesempleo, ComoSolicitar),
+    ("cuanto cobro de paro si trabaje 2 anos", Es, PrestacionDesempleo, Cuantia),
+    ("como renuevo la tarjeta de residencia si estoy en paro", Es, NieTie, Plazos),
+    ("cuando caduca el nie si estoy de estudiante", Es, NieTie, Plazos),
+    ("que hago si no me contestan del imv", Es, Imv, Plazos),
+    ("me robaron el nie que hago", Es, NieTie, Problemas),
+    ("hola buenos dias, el padron", Es, Empadronamiento, Descripcion),
+    ("informacion sobre el paro por favor", Es, PrestacionDesempleo, Descripcion),
+    ("que es el asilo", Es, ProteccionInternacional, Descripcion),
+    // French: other facets and plain mentions, unchanged
+    ("si je suis en situation irreguliere je peux avoir le nie", Fr, NieTie, Requisitos),
+    ("ils ne veulent pas m'inscrire au padron", Fr, Empadronamiento, Problemas),
+    ("on m'a demande de rembourser l'imv", Fr, Imv, Problemas),
+    ("la mairie refuse de m'empadronner", Fr, Empadronamiento, Problemas),
+    ("le medecin veut pas me soigner sans carte sanitaire", Fr, TarjetaSanitaria, Problemas),
+    ("ma demande d'arraigo a ete rejetee", Fr, Arraigo, Problemas),
+    ("on m'a supprime le rsa", Fr, Imv, Problemas),
+    ("je dois rembourser le chomage", Fr, PrestacionDesempleo, Problemas),
+    ("a la mairie ils refusent de me faire le padron", Fr, Empadronamiento, Problemas),
+    ("bonjour, l'imv", Fr, Imv, Descripcion),
+    ("c'est quoi le padron", Fr, Empadronamiento, Descripcion),
+    ("combien je touche de rsa si je vis seul", Fr, Imv, Cuantia),
+    ("combien on me donne pour l'imv si je suis seul", Fr, Imv, Cuantia),
+    ("quels papiers pour le padron si je n'ai pas de contrat", Fr, Empadronamiento, Documentos),
+    ("comment demander l'imv si je suis seul", Fr, Imv, ComoSolicitar),
+    ("qu'est ce que je fais si on me refuse l'asile", Fr, ProteccionInternacional, Problemas),
+    ("ou je peux m'inscrire au padron si j'habite a vallecas", Fr, Empadronamiento, ComoSolicitar),
+    ("quelles sont les conditions pour le chomage", Fr, PrestacionDesempleo, Requisitos),
+    ("quand est ce que je touche le chomage", Fr, PrestacionDesempleo, Plazos),
+    ("quels documents pour l'arraigo si je suis marie", Fr, Arraigo, Documentos),
+    ("c'est possible de faire la demande d'imv en ligne", Fr, Imv, ComoSolicitar),
+    ("que faire si je suis refuse pour l'asile", Fr, ProteccionInternacional, Problemas),
+    ("quels documents il faut pour l'imv si je suis seul", Fr, Imv, Documentos),
+    ("quand est ce que je touche le rsa si je suis accepte", Fr, Imv, Plazos),
+    ("ou je dois aller pour le padron si j'habite a getafe", Fr, Empadronamiento, ComoSolicitar),
+    ("bonjour je voudrais des informations sur l'asile", Fr, ProteccionInternacional, Descripcion),
+    ("bonjour, le chomage", Fr, PrestacionDesempleo, Descripcion),
+    // English: other facets and plain mentions, unchanged
+    ("they asked me to pay back the imv", En, Imv, Problemas),
+    ("my asylum application got refused", En, ProteccionInternacional, Problemas),
+    ("the town hall wont let me register for the padron", En, Empadronamiento, Problemas),
+    ("hi, the imv", En, Imv, Descripcion),
+    ("what is the padron", En, Empadronamiento, Descripcion),
+    ("unemployment benefit", En, PrestacionDesempleo, Descripcion),
+    ("how much do i get from the imv if i live alone", En, Imv, Cuantia),
+    ("what papers do i need for the padron if i dont have a contract", En, Empadronamiento, Documentos),
+    ("how do i apply for the imv if i live alone", En, Imv, ComoSolicitar),
+    ("what do i do if they refuse my asylum", En, ProteccionInternacional, Problemas),
+    ("where do i register for the padron if i live in vallecas", En, Empadronamiento, ComoSolicitar),
+    ("what are the requirements for the health card", En, TarjetaSanitaria, Requisitos),
+    ("how much money do they give for the imv", En, Imv, Cuantia),
+    ("how do i get the padron if i live in a room", En, Empadronamiento, ComoSolicitar),
+    ("where do i apply for asylum if i am in madrid", En, ProteccionInternacional, ComoSolicitar),
+    ("how much do they give for the imv if i have 2 kids", En, Imv, Cuantia),
+    ("what documents do i need for the nie if im a student", En, NieTie, Documentos),
+    ("hello, information about the health card please", En, TarjetaSanitaria, Descripcion),
+    ("what if they reject my imv application", En, Imv, Problemas),
+    // Arabic (MSA, Darija, Arabizi): other facets and plain mentions, unchanged
+    ("رفضوا تسجيلي في البلدية", Ar, Empadronamiento, Problemas),
+    ("ما بغاوش يسجلوني فالبادرون", Ar, Empadronamiento, Problemas),
+    ("البلدية ما بغاتش تديرلي البادرون", Ar, Empadronamiento, Problemas),
+    ("ma bghawch ysjlouni f padron", Ar, Empadronamiento, Problemas),
+    ("tbib ma bghach ychofni bla tarjeta sanitaria", Ar, TarjetaSanitaria, Problemas),
+    ("السلام عليكم الامبي", Ar, Imv, Descripcion),
+    ("ما هو الحد الأدنى للدخل", Ar, Imv, Descripcion),
+    ("شحال كيعطيو فالامبي ايلا كنت ساكن بوحدي", Ar, Imv, Cuantia),
+    ("chhal kay3tiw f imv ila kont sakn bo7di", Ar, Imv, Cuantia),
+    ("شنو خاصني من وراق للبادرون ايلا ماعنديش عقد", Ar, Empadronamiento, Documentos),
+    ("شحال كياخد النيي", Ar, NieTie, Plazos),
+    ("كم المبلغ في الحد الأدنى للدخل إذا كنت وحدي", Ar, Imv, Cuantia),
+    ("ما هي الوثائق المطلوبة للبطاقة الصحية إذا كنت طالبا", Ar, TarjetaSanitaria, Documentos),
+    ("كيف أطلب اللجوء إذا كنت قاصرا", Ar, ProteccionInternacional, ComoSolicitar),
+    ("ما هي شروط الحد الأدنى للدخل", Ar, Imv, Requisitos),
+    ("ch7al kayakhod nie ila kont f madrid", Ar, NieTie, Plazos),
+    ("kifach ntleb imv", Ar, Imv, ComoSolicitar),
+    ("chno lwra9 dyal padron", Ar, Empadronamiento, Documentos),
+    ("fo9ach kay3tiw chomage ila tradni lpatron", Ar, PrestacionDesempleo, Plazos),
+    ("ماذا أفعل إذا ضاعت بطاقة الإقامة", Ar, NieTie, Problemas),
+    ("متى يصل الحد الأدنى للدخل إذا قدمت الطلب", Ar, Imv, Plazos),
+    ("اذا سمحت ما هو الحد الأدنى للدخل", Ar, Imv, Descripcion),
+    ("ila sm7ti chno howa imv", Ar, Imv, Descripcion),
+    ("kifach ndir lpadron ila kont sakn f bit", Ar, Empadronamiento, ComoSolicitar),
+    ("fin ntleb chomage ila tradni lpatron", Ar, PrestacionDesempleo, ComoSolicitar),
+    ("شحال كيعطيو فالشوماج ايلا خدمت عامين", Ar, PrestacionDesempleo, Cuantia),
+    ("ila rfdo lia imv chno ndir", Ar, Imv, Problemas),
+    ("السلام عليكم بغيت نعرف على اللجوء", Ar, ProteccionInternacional, Descripcion),
+    ("الشرطة اوقفوني وطلبو مني النيي", Ar, NieTie, Descripcion),
+];
+
+/// The rows of `table` that `respond` answers with another procedure, part or language, each
+/// with what it got.
+fn wrong(table: &[(&str, Lang, ProcedureId, Facet)]) -> Vec<String> {
+    let responder = Responder::default();
+    table
+        .iter()
+        .filter_map(|&(message, lang, procedure, facet)| {
+            let reply = responder.respond(message, None);
+            let got = (reply.intent, reply.facet, reply.lang);
+            (got != (Intent::Procedure(procedure), Some(facet), lang)).then(|| {
+                format!(
+                    "{message:?}: expected {procedure}/{facet}/{lang}, got {}/{}/{}",
+                    reply.intent.as_str(),
+                    reply.facet.map_or("-", |f| f.as_str()),
+                    reply.lang
+                )
+            })
+        })
+        .collect()
+}
+
+fn assert_all_right(name: &str, table: &[(&str, Lang, ProcedureId, Facet)]) {
+    let wrong = wrong(table);
+    assert!(
+        wrong.is_empty(),
+        "{} of {} {name} answered wrong:\n{}",
+        wrong.len(),
+        table.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn conditions_ask_for_the_requirements_and_refusals_for_what_to_do() {
+    assert_all_right("probes", PROBES);
+}
+
+#[test]
+fn a_condition_does_not_take_a_question_for_another_part() {
+    assert_all_right("guards", GUARDS);
+}
+
+#[test]
+fn every_language_has_its_probes_for_both_parts() {
+    for &lang in Lang::ALL {
+        for facet in [Requisitos, Problemas] {
+            let n = PROBES
+                .iter()
+                .filter(|&&(_, l, _, f)| l == lang && f == facet)
+                .count();
+            assert!(n >= 10, "{lang} {facet}: {n} probes");
+        }
+    }
+}
+
+/// In a conversation, the part asked alone is about the procedure being discussed: the same
+/// words pick it ("y si vivo con mis padres?" after the IMV).
+#[test]
+fn a_follow_up_with_a_condition_picks_its_part() {
+    let responder = Responder::default();
+    #[rustfmt::skip]
+    let cases: &[(ProcedureId, &str, Lang, Facet)] = &[
+        (Imv, "y si vivo con mis padres?", Es, Requisitos),
+        (Imv, "cuanto me dan si vivo solo", Es, Cuantia),
+        (Imv, "que hago si me lo deniegan", Es, Problemas),
+        (Imv, "me pidieron devolver todo", Es, Problemas),
+        (Empadronamiento, "que papeles llevo si no tengo contrato", Es, Documentos),
+        (Empadronamiento, "no me lo quieren hacer", Es, Problemas),
+        (NieTie, "cuanto tarda si lo pido por internet", Es, Plazos),
+        (Imv, "et si je suis etudiant ?", Fr, Requisitos),
+        (Imv, "on m'a demande de rembourser", Fr, Problemas),
+        (Imv, "what if i live with my parents", En, Requisitos),
+        (Empadronamiento, "they won't register me", En, Problemas),
+        (Imv, "وايلا كنت طالب؟", Ar, Requisitos),
+        (Imv, "طلبو مني نرجع الفلوس", Ar, Problemas),
+        (Empadronamiento, "ma bghawch ysjlouni", Ar, Problemas),
+    ];
+    let mut wrong = Vec::new();
+    for &(procedure, message, lang, facet) in cases {
+        let context = Context {
+            lang: Some(lang),
+            procedure: Some(procedure),
+        };
+        let reply = responder.respond_in(message, None, context);
+        if (reply.intent, reply.facet) != (Intent::Procedure(procedure), Some(facet)) {
+            wrong.push(format!(
+                "{message:?} after {procedure}: expected {facet}, got {}/{}",
+                reply.intent.as_str(),
+                reply.facet.map_or("-", |f| f.as_str())
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
