@@ -210,6 +210,12 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("اريد تأشيرة سياحية", "none", "-", "ar"),
     ("كيف احصل على الاقامة", "none", "-", "ar"),
     ("المالك يريد ان يرفع الكراء", "none", "-", "ar"),
+    // A condition after a question keeps the question's facet; alone, it asks for the
+    // requirements.
+    ("como me empadrono si vivo solo", "empadronamiento", "como_solicitar", "es"),
+    ("how do i apply for the imv if i am a student", "imv", "como_solicitar", "en"),
+    ("fin ndir lpadron ila ma3ndich contrat", "empadronamiento", "como_solicitar", "ar"),
+    ("el imv si soy estudiante", "imv", "requisitos", "es"),
     // Darija's "karta" is the residence card, unless it is the health one.
     ("kifach ndir lkarta", "nie_tie", "como_solicitar", "ar"),
     ("kifach ndir lkarta sanitaria", "tarjeta_sanitaria", "como_solicitar", "ar"),

@@ -254,14 +254,16 @@ impl Scores {
     }
 }
 
-/// The facets a message can ask for, in the order that wins a tie: something gone wrong first.
+/// The facets a message can ask for, in the order that wins a tie: something gone wrong first,
+/// the requirements last, because a condition ("si vivo solo", "if I am a student") weighs as
+/// much as the question it follows ("¿cómo me empadrono si vivo solo?" asks how).
 const FACET_TIES: [Facet; 6] = [
     Facet::Problemas,
-    Facet::Requisitos,
     Facet::Documentos,
     Facet::ComoSolicitar,
     Facet::Plazos,
     Facet::Cuantia,
+    Facet::Requisitos,
 ];
 
 /// The term of the vocabulary word one edit away from `token` (see `lexicon::near_word`).
