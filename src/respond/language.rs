@@ -63,25 +63,17 @@ impl Hints {
 /// for `whatlang` and with no telling word or script ("ok", "2", "NIE", an emoji, a voice note's
 /// empty body) keeps the conversation's; any other is detected.
 pub(crate) fn detect_in(normalized: &Normalized, hints: Hints, previous: Option<Lang>) -> Lang {
-    let hints = hints.with_arabizi(normalized);
-    match previous {
-        Some(previous)
-            if hints.is_empty()
-                && !normalized.has_arabic()
-                && normalized.char_count() < WHATLANG_MIN_CHARS =>
-        {
-            previous
-        }
-        _ => detect(normalized, hints),
-    }
-}
-
-/// Decides the language of a normalized message given the vocabulary `hints`.
-pub(crate) fn detect(normalized: &Normalized, hints: Hints) -> Lang {
     if normalized.has_arabic() {
         return Lang::Ar;
     }
-    if let Some(lang) = hints.with_arabizi(normalized).winner() {
+    let hints = hints.with_arabizi(normalized);
+    if let Some(previous) = previous
+        && hints.is_empty()
+        && normalized.char_count() < WHATLANG_MIN_CHARS
+    {
+        return previous;
+    }
+    if let Some(lang) = hints.winner() {
         return lang;
     }
     if normalized.char_count() >= WHATLANG_MIN_CHARS {
@@ -94,6 +86,12 @@ pub(crate) fn detect(normalized: &Normalized, hints: Hints) -> Lang {
         }
     }
     Lang::Es
+}
+
+/// Decides the language of a normalized message given the vocabulary `hints`, out of any
+/// conversation.
+pub(crate) fn detect(normalized: &Normalized, hints: Hints) -> Lang {
+    detect_in(normalized, hints, None)
 }
 
 /// What a number glued to a word means when it is not Arabizi: a unit, a count or an ordinal
@@ -212,6 +210,24 @@ mod tests {
         ] {
             assert!(!is_arabizi(word.as_bytes()), "{word}");
         }
+    }
+
+    #[test]
+    fn an_arabizi_word_is_weighed_once_in_a_conversation_too() {
+        // One Arabizi word weighs two French words: three of them win, in or out of a
+        // conversation.
+        let mut french = Hints::default();
+        (0..3).for_each(|_| french.vote(Lang::Fr));
+        let text = Normalized::new("3afak");
+        assert_eq!(detect(&text, french), Lang::Fr);
+        assert_eq!(detect_in(&text, french, Some(Lang::Es)), Lang::Fr);
+        let mut two = Hints::default();
+        (0..2).for_each(|_| two.vote(Lang::Fr));
+        assert_eq!(
+            detect_in(&text, two, Some(Lang::Fr)),
+            Lang::Es,
+            "a tie is no winner"
+        );
     }
 
     #[test]
