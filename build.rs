@@ -393,8 +393,8 @@ fn write_tables(c: &Compiled, out: &Path) {
                 .lang
                 .map_or("None".to_string(), |l| format!("Some(Lang::{l:?})"));
             format!(
-                "Guard {{ category: GuardCategory::{:?}, lang: {lang} }}",
-                g.category
+                "Guard {{ category: GuardCategory::{:?}, lang: {lang}, account: {} }}",
+                g.category, g.account
             )
         },
     ));

@@ -708,6 +708,41 @@ fn a_support_phrase_is_at_most_four_words() {
 }
 
 #[test]
+fn an_account_of_violence_is_not_also_a_violence_alarm() {
+    // A term is one or the other: listed in both, which one applies would depend on the order.
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["relatos"]["es"]
+            .as_array_mut()
+            .unwrap()
+            .push("me pega".into());
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/vocabulario/compartido.json: relatos.es[")
+            && problems[0].contains("`me pega` is already guardrail violence (data/vocabulario/compartido.json: guardarrailes.violence.es["),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn an_account_of_violence_is_a_term_of_at_most_four_words() {
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["relatos"]["en"] = Value::from(vec!["was raped", "i was raped in my country"]);
+    });
+    let problems = f.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("data/vocabulario/compartido.json: relatos.en[1]: "),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
 fn arabizi_language_hints_are_written_in_latin_letters() {
     // Arabic script is recognised by itself; an Arabic word among the Darija hints is a mistake.
     let f = Fixture::new();

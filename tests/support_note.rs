@@ -2,11 +2,14 @@
 //! violencia de género, ¿puedo pedir el IMV?") gets the answer it asked for, followed by the
 //! 016 line in its language: on WhatsApp (a second TwiML `<Message>`), in the web chat and in
 //! `clara ask`. A message that is an alarm gets the guardrail's answer, which gives 016 itself,
-//! and no note.
+//! and no note. An account of violence that already happened (`relatos`: "me violaron", "was
+//! raped") is an alarm alone, and gets the procedure with the 016 line when the message names one.
 
 mod util;
 
+use clara::kb::GuardCategory;
 use clara::kb::{self, Note};
+use clara::respond::Context;
 use clara::{Intent, Lang, Responder};
 use util::{Server, TOKEN, answer_id, message};
 
@@ -153,4 +156,157 @@ fn clara_ask_prints_the_016_line() {
         text.contains(kb::Note::Support.answer(Lang::Es).text),
         "{text}"
     );
+}
+
+/// Past violence told to ask about a procedure: (message, language, procedure answered).
+const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
+    (
+        "me violaron en mi pais, como pido asilo",
+        Lang::Es,
+        "proteccion_internacional",
+    ),
+    (
+        "nos atacaron en mi pueblo y me pegaron, necesito un abogado gratis",
+        Lang::Es,
+        "justicia_gratuita",
+    ),
+    ("mi marido me pegaba, ¿cómo pido el IMV?", Lang::Es, "imv"),
+    (
+        "j'ai été violée dans mon pays, comment demander l'asile ?",
+        Lang::Fr,
+        "proteccion_internacional",
+    ),
+    (
+        "ils m'ont violée, je veux demander l'asile",
+        Lang::Fr,
+        "proteccion_internacional",
+    ),
+    (
+        "I was raped in my country, how do I ask for asylum?",
+        Lang::En,
+        "proteccion_internacional",
+    ),
+    (
+        "they raped me back home, can I get asylum in Spain",
+        Lang::En,
+        "proteccion_internacional",
+    ),
+    (
+        "تعرضت للاغتصاب في بلادي، كيف أطلب اللجوء؟",
+        Lang::Ar,
+        "proteccion_internacional",
+    ),
+    (
+        "drbouni f bladi, kifach ntalab l asile",
+        Lang::Ar,
+        "proteccion_internacional",
+    ),
+];
+
+#[test]
+fn an_account_of_past_violence_with_a_procedure_gets_the_procedure_and_the_016_line() {
+    for &(text, lang, procedure) in ACCOUNTS_WITH_A_PROCEDURE {
+        let reply = respond(text);
+        match reply.intent {
+            Intent::Procedure(p) => assert_eq!(p.as_str(), procedure, "{text}"),
+            other => panic!("{text}: {other:?}, not the procedure asked about"),
+        }
+        assert_eq!(reply.lang, lang, "{text}");
+        assert_eq!(reply.note_kind(), Some(Note::Support), "{text}");
+        let note = reply.note().expect("a note");
+        assert!(
+            note.text.contains("016") && note.text.contains("112"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_account_alone_or_with_another_alarm_is_still_an_alarm() {
+    let blocked = |text: &str, context: Context| match Responder::default()
+        .respond_in(text, None, context)
+        .intent
+    {
+        Intent::Blocked(category) => category,
+        other => panic!("{text}: {other:?}, not an alarm"),
+    };
+    // Alone: no question to answer, the crisis lines.
+    for text in [
+        "me violaron",
+        "I was raped",
+        "j'ai été violée",
+        "تعرضت للاغتصاب",
+    ] {
+        assert_eq!(blocked(text, Context::default()), GuardCategory::Violence);
+    }
+    // The procedure being discussed is not enough: the message itself must name one.
+    let asylum = Context {
+        lang: Some(Lang::Es),
+        procedure: clara::kb::ProcedureId::parse("proteccion_internacional"),
+    };
+    assert!(asylum.procedure.is_some());
+    assert_eq!(
+        blocked("me violaron, que documentos", asylum),
+        GuardCategory::Violence
+    );
+    // Any other alarm in the message wins over the account.
+    for (text, category) in [
+        (
+            "me violaron y quiero suicidarme, como pido asilo",
+            GuardCategory::SelfHarm,
+        ),
+        (
+            "me violaron y mi marido me pega, como pido el imv",
+            GuardCategory::Violence,
+        ),
+        (
+            "I was raped and I am bleeding a lot, how do I get asylum",
+            GuardCategory::Medical,
+        ),
+    ] {
+        assert_eq!(blocked(text, Context::default()), category, "{text}");
+    }
+}
+
+#[test]
+fn one_persons_recent_act_or_a_threat_with_a_procedure_is_still_an_alarm() {
+    // This is how violence at home is told: the crisis lines first, whatever else is asked.
+    for text in [
+        "mi marido me pega, como pido el imv",
+        "mi marido me pegó ayer, ¿cómo me empadrono?",
+        "me quieren matar, como pido asilo",
+        "my husband raped me, how do I get the IMV",
+        "he hit me, how do I get the health card",
+        "il me frappe, comment avoir la carte sanitaire",
+        "زوجي يضربني كيف أطلب الدخل الأدنى",
+    ] {
+        let reply = respond(text);
+        assert!(
+            matches!(reply.intent, Intent::Blocked(GuardCategory::Violence)),
+            "{text}: {:?}",
+            reply.intent
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_webhook_answers_an_account_with_the_procedure_then_the_016_line() {
+    let server = Server::signed().await;
+    let text = "me violaron en mi pais, como pido asilo";
+    let r = server
+        .webhook(
+            &message("SM00000000000000000000000000000017", text),
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let twiml = r.text();
+    assert!(
+        answer_id(&twiml).starts_with("proteccion_internacional."),
+        "{twiml}"
+    );
+    let note = format!("<Body>{}</Body>", Note::Support.answer(Lang::Es).twiml_body);
+    assert!(twiml.contains(&note), "{twiml}");
+    assert_eq!(twiml.matches("<Message>").count(), 2, "{twiml}");
+    server.stop().await;
 }

@@ -1065,9 +1065,19 @@ struct VocabBuilder {
     /// term → (entry, language claim, where it was first claimed for a procedure).
     terms: BTreeMap<String, (TermEntry, Option<LangClaim>, String)>,
     stems: BTreeMap<String, (TermEntry, Option<LangClaim>, String)>,
-    guard_terms: BTreeMap<String, (GuardCategory, Option<LangClaim>, String)>,
-    guard_stems: BTreeMap<String, (GuardCategory, Option<LangClaim>, String)>,
+    guard_terms: BTreeMap<String, GuardClaim>,
+    guard_stems: BTreeMap<String, GuardClaim>,
     not_alarms: std::collections::BTreeSet<String>,
+}
+
+/// What a guardrail term was listed as, the languages that list it, and where it was first.
+#[derive(Clone)]
+struct GuardClaim {
+    category: GuardCategory,
+    /// Listed in `relatos`: an account of violence that already happened.
+    account: bool,
+    lang: Option<LangClaim>,
+    origin: String,
 }
 
 /// What one listed term claims.
@@ -1206,8 +1216,15 @@ impl VocabBuilder {
             for (lang, terms) in lists.iter() {
                 for (i, raw) in terms.iter().enumerate() {
                     let field = format!("guardarrailes.{name}.{lang}[{i}]");
-                    self.guard(FILE, &field, raw, category, lang, problems);
+                    self.guard(FILE, &field, raw, (category, false), lang, problems);
                 }
+            }
+        }
+        for (lang, terms) in v.relatos.iter() {
+            for (i, raw) in terms.iter().enumerate() {
+                let field = format!("relatos.{lang}[{i}]");
+                let account = (GuardCategory::Violence, true);
+                self.guard(FILE, &field, raw, account, lang, problems);
             }
         }
         self.add_lists(FILE, "apoyo", &v.apoyo, Claim::Support, problems);
@@ -1354,7 +1371,7 @@ impl VocabBuilder {
         self.guard_terms
             .get(key)
             .or_else(|| key.split(' ').find_map(word))
-            .map(|(category, _, origin)| (*category, origin.as_str()))
+            .map(|claim| (claim.category, claim.origin.as_str()))
     }
 
     fn add_lists(
@@ -1451,12 +1468,14 @@ impl VocabBuilder {
         }
     }
 
+    /// A guardrail term: `(category, account)` is what it signals, `account` for a term of
+    /// `relatos`.
     fn guard(
         &mut self,
         file: &str,
         field: &str,
         raw: &str,
-        category: GuardCategory,
+        (category, account): (GuardCategory, bool),
         lang: Lang,
         problems: &mut Problems,
     ) {
@@ -1469,19 +1488,31 @@ impl VocabBuilder {
             &mut self.guard_terms
         };
         match table.get_mut(&key) {
-            Some((other, _, origin)) if *other != category => problems.push(
-                file,
-                field,
-                format!("term `{raw}` is already guardrail {other} ({origin})"),
-            ),
-            Some((_, claim, _)) => {
-                if *claim != Some(LangClaim::One(lang)) {
-                    *claim = Some(LangClaim::Shared);
+            Some(other) if (other.category, other.account) != (category, account) => {
+                let what = if other.account {
+                    "an account of violence".to_string()
+                } else {
+                    format!("guardrail {}", other.category)
+                };
+                problems.push(
+                    file,
+                    field,
+                    format!("term `{raw}` is already {what} ({})", other.origin),
+                );
+            }
+            Some(other) => {
+                if other.lang != Some(LangClaim::One(lang)) {
+                    other.lang = Some(LangClaim::Shared);
                 }
             }
             None => {
-                let origin = format!("{file}: {field}");
-                table.insert(key, (category, Some(LangClaim::One(lang)), origin));
+                let claim = GuardClaim {
+                    category,
+                    account,
+                    lang: Some(LangClaim::One(lang)),
+                    origin: format!("{file}: {field}"),
+                };
+                table.insert(key, claim);
             }
         }
     }
@@ -1552,15 +1583,20 @@ impl VocabBuilder {
                 })
                 .collect()
         };
-        let guards = |table: BTreeMap<String, (GuardCategory, Option<LangClaim>, String)>| {
+        let guards = |table: BTreeMap<String, GuardClaim>| {
             table
                 .into_iter()
-                .map(|(k, (category, lang, _))| {
-                    let lang = match lang {
+                .map(|(k, claim)| {
+                    let lang = match claim.lang {
                         Some(LangClaim::One(l)) => Some(l),
                         _ => None,
                     };
-                    (k, Guard { category, lang })
+                    let guard = Guard {
+                        category: claim.category,
+                        lang,
+                        account: claim.account,
+                    };
+                    (k, guard)
                 })
                 .collect()
         };

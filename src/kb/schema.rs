@@ -221,6 +221,9 @@ string_enum! {
 pub struct Guard {
     pub category: GuardCategory,
     pub lang: Option<Lang>,
+    /// An account of violence that already happened (`relatos`): an alarm alone, but a message
+    /// that also names a procedure gets that procedure's answer with the 016 note.
+    pub account: bool,
 }
 
 impl GuardCategory {
@@ -436,7 +439,8 @@ pub struct SharedVocabulary {
     pub conversacion: std::collections::BTreeMap<String, Localized<Vec<String>>>,
     /// Guardrail category → terms per language.
     pub guardarrailes: std::collections::BTreeMap<String, Localized<Vec<String>>>,
-    /// Common function words that hint at a language (Arabic is told by its script).
+    /// Common function words that hint at a language; `ar` lists Darija written in Latin letters
+    /// (Arabic script is told by its script).
     pub idiomas: std::collections::BTreeMap<String, Vec<String>>,
     /// Phrases that contain a guardrail term but are not an alarm ("bomba de agua"): a guardrail
     /// hit that overlaps one of them does not fire.
@@ -446,6 +450,13 @@ pub struct SharedVocabulary {
     /// violencia", "orden de alejamiento"): the answer is followed by the 016 note.
     #[serde(default)]
     pub apoyo: Localized<Vec<String>>,
+    /// Accounts of violence that already happened ("me violaron", "il me battait", "was
+    /// raped"): alone they are a violence alarm; in a message that names a procedure ("me
+    /// violaron en mi país, ¿cómo pido asilo?") the procedure is answered, followed by the 016
+    /// note. Threats and one person's recent act ("me pegó", "he hit me") stay in
+    /// `guardarrailes.violence`.
+    #[serde(default)]
+    pub relatos: Localized<Vec<String>>,
 }
 
 /// `data/vocabulario/lugares.json`: the places people name, by region.

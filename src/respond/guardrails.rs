@@ -8,12 +8,16 @@ use crate::kb::{GUARDS, Guard, NOT_ALARMS};
 
 /// The most urgent guardrail the text triggers (self-harm first), with the language of the term
 /// that triggered it. A hit inside a phrase that is not an alarm ("bomba de agua") is ignored.
-/// `folded` are the tokens' spelling folds (a misspelled crisis is still one).
+/// `folded` are the tokens' spelling folds (a misspelled crisis is still one). An account of
+/// past violence ([`Guard::account`]) comes after every other hit, so it is returned only when
+/// nothing else in the message is an alarm.
 pub(crate) fn check(tokens: &Tokens<'_>, folded: &Tokens<'_>) -> Option<Guard> {
+    // Lower = more urgent: any alarm before an account, then self-harm before violence before
+    // illegal.
+    let urgency = |g: Guard| (g.account, g.category.index());
     let mut found: Option<Guard> = None;
     lexicon::scan(tokens, folded, &GUARDS, None, |at, hit| {
-        // Lower index = more urgent (self-harm before violence before illegal).
-        let more_urgent = found.is_none_or(|f| hit.value.category.index() < f.category.index());
+        let more_urgent = found.is_none_or(|f| urgency(hit.value) < urgency(f));
         if more_urgent && !excepted(tokens, at, hit.words) {
             found = Some(hit.value);
         }

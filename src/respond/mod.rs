@@ -331,14 +331,23 @@ impl Responder {
         let tokens = Tokens::new(&normalized);
         let folded = Folded::new(&tokens);
         let folded = folded.tokens();
-        let scores = Scores::scan(&tokens, &folded);
+        let mut scores = Scores::scan(&tokens, &folded);
         let lang = lang
             .or(scores.switch)
             .unwrap_or_else(|| language::detect_in(&normalized, scores.hints, context.lang));
 
-        if self.guardrails
-            && let Some(guard) = guardrails::check(&tokens, &folded)
-        {
+        let guard = self
+            .guardrails
+            .then(|| guardrails::check(&tokens, &folded))
+            .flatten();
+        // An account of violence that already happened, in a message that names a procedure
+        // ("me violaron en mi país, ¿cómo pido asilo?"): the person asked for the procedure, and
+        // answering only with the crisis lines would leave the question unanswered each time
+        // they tell their story. The procedure is answered and the 016 note (with 112) follows.
+        if let Some(guard) = guard.filter(|g| g.account && scores.procedure().is_some()) {
+            debug_assert_eq!(guard.category, GuardCategory::Violence);
+            scores.support = true;
+        } else if let Some(guard) = guard {
             // The crisis words tell the language better than the rest of a short, mixed or
             // Arabizi message ("bghit nmout"); a language the person chose still wins.
             let lang = explicit.or(scores.switch).or(guard.lang).unwrap_or(lang);
