@@ -56,6 +56,13 @@ impl Fixture {
         }
     }
 
+    /// The one problem compiling fails with (asserts there is exactly one).
+    fn the_problem(&self) -> String {
+        let mut problems = self.problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        problems.remove(0)
+    }
+
     /// Asserts that compiling fails with exactly this one problem.
     fn assert_problem(&self, expected: &str) {
         assert_eq!(self.problems(), vec![expected.to_string()]);
@@ -81,14 +88,12 @@ fn missing_language() {
             .unwrap()
             .remove("ar");
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     // serde adds where in the file: "at line N column M".
     assert!(
-        problems[0]
+        problem
             .starts_with("data/tramites/imv.json: facetas.requisitos: missing field `ar` at line "),
-        "{}",
-        problems[0]
+        "{problem}"
     );
 }
 
@@ -118,12 +123,10 @@ fn answer_too_long() {
     f.edit("data/tramites/imv.json", |v| {
         v["facetas"]["plazos"]["en"]["resumen"] = Value::from("a".repeat(1600));
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with("data/tramites/imv.json: imv.plazos.en: answer too long: "),
-        "{}",
-        problems[0]
+        problem.starts_with("data/tramites/imv.json: imv.plazos.en: answer too long: "),
+        "{problem}"
     );
 }
 
@@ -136,16 +139,14 @@ fn keyword_claimed_by_two_procedures_with_equal_weight() {
             .unwrap()
             .push(Value::from("IMV"));
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with("data/tramites/tarjeta_sanitaria.json: vocabulario.fuerte.es[")
-            && problems[0].contains(
+        problem.starts_with("data/tramites/tarjeta_sanitaria.json: vocabulario.fuerte.es[")
+            && problem.contains(
                 "term `IMV` is claimed by imv (data/tramites/imv.json: vocabulario.fuerte."
             )
-            && problems[0].ends_with("and tarjeta_sanitaria with equal weight"),
-        "{}",
-        problems[0]
+            && problem.ends_with("and tarjeta_sanitaria with equal weight"),
+        "{problem}"
     );
 }
 
@@ -206,12 +207,10 @@ fn unknown_curated_id_is_a_typo() {
         let busy = v["busy"].clone();
         v.as_object_mut().unwrap().insert("bussy".into(), busy);
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with("data/answers/templates.json: bussy: unknown answer id"),
-        "{}",
-        problems[0]
+        problem.starts_with("data/answers/templates.json: bussy: unknown answer id"),
+        "{problem}"
     );
 }
 
@@ -244,12 +243,10 @@ fn unknown_field_is_rejected() {
     f.edit("data/tramites/imv.json", |v| {
         v["telefono"] = Value::from("900 20 22 22");
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with("data/tramites/imv.json: telefono: unknown field `telefono`"),
-        "{}",
-        problems[0]
+        problem.starts_with("data/tramites/imv.json: telefono: unknown field `telefono`"),
+        "{problem}"
     );
 }
 
@@ -310,14 +307,12 @@ fn faq_entries_are_validated() {
             .unwrap()
             .remove("en");
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with(
+        problem.starts_with(
             "data/answers/faq.json: padron_sin_contrato.tramite: `padron` is not a procedure"
         ),
-        "{}",
-        problems[0]
+        "{problem}"
     );
     let f = Fixture::new();
     f.edit("data/answers/faq.json", |v| {
@@ -483,14 +478,12 @@ fn an_unknown_region_is_named() {
     f.edit(PLACES, |v| {
         v["regiones"]["occitania"] = serde_json::json!(["toulouse"]);
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with(
+        problem.starts_with(
             "data/vocabulario/lugares.json: regiones.occitania: unknown region (expected one of madrid, andalucia,"
         ),
-        "{}",
-        problems[0]
+        "{problem}"
     );
 }
 
@@ -511,12 +504,10 @@ fn a_place_of_the_wrong_type_names_the_field() {
     f.edit(PLACES, |v| {
         v["regiones"]["ceuta"] = serde_json::json!("ceuta");
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with("data/vocabulario/lugares.json: regiones.ceuta: invalid type: string \"ceuta\", expected a sequence"),
-        "{}",
-        problems[0]
+        problem.starts_with("data/vocabulario/lugares.json: regiones.ceuta: invalid type: string \"ceuta\", expected a sequence"),
+        "{problem}"
     );
 }
 
@@ -530,15 +521,13 @@ fn a_place_is_listed_once_after_normalization() {
             .unwrap()
             .push("Sevilla".into());
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with("data/vocabulario/lugares.json: regiones.murcia[")
-            && problems[0].contains(
+        problem.starts_with("data/vocabulario/lugares.json: regiones.murcia[")
+            && problem.contains(
                 "]: `Sevilla` is already listed (data/vocabulario/lugares.json: regiones.andalucia["
             ),
-        "{}",
-        problems[0]
+        "{problem}"
     );
 }
 
@@ -595,14 +584,12 @@ fn a_place_phrase_cannot_swallow_a_vocabulary_word() {
             .unwrap()
             .push("padron de ceuta".into());
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with(
+        problem.starts_with(
             "data/vocabulario/lugares.json: regiones.ceuta[3]: `padron de ceuta` would hide the vocabulary word `padron` (data/tramites/empadronamiento.json: vocabulario."
         ),
-        "{}",
-        problems[0]
+        "{problem}"
     );
 }
 
@@ -615,12 +602,10 @@ fn an_excluded_place_cannot_be_listed() {
             .unwrap()
             .push("León".into());
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].ends_with("`León` is also excluded (excluidos.leon)"),
-        "{}",
-        problems[0]
+        problem.ends_with("`León` is also excluded (excluidos.leon)"),
+        "{problem}"
     );
 }
 
@@ -644,12 +629,10 @@ fn the_note_about_elsewhere_isolates_latin_text_in_arabic() {
     f.edit("data/plantillas.json", |v| {
         v["ar"]["nota_fuera_de_madrid"] = Value::from("ذكرتَ مكانًا خارج Madrid.");
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with("data/plantillas.json: ar.nota_fuera_de_madrid: "),
-        "{}",
-        problems[0]
+        problem.starts_with("data/plantillas.json: ar.nota_fuera_de_madrid: "),
+        "{problem}"
     );
 }
 
@@ -662,12 +645,10 @@ fn the_note_about_elsewhere_is_required_in_every_language() {
             .unwrap()
             .remove("nota_fuera_de_madrid");
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with("data/plantillas.json: fr: missing field `nota_fuera_de_madrid`"),
-        "{}",
-        problems[0]
+        problem.starts_with("data/plantillas.json: fr: missing field `nota_fuera_de_madrid`"),
+        "{problem}"
     );
 }
 
@@ -698,12 +679,10 @@ fn a_support_phrase_is_at_most_four_words() {
             .unwrap()
             .push("my ex used to hit me".into());
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with("data/vocabulario/compartido.json: apoyo.en["),
-        "{}",
-        problems[0]
+        problem.starts_with("data/vocabulario/compartido.json: apoyo.en["),
+        "{problem}"
     );
 }
 
@@ -717,13 +696,11 @@ fn an_account_of_violence_is_not_also_a_violence_alarm() {
             .unwrap()
             .push("me pega".into());
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with("data/vocabulario/compartido.json: relatos.es[")
-            && problems[0].contains("`me pega` is already guardrail violence (data/vocabulario/compartido.json: guardarrailes.violence.es["),
-        "{}",
-        problems[0]
+        problem.starts_with("data/vocabulario/compartido.json: relatos.es[")
+            && problem.contains("`me pega` is already guardrail violence (data/vocabulario/compartido.json: guardarrailes.violence.es["),
+        "{problem}"
     );
 }
 
@@ -733,12 +710,10 @@ fn an_account_of_violence_is_a_term_of_at_most_four_words() {
     f.edit("data/vocabulario/compartido.json", |v| {
         v["relatos"]["en"] = Value::from(vec!["was raped", "i was raped in my country"]);
     });
-    let problems = f.problems();
-    assert_eq!(problems.len(), 1, "{problems:?}");
+    let problem = f.the_problem();
     assert!(
-        problems[0].starts_with("data/vocabulario/compartido.json: relatos.en[1]: "),
-        "{}",
-        problems[0]
+        problem.starts_with("data/vocabulario/compartido.json: relatos.en[1]: "),
+        "{problem}"
     );
 }
 
