@@ -166,7 +166,7 @@ const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
         "proteccion_internacional",
     ),
     (
-        "nos atacaron en mi pueblo y me pegaron, necesito un abogado gratis",
+        "nos atacaron en mi pueblo y me pegaron, ¿cómo pido un abogado gratis?",
         Lang::Es,
         "justicia_gratuita",
     ),
@@ -177,7 +177,7 @@ const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
         "proteccion_internacional",
     ),
     (
-        "ils m'ont violée, je veux demander l'asile",
+        "ils m'ont violée, comment demander l'asile",
         Lang::Fr,
         "proteccion_internacional",
     ),
@@ -197,7 +197,7 @@ const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
         "proteccion_internacional",
     ),
     (
-        "drbouni f bladi, kifach ntalab l asile",
+        "drbouni f bladi, kifach ndir l asile",
         Lang::Ar,
         "proteccion_internacional",
     ),
@@ -249,6 +249,19 @@ fn an_account_alone_or_with_another_alarm_is_still_an_alarm() {
         blocked("me violaron, que documentos", asylum),
         GuardCategory::Violence
     );
+    // A procedure named without a question is a place in the story.
+    for text in [
+        "me violaron en el centro de salud",
+        "me pegaron en la oficina de extranjeria",
+        "me atacaron cuando iba a empadronarme",
+        "I was raped at the refugee centre",
+    ] {
+        assert_eq!(
+            blocked(text, Context::default()),
+            GuardCategory::Violence,
+            "{text}"
+        );
+    }
     // Any other alarm in the message wins over the account.
     for (text, category) in [
         (

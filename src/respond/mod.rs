@@ -234,6 +234,13 @@ impl Scores {
             .any(|(i, &n)| n > 0 && i != Facet::Descripcion.index())
     }
 
+    /// The message asks something in words, not in one word alone: its facet words add up to
+    /// two or more ("cómo pido", "can I get", "qué es"). "cuándo" or "oficina" alone are as often
+    /// part of a story as a question.
+    fn asks_in_words(&self) -> bool {
+        self.facet.iter().any(|&words| words >= 2)
+    }
+
     /// The most asked-for facet; `descripcion` (the default) only when no other was asked for,
     /// so "what is the amount" is about the amount. A tie goes to the earlier of
     /// [`FACET_TIES`]; and someone whose papers were refused, lost or stolen who asks "¿qué hago?"
@@ -340,11 +347,14 @@ impl Responder {
             .guardrails
             .then(|| guardrails::check(&tokens, &folded))
             .flatten();
-        // An account of violence that already happened, in a message that names a procedure
-        // ("me violaron en mi país, ¿cómo pido asilo?"): the person asked for the procedure, and
-        // answering only with the crisis lines would leave the question unanswered each time
-        // they tell their story. The procedure is answered and the 016 note (with 112) follows.
-        if let Some(guard) = guard.filter(|g| g.account && scores.procedure().is_some()) {
+        // An account of violence that already happened, in a message that asks about a
+        // procedure ("me violaron en mi país, ¿cómo pido asilo?"): answering only with the crisis
+        // lines would leave the question unanswered each time they tell their story. The
+        // procedure is answered and the 016 note (with 112) follows. A procedure named without a
+        // question is a place in the story ("me violaron en el centro de salud"): an alarm.
+        if let Some(guard) =
+            guard.filter(|g| g.account && scores.procedure().is_some() && scores.asks_in_words())
+        {
             debug_assert_eq!(guard.category, GuardCategory::Violence);
             scores.support = true;
         } else if let Some(guard) = guard {
