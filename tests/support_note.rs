@@ -201,6 +201,121 @@ const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
         Lang::Ar,
         "proteccion_internacional",
     ),
+    (
+        "me torturaron en mi país, ¿cómo pido asilo?",
+        Lang::Es,
+        "proteccion_internacional",
+    ),
+    (
+        "fui torturada en mi pais, necesito un abogado gratis",
+        Lang::Es,
+        "justicia_gratuita",
+    ),
+    (
+        "me dieron una paliza en la frontera, como pido asilo",
+        Lang::Es,
+        "proteccion_internacional",
+    ),
+    (
+        "mis suegros me pegaban, ¿cómo me empadrono?",
+        Lang::Es,
+        "empadronamiento",
+    ),
+    (
+        "fui secuestrada en Libia, ¿cómo pido asilo?",
+        Lang::Es,
+        "proteccion_internacional",
+    ),
+    (
+        "he sido maltratada, ¿puedo cobrar el paro?",
+        Lang::Es,
+        "prestacion_desempleo",
+    ),
+    (
+        "me maltrataban en casa, como saco la tarjeta sanitaria",
+        Lang::Es,
+        "tarjeta_sanitaria",
+    ),
+    (
+        "mon mari me battait, comment demander l'IMV ?",
+        Lang::Fr,
+        "imv",
+    ),
+    (
+        "j'ai été torturé dans mon pays, comment demander l'asile",
+        Lang::Fr,
+        "proteccion_internacional",
+    ),
+    (
+        "ils m'ont frappé à la frontière, comment avoir la carte sanitaire",
+        Lang::Fr,
+        "tarjeta_sanitaria",
+    ),
+    (
+        "ils me frappaient au pays, je veux un avocat gratuit",
+        Lang::Fr,
+        "justicia_gratuita",
+    ),
+    (
+        "j'ai été battue, comment m'inscrire au padron",
+        Lang::Fr,
+        "empadronamiento",
+    ),
+    (
+        "I was tortured in my country, how do I ask for asylum?",
+        Lang::En,
+        "proteccion_internacional",
+    ),
+    (
+        "my husband used to beat me, how do I get the minimum income?",
+        Lang::En,
+        "imv",
+    ),
+    (
+        "they attacked me on the way, how do I get a health card",
+        Lang::En,
+        "tarjeta_sanitaria",
+    ),
+    (
+        "I was sexually assaulted in Libya, can I get asylum",
+        Lang::En,
+        "proteccion_internacional",
+    ),
+    (
+        "تعرضت للتعذيب في بلدي، كيف أطلب اللجوء؟",
+        Lang::Ar,
+        "proteccion_internacional",
+    ),
+    (
+        "عذبوني في السجن، كيف أطلب اللجوء",
+        Lang::Ar,
+        "proteccion_internacional",
+    ),
+    (
+        "كانو كيضربوني فبلادي، كيفاش نطلب اللجوء",
+        Lang::Ar,
+        "proteccion_internacional",
+    ),
+    (
+        "راجلي كان كيضربني، كيفاش ندير التسجيل فالبلدية",
+        Lang::Ar,
+        "empadronamiento",
+    ),
+    (
+        "kano kaydrbouni f bladi, kifach ntalab l asile",
+        Lang::Ar,
+        "proteccion_internacional",
+    ),
+    (
+        "3adbouni f l7bs, kifach ntalab l asile",
+        Lang::Ar,
+        "proteccion_internacional",
+    ),
+    (
+        "تم اغتصابي في ليبيا، كيف أحصل على محامي مجاني",
+        Lang::Ar,
+        "justicia_gratuita",
+    ),
 ];
 
 #[test]
@@ -292,6 +407,17 @@ fn one_persons_recent_act_or_a_threat_with_a_procedure_is_still_an_alarm() {
         "he hit me, how do I get the health card",
         "il me frappe, comment avoir la carte sanitaire",
         "زوجي يضربني كيف أطلب الدخل الأدنى",
+        // Present or one person, told in words that look like an account.
+        "they hit me every day, how do I get the health card",
+        "my brother raped me, how do I get the health card",
+        "كيضربوني كل نهار، كيفاش نطلب اللجوء",
+        // A passive that names the one who did it, someone close: violence at home.
+        "fui violada por mi marido, como pido el imv",
+        "he sido maltratada por mi pareja, ¿cómo me empadrono?",
+        "I was raped by my husband, how do I get the IMV",
+        "j'ai été violée par mon mari, comment demander l'IMV",
+        "تعرضت للعنف من طرف زوجي كيف أطلب الدخل الأدنى",
+        "تعرضت للعنف الزوجي كيف أطلب الدخل الأدنى",
     ] {
         let reply = respond(text);
         assert!(
