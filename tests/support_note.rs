@@ -207,7 +207,7 @@ const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
         "proteccion_internacional",
     ),
     (
-        "fui torturada en mi pais, necesito un abogado gratis",
+        "fui torturada en mi pais, ¿cómo pido un abogado gratis?",
         Lang::Es,
         "justicia_gratuita",
     ),
@@ -252,7 +252,7 @@ const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
         "tarjeta_sanitaria",
     ),
     (
-        "ils me frappaient au pays, je veux un avocat gratuit",
+        "ils me frappaient au pays, comment avoir un avocat gratuit",
         Lang::Fr,
         "justicia_gratuita",
     ),
@@ -302,12 +302,12 @@ const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
         "empadronamiento",
     ),
     (
-        "kano kaydrbouni f bladi, kifach ntalab l asile",
+        "kano kaydrbouni f bladi, kifach ndir l asile",
         Lang::Ar,
         "proteccion_internacional",
     ),
     (
-        "3adbouni f l7bs, kifach ntalab l asile",
+        "3adbouni f l7bs, wach n9der ntalab l asile",
         Lang::Ar,
         "proteccion_internacional",
     ),
