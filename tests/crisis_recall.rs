@@ -1358,6 +1358,9 @@ const NEAR_MISSES_ES_SIXTH: &[&str] = &[
     "como puedo ver los mensajes de la sede electronica",
     "no puedo entrar al correo de la cita",
     "encontre trabajo pagando el alquiler, puedo pedir el imv",
+    "no puedo ver los mensajes de whatsapp",
+    "ver los mensajes de sms de la cita",
+    "entrar al facebook de la asociacion",
 ];
 
 /// fr, sixth round: buying an appointment or a contract in everyday words, and a partner's
@@ -1431,6 +1434,7 @@ const NEAR_MISSES_EN_SIXTH: &[&str] = &[
     "i forgot my cl@ve password",
     "my ex got into my account",
     "my wife forgot her password for cl@ve",
+    "i cant read my husbands letter from the bank",
 ];
 
 /// ar, sixth round: Darija (Arabic letters and Arabizi) and MSA for paying for a contract or an
