@@ -53,20 +53,26 @@ const SPEAKS_OF_VIOLENCE: &[(&str, Lang, &str)] = &[
     ),
 ];
 
+/// Asserts that `text` gets `procedure`'s answer in `lang`, followed by the 016 line (with 112)
+/// in the same language.
+fn assert_procedure_then_016(text: &str, lang: Lang, procedure: &str) {
+    let reply = respond(text);
+    match reply.intent {
+        Intent::Procedure(p) => assert_eq!(p.as_str(), procedure, "{text}"),
+        other => panic!("{text}: {other:?}, not the procedure asked about"),
+    }
+    assert_eq!(reply.lang, lang, "{text}");
+    assert_eq!(reply.note_kind(), Some(Note::Support), "{text}");
+    let note = reply.note().expect("a note");
+    assert_eq!(note.lang, lang, "{text}");
+    assert!(note.text.contains("016"), "{text}: {}", note.text);
+    assert!(note.text.contains("112"), "{text}: {}", note.text);
+}
+
 #[test]
 fn the_answer_is_followed_by_the_016_line_in_its_language() {
     for &(text, lang, procedure) in SPEAKS_OF_VIOLENCE {
-        let reply = respond(text);
-        match reply.intent {
-            Intent::Procedure(p) => assert_eq!(p.as_str(), procedure, "{text}"),
-            other => panic!("{text}: {other:?}, not the procedure asked about"),
-        }
-        assert_eq!(reply.lang, lang, "{text}");
-        assert_eq!(reply.note_kind(), Some(Note::Support), "{text}");
-        let note = reply.note().expect("a note");
-        assert_eq!(note.lang, lang, "{text}");
-        assert!(note.text.contains("016"), "{text}: {}", note.text);
-        assert!(note.text.contains("112"), "{text}: {}", note.text);
+        assert_procedure_then_016(text, lang, procedure);
     }
 }
 
@@ -160,6 +166,17 @@ fn clara_ask_prints_the_016_line() {
 
 /// Past violence told to ask about a procedure: (message, language, procedure answered).
 const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
+    // A question mark is a question too.
+    (
+        "me torturaron en mi país, ¿asilo?",
+        Lang::Es,
+        "proteccion_internacional",
+    ),
+    (
+        "was beaten by the police back home, asylum?",
+        Lang::En,
+        "proteccion_internacional",
+    ),
     (
         "me violaron en mi pais, como pido asilo",
         Lang::Es,
@@ -321,18 +338,7 @@ const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
 #[test]
 fn an_account_of_past_violence_with_a_procedure_gets_the_procedure_and_the_016_line() {
     for &(text, lang, procedure) in ACCOUNTS_WITH_A_PROCEDURE {
-        let reply = respond(text);
-        match reply.intent {
-            Intent::Procedure(p) => assert_eq!(p.as_str(), procedure, "{text}"),
-            other => panic!("{text}: {other:?}, not the procedure asked about"),
-        }
-        assert_eq!(reply.lang, lang, "{text}");
-        assert_eq!(reply.note_kind(), Some(Note::Support), "{text}");
-        let note = reply.note().expect("a note");
-        assert!(
-            note.text.contains("016") && note.text.contains("112"),
-            "{text}"
-        );
+        assert_procedure_then_016(text, lang, procedure);
     }
 }
 
@@ -366,6 +372,7 @@ fn an_account_alone_or_with_another_alarm_is_still_an_alarm() {
     );
     // A procedure named without a question is a place in the story.
     for text in [
+        "me torturaron en mi pais, asilo",
         "me violaron en el centro de salud",
         "me pegaron en la oficina de extranjeria",
         "me atacaron cuando iba a empadronarme",

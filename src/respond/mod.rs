@@ -351,10 +351,10 @@ impl Responder {
         // procedure ("me violaron en mi país, ¿cómo pido asilo?"): answering only with the crisis
         // lines would leave the question unanswered each time they tell their story. The
         // procedure is answered and the 016 note (with 112) follows. A procedure named without a
-        // question is a place in the story ("me violaron en el centro de salud"): an alarm.
-        if let Some(guard) =
-            guard.filter(|g| g.account && scores.procedure().is_some() && scores.asks_in_words())
-        {
+        // question (no question mark, no question in words) is a place in the story ("me
+        // violaron en el centro de salud"): an alarm.
+        let asks = || scores.asks_in_words() || text.contains(['?', '¿', '؟']);
+        if let Some(guard) = guard.filter(|g| g.account && scores.procedure().is_some() && asks()) {
             debug_assert_eq!(guard.category, GuardCategory::Violence);
             scores.support = true;
         } else if let Some(guard) = guard {
