@@ -166,6 +166,17 @@ fn clara_ask_prints_the_016_line() {
 
 /// Past violence told to ask about a procedure: (message, language, procedure answered).
 const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
+    // Threats told in the past by several people: how persecution is told.
+    (
+        "they threatened to kill me in my country, how do I apply for asylum?",
+        Lang::En,
+        "proteccion_internacional",
+    ),
+    (
+        "ils m'ont menacé de mort dans mon pays, comment demander l'asile",
+        Lang::Fr,
+        "proteccion_internacional",
+    ),
     // A question mark is a question too.
     (
         "me torturaron en mi país, ¿asilo?",
@@ -410,6 +421,8 @@ fn one_persons_recent_act_or_a_threat_with_a_procedure_is_still_an_alarm() {
         "mi marido me pega, como pido el imv",
         "mi marido me pegó ayer, ¿cómo me empadrono?",
         "me quieren matar, como pido asilo",
+        "he threatened to kill me, how do I apply for asylum",
+        "il m'a menacé de mort, comment demander l'asile",
         "my husband raped me, how do I get the IMV",
         "he hit me, how do I get the health card",
         "il me frappe, comment avoir la carte sanitaire",
