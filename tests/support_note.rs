@@ -177,6 +177,11 @@ const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
         Lang::Fr,
         "proteccion_internacional",
     ),
+    (
+        "drbouni f bladi, kifach ntalab l asile",
+        Lang::Ar,
+        "proteccion_internacional",
+    ),
     // A question mark is a question too.
     (
         "me torturaron en mi país, ¿asilo?",
