@@ -222,7 +222,8 @@ pub struct Guard {
     pub category: GuardCategory,
     pub lang: Option<Lang>,
     /// An account of violence that already happened (`relatos`): an alarm alone, but a message
-    /// that also names a procedure gets that procedure's answer with the 016 note.
+    /// that also names a procedure and asks about it gets that procedure's answer with the 016
+    /// note.
     pub account: bool,
 }
 
@@ -451,10 +452,10 @@ pub struct SharedVocabulary {
     #[serde(default)]
     pub apoyo: Localized<Vec<String>>,
     /// Accounts of violence that already happened ("me violaron", "il me battait", "was
-    /// raped"): alone they are a violence alarm; in a message that names a procedure ("me
-    /// violaron en mi país, ¿cómo pido asilo?") the procedure is answered, followed by the 016
-    /// note. Threats and one person's recent act ("me pegó", "he hit me") stay in
-    /// `guardarrailes.violence`.
+    /// raped"): alone they are a violence alarm; in a message that names a procedure and asks
+    /// about it ("me violaron en mi país, ¿cómo pido asilo?") the procedure is answered, followed
+    /// by the 016 note. Threats (but those told in the past by several people) and one person's
+    /// recent act ("me pegó", "he hit me") stay in `guardarrailes.violence`.
     #[serde(default)]
     pub relatos: Localized<Vec<String>>,
 }
