@@ -1493,3 +1493,121 @@ fn sixth_round_the_scammed_the_official_fee_and_hacking_victims_do_not_alarm() {
     assert_no_alarm(Lang::En, NEAR_MISSES_EN_SIXTH);
     assert_no_alarm(Lang::Ar, NEAR_MISSES_AR_SIXTH);
 }
+
+/// es, seventh round: medical emergencies told the colloquial, SMS way (someone who collapsed,
+/// eyes rolled back, half the body gone, bleeding that does not stop, "pexo", "muxo").
+const CRISIS_ES_SEVENTH: &[(&str, GuardCategory)] = &[
+    ("mi padre se a desplomado", Medical),
+    ("mi marido se a caido y no abla", Medical),
+    ("tiene los ojos en blanco", Medical),
+    ("mi padre no puede mover la mitad del cuerpo", Medical),
+    ("mi tio se a cortado mucho y no para la sangre", Medical),
+    ("sangra muxo", Medical),
+    ("me duele el pexo mucho", Medical),
+    ("ayudaa mi hijo se muere", Medical),
+];
+
+/// es, seventh round: health-card and appointment questions, and idioms, keep their answer.
+const NEAR_MISSES_ES_SEVENTH: &[&str] = &[
+    "tengo fiebre, puedo ir al medico sin tarjeta sanitaria?",
+    "mi hijo esta malito, como pido cita",
+    "mi hijo se muere de ganas de ir al colegio",
+    "mi hija se muere de miedo con la cita de extranjeria",
+    "mi hijo no habla español puede ir al colegio",
+    "tengo una bolsa de sangre para el analisis",
+];
+
+/// fr, seventh round.
+const CRISIS_FR_SEVENTH: &[(&str, GuardCategory)] = &[
+    ("il repond plus il bouge plus", Medical),
+    ("mon bebe est tout bleu", Medical),
+    ("mon copain a pris trop de drogue", Medical),
+    ("il a la bouche tordue et parle bizarre", Medical),
+    ("mon fils s'est étouffé avec un bonbon", Medical),
+];
+
+/// fr, seventh round: look-alikes.
+const NEAR_MISSES_FR_SEVENTH: &[&str] = &[
+    "ma fille a de la fièvre, comment avoir la carte vitale",
+    "il ne bouge plus de la maison depuis le chomage, il a droit au rsa",
+    "mon dossier ne bouge plus a la prefecture",
+    "mon fils est tout bleu de froid",
+    "mon fils a de la fievre, il a besoin d'un rdv chez le medecin",
+];
+
+/// en, seventh round: colloquial English (collapsed, not responding, foaming, "od'd", blacked out).
+const CRISIS_EN_SEVENTH: &[(&str, GuardCategory)] = &[
+    ("my dad collapsed", Medical),
+    ("my mom fell and isnt moving", Medical),
+    ("he is not moving pls help", Medical),
+    ("she is shaking and foaming", Medical),
+    ("my friend od'd", Medical),
+    ("my son drank cleaning stuff", Medical),
+    ("he cut himself really deep and its pouring blood", Medical),
+    ("hes not responding", Medical),
+    ("my dad face is drooping and cant talk", Medical),
+    ("he blacked out", Medical),
+    ("she keeps passing out", Medical),
+];
+
+/// en, seventh round: past pain asked about with the health card, and idioms.
+const NEAR_MISSES_EN_SEVENTH: &[&str] = &[
+    "I had chest pain last year, do I need the health card",
+    "my lawyer is not responding to my emails",
+    "he is not responding to my messages, can i get the tie",
+    "my wife is not moving to spain until she has papers",
+    "he is not moving out of the flat",
+    "the company has collapsed, can i get unemployment",
+    "i blacked out the info on the photo",
+    "my baby is blue eyed can he get nationality",
+];
+
+/// ar, seventh round: Darija (Arabic letters and Arabizi) and MSA: not breathing any more, lying
+/// on the floor, "kaymout", eyes rolled up, chest pain of a husband, hit by a car, a twisted
+/// mouth, fainting ("skhfat"), a fall without response.
+const CRISIS_AR_SEVENTH: &[(&str, GuardCategory)] = &[
+    ("weldi mabqach kaytneffes", Medical),
+    ("bba t7 w ma bqach kaydwi", Medical),
+    ("mama tay7a f lard ma kat3awdch", Medical),
+    ("3afak weldi kaymout", Medical),
+    ("bnti kattrte3d w 3iniha tal3in", Medical),
+    ("rajli kaydrih sdro bzaf", Medical),
+    ("rajli 3ndo l7ri9 f sdro", Medical),
+    ("khoya drbo tonobil", Medical),
+    ("bba fmo t3wej w ma kayhdrch", Medical),
+    ("بابا طاح وما بقاش كيهضر", Medical),
+    ("ماما طايحة فالارض ما كتجاوبش", Medical),
+    ("ولدي كيموت عتقوني", Medical),
+    ("راجلي كيضرو صدرو بزاف", Medical),
+    ("خويا ضربتو طونوبيل", Medical),
+    ("والدي سقط ولا يستجيب", Medical),
+    ("أبي يعاني من ألم في صدره", Medical),
+];
+
+/// ar, seventh round: look-alikes.
+const NEAR_MISSES_AR_SEVENTH: &[&str] = &[
+    "mrida w bghit lkarta sanitaria",
+    "ولدي كيموت على الكورة واش يقدر يدخل للمدرسة",
+    "weldi kaymout 3la lkora",
+    "الموقع ولا يستجيب",
+    "بابا طايح فالارض من العيا",
+    "sdro kaydro chwiya mn lberd wach n9der nmchi l tbib bla karta",
+    "ابني لديه ألم في صدره منذ سنة، كيف أحصل على البطاقة الصحية",
+    "الباب ولا زرق",
+];
+
+#[test]
+fn seventh_round_colloquial_and_darija_medical_emergencies_get_112() {
+    assert_crisis(Lang::Es, CRISIS_ES_SEVENTH);
+    assert_crisis(Lang::Fr, CRISIS_FR_SEVENTH);
+    assert_crisis(Lang::En, CRISIS_EN_SEVENTH);
+    assert_crisis(Lang::Ar, CRISIS_AR_SEVENTH);
+}
+
+#[test]
+fn seventh_round_health_card_questions_and_idioms_do_not_alarm() {
+    assert_no_alarm(Lang::Es, NEAR_MISSES_ES_SEVENTH);
+    assert_no_alarm(Lang::Fr, NEAR_MISSES_FR_SEVENTH);
+    assert_no_alarm(Lang::En, NEAR_MISSES_EN_SEVENTH);
+    assert_no_alarm(Lang::Ar, NEAR_MISSES_AR_SEVENTH);
+}
