@@ -336,3 +336,12 @@ fn numbers_glued_to_words_do_not_make_a_message_arabizi() {
         .collect();
     assert!(wrong.is_empty(), "(text, expected, got): {wrong:?}");
 }
+
+#[test]
+fn an_arabizi_vocabulary_word_votes_once() {
+    // The digit rule counts "lmaw3id" at run time; the compiled term casts no second vote.
+    let digit_word = clara::kb::TERMS.word("lmaw3id").expect("a vocabulary word");
+    assert_eq!(digit_word.lang, None);
+    let plain_word = clara::kb::TERMS.word("bghit").expect("a language hint");
+    assert_eq!(plain_word.lang, Some(Lang::Ar));
+}

@@ -9,7 +9,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::normalize::Normalized;
+use super::normalize::{self, Normalized};
 use super::readable::{self, MAX_FACET_WORDS, MAX_POINTS};
 use super::schema::{
     Conversational, Curated, CuratedAnswer, Facet, FacetText, FaqEntry, Guard, GuardCategory, Lang,
@@ -54,7 +54,8 @@ pub struct TermEntry {
     pub weight: u8,
     pub facet: Option<Facet>,
     pub conversational: Option<Conversational>,
-    /// The language the term belongs to; `None` when it is shared by several (loanwords).
+    /// The language the term votes for; `None` when it is shared by several (loanwords), or
+    /// when it holds an Arabizi word, which the run-time digit rule counts instead.
     pub lang: Option<Lang>,
     /// The region of the place the term names (`data/vocabulario/lugares.json`).
     pub place: Option<Region>,
@@ -1576,6 +1577,14 @@ impl VocabBuilder {
                 .into_iter()
                 .map(|(k, (mut entry, lang, _))| {
                     entry.lang = match lang {
+                        // A word the digit rule counts ("l7a9", "wach 3andi") already votes for
+                        // Arabic at run time (`Normalized::arabizi_words`): a vote here as well
+                        // would count it twice.
+                        Some(LangClaim::One(Lang::Ar))
+                            if k.split(' ').any(|w| normalize::is_arabizi(w.as_bytes())) =>
+                        {
+                            None
+                        }
                         Some(LangClaim::One(l)) => Some(l),
                         _ => None,
                     };

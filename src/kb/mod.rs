@@ -53,7 +53,8 @@ pub struct Term {
     pub weight: u8,
     pub facet: Option<Facet>,
     pub conversational: Option<Conversational>,
-    /// `None` for words shared by several languages.
+    /// The language the term votes for; `None` for words shared by several languages, and for
+    /// Arabizi words, which `Normalized::arabizi_words` counts instead.
     pub lang: Option<Lang>,
     /// The region of the place the term names, if it names one (`data/vocabulario/lugares.json`).
     pub place: Option<Region>,

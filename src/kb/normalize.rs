@@ -196,9 +196,10 @@ impl Normalized {
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
     }
 
-    /// The normalized text's bytes.
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
+    /// How many words are Arabizi: Darija written in Latin letters with a digit for a letter
+    /// Latin lacks (see [`is_arabizi`]).
+    pub fn arabizi_words(&self) -> u8 {
+        count_arabizi_words(&self.buf[..self.len])
     }
 
     /// The tokens, in order.
@@ -305,9 +306,134 @@ pub fn stem_prefixes_for_test(word: &str) -> impl Iterator<Item = &str> {
         .map(move |end| &word[..end])
 }
 
+/// What a number glued to a word means when it is not Arabizi: a unit, a count or an ordinal
+/// ("3ans", "7dias", "9h", "3eme", "3rd"), as people write them in a hurry.
+const NUMBER_SUFFIXES: &[&[u8]] = &[
+    b"am",
+    b"an",
+    b"ano",
+    b"anos",
+    b"ans",
+    b"day",
+    b"days",
+    b"dia",
+    b"dias",
+    b"enfant",
+    b"enfants",
+    b"em",
+    b"eme",
+    b"er",
+    b"ere",
+    b"eur",
+    b"euro",
+    b"euros",
+    b"fois",
+    b"hora",
+    b"horas",
+    b"hour",
+    b"hours",
+    b"heure",
+    b"heures",
+    b"hija",
+    b"hijas",
+    b"hijo",
+    b"hijos",
+    b"jour",
+    b"jours",
+    b"kg",
+    b"kids",
+    b"km",
+    b"meses",
+    b"mes",
+    b"min",
+    b"mn",
+    b"mois",
+    b"month",
+    b"months",
+    b"ninos",
+    b"pm",
+    b"rd",
+    b"semaine",
+    b"semaines",
+    b"semana",
+    b"semanas",
+    b"st",
+    b"th",
+    b"times",
+    b"veces",
+    b"week",
+    b"weeks",
+    b"year",
+    b"years",
+];
+
+/// How many words of a normalized text are Darija written in Latin letters with a digit for a
+/// letter Latin lacks: 3 for ع, 7 for ح, 9 for ق ("3andi", "n9der", "l7a9", "m3a"). Each is a
+/// vote for Arabic, however French or Spanish the rest looks ("fin ndir la cita 3afak"). Only
+/// 3, 7 and 9: 2 and 8 are English and Spanish SMS spelling too ("2nite", "gr8", "salu2").
+/// Not a word with a run of digits ("covid19", "2026"), with fewer than two letters ("9h",
+/// "3x"), nor one digit before a unit or an ordinal ("3ans", "3eme").
+fn count_arabizi_words(normalized: &[u8]) -> u8 {
+    // Most messages have none of the three digits: one pass over the bytes, and done.
+    if !normalized.iter().any(|b| matches!(b, b'3' | b'7' | b'9')) {
+        return 0;
+    }
+    let count = normalized
+        .split(|&b| b == b' ')
+        .filter(|w| is_arabizi(w))
+        .count();
+    u8::try_from(count).unwrap_or(u8::MAX)
+}
+
+/// Whether one normalized word is Arabizi by the rule of [`Normalized::arabizi_words`].
+pub fn is_arabizi(word: &[u8]) -> bool {
+    let (mut letters, mut digits, mut after_digit) = (0, 0, false);
+    for &b in word {
+        match b {
+            b'3' | b'7' | b'9' if !after_digit => digits += 1,
+            b'a'..=b'z' => letters += 1,
+            // Any other digit, a second digit in a row, or a letter outside ASCII.
+            _ => return false,
+        }
+        after_digit = b.is_ascii_digit();
+    }
+    let glued_number =
+        word.first().is_some_and(u8::is_ascii_digit) && NUMBER_SUFFIXES.contains(&&word[1..]);
+    digits > 0 && letters >= 2 && !glued_number
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Normalized, Writer, latin1};
+    use super::{Normalized, Writer, count_arabizi_words, is_arabizi, latin1};
+
+    #[test]
+    fn arabizi_words_are_darija_spelled_with_digits() {
+        for word in [
+            "3andi", "n9der", "l7a9", "m3a", "wra9", "3afak", "ma3ndich", "7ta",
+        ] {
+            assert!(is_arabizi(word.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_other_words_are_not_arabizi() {
+        for word in [
+            "3ans", "7dias", "9h", "3eme", "3rd", "2026", "covid19", "3x", "gr8", "salu2", "2nite",
+            "3", "a3", "24h", "9am", "3é", "ré3", "",
+        ] {
+            assert!(!is_arabizi(word.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_text_counts_its_arabizi_words() {
+        assert_eq!(count_arabizi_words(b"3afak wach 3andi l7a9 f lparo"), 3);
+        assert_eq!(count_arabizi_words(b"que es el imv"), 0);
+        assert_eq!(
+            count_arabizi_words(b"j ai 3 enfants depuis 3ans 9h 2 fois"),
+            0
+        );
+    }
 
     /// `text` normalized with every character through the general path.
     fn general(text: &str) -> String {
