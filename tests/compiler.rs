@@ -718,6 +718,25 @@ fn an_account_of_violence_is_a_term_of_at_most_four_words() {
 }
 
 #[test]
+fn a_request_word_routes_nothing() {
+    // "pedir" picks the part "how to apply": as a request word it would also say the person
+    // wants something in every message that says it.
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["peticiones"]["es"]
+            .as_array_mut()
+            .unwrap()
+            .push("pedir".into());
+    });
+    let problem = f.the_problem();
+    assert!(
+        problem.starts_with("data/vocabulario/compartido.json: peticiones.es[")
+            && problem.contains("term `pedir` is in `peticiones` and also routes"),
+        "{problem}"
+    );
+}
+
+#[test]
 fn arabizi_language_hints_are_written_in_latin_letters() {
     // Arabic script is recognised by itself; an Arabic word among the Darija hints is a mistake.
     let f = Fixture::new();

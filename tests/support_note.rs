@@ -358,6 +358,97 @@ fn an_account_of_past_violence_with_a_procedure_gets_the_procedure_and_the_016_l
     }
 }
 
+/// Past violence told to ask for a procedure by wanting it, without a question: (message,
+/// language, procedure answered). Each was a violence alarm alone before `peticiones`.
+const ACCOUNTS_WITH_A_REQUEST: &[(&str, Lang, &str)] = &[
+    (
+        "me violaron en mi pais y quiero pedir asilo",
+        Lang::Es,
+        "proteccion_internacional",
+    ),
+    (
+        "me pegaron en mi pais, quiero pedir asilo",
+        Lang::Es,
+        "proteccion_internacional",
+    ),
+    (
+        "me violaron en mi pais quiero asilo",
+        Lang::Es,
+        "proteccion_internacional",
+    ),
+    (
+        "en mi pais me torturaron y necesito pedir proteccion internacional",
+        Lang::Es,
+        "proteccion_internacional",
+    ),
+    (
+        "ils m ont frappé au pays je veux demander l asile",
+        Lang::Fr,
+        "proteccion_internacional",
+    ),
+    (
+        "i was raped in my country and i want to apply for asylum",
+        Lang::En,
+        "proteccion_internacional",
+    ),
+    (
+        "i was raped back home, i need asylum",
+        Lang::En,
+        "proteccion_internacional",
+    ),
+    (
+        "my husband used to beat me and i want to apply for the imv",
+        Lang::En,
+        "imv",
+    ),
+    (
+        "drbouni f bladi bghit ndir lasil",
+        Lang::Ar,
+        "proteccion_internacional",
+    ),
+    (
+        "drbouni f bladi o bghit ntleb lasil",
+        Lang::Ar,
+        "proteccion_internacional",
+    ),
+    (
+        "تعرضت للاغتصاب فبلادي وبغيت نطلب اللجوء",
+        Lang::Ar,
+        "proteccion_internacional",
+    ),
+    (
+        "تعرضت للاغتصاب في بلدي وأريد طلب اللجوء",
+        Lang::Ar,
+        "proteccion_internacional",
+    ),
+];
+
+#[test]
+fn an_account_of_past_violence_that_asks_for_a_procedure_gets_it_and_the_016_line() {
+    for &(text, lang, procedure) in ACCOUNTS_WITH_A_REQUEST {
+        assert_procedure_then_016(text, lang, procedure);
+    }
+}
+
+#[test]
+fn wanting_something_else_after_an_account_is_still_an_alarm() {
+    // The want is for help, a complaint or a visit, not for the procedure the message names.
+    for text in [
+        "me violaron en el centro de salud y quiero pedir ayuda",
+        "me violaron y quiero ir al centro de salud",
+        "me violaron, quiero denunciar",
+        "me pegaron cuando fui a pedir el paro",
+        "I was raped at the refugee centre and I want to go home",
+    ] {
+        let reply = respond(text);
+        assert!(
+            matches!(reply.intent, Intent::Blocked(GuardCategory::Violence)),
+            "{text}: {:?}",
+            reply.intent
+        );
+    }
+}
+
 #[test]
 fn an_account_alone_or_with_another_alarm_is_still_an_alarm() {
     let blocked = |text: &str, context: Context| match Responder::default()

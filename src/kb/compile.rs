@@ -62,6 +62,8 @@ pub struct TermEntry {
     /// The term speaks of violence against the person (`apoyo`): the answer is followed by the
     /// 016 note.
     pub support: bool,
+    /// The term says the person wants something (`peticiones`).
+    pub want: bool,
 }
 
 /// A term's language claims, folded: one language, or shared.
@@ -1089,6 +1091,7 @@ enum Claim {
     Conversational(Conversational),
     Language,
     Support,
+    Want,
 }
 
 /// A place's normalized key: a word or a phrase of at most [`MAX_PLACE_WORDS`] words, no stem.
@@ -1229,6 +1232,7 @@ impl VocabBuilder {
             }
         }
         self.add_lists(FILE, "apoyo", &v.apoyo, Claim::Support, problems);
+        self.add_lists(FILE, "peticiones", &v.peticiones, Claim::Want, problems);
         for (lang, phrases) in v.no_alarma.iter() {
             for (i, raw) in phrases.iter().enumerate() {
                 self.not_alarm(FILE, &format!("no_alarma.{lang}[{i}]"), raw, problems);
@@ -1459,6 +1463,18 @@ impl VocabBuilder {
             },
             Claim::Language => {}
             Claim::Support => entry.support = true,
+            Claim::Want => entry.want = true,
+        }
+        // A word of `peticiones` only marks a request: if it also routed, "quiero" would pick a
+        // procedure or a part in every message that says it.
+        if entry.want && (entry.procedure.is_some() || entry.facet.is_some()) {
+            problems.push(
+                file,
+                field,
+                format!(
+                    "term `{raw}` is in `peticiones` and also routes ({origin}): list it in one"
+                ),
+            );
         }
         if let Some(lang) = lang {
             *lang_claim = match *lang_claim {

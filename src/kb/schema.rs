@@ -222,8 +222,8 @@ pub struct Guard {
     pub category: GuardCategory,
     pub lang: Option<Lang>,
     /// An account of violence that already happened (`relatos`): an alarm alone, but a message
-    /// that also names a procedure and asks about it gets that procedure's answer with the 016
-    /// note.
+    /// that also names a procedure and asks about it, or asks for it (`peticiones`), gets that
+    /// procedure's answer with the 016 note.
     pub account: bool,
 }
 
@@ -458,6 +458,12 @@ pub struct SharedVocabulary {
     /// recent act ("me pegó", "he hit me") stay in `guardarrailes.violence`.
     #[serde(default)]
     pub relatos: Localized<Vec<String>>,
+    /// Words that say the person wants something (`quiero`, `je veux`, `want`, `bghit`). They
+    /// route nothing; followed by a procedure ("quiero asilo"), or by a way of applying and a
+    /// procedure ("quiero pedir asilo", "i want to apply for asylum"), they make a message that
+    /// tells an account of violence ask for that procedure as a question would.
+    #[serde(default)]
+    pub peticiones: Localized<Vec<String>>,
 }
 
 /// `data/vocabulario/lugares.json`: the places people name, by region.

@@ -14,7 +14,7 @@ use crate::kb::normalize::Normalized;
 use crate::kb::schema::MATCH_THRESHOLD;
 use crate::kb::{
     self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, Note, ProcedureId, Region,
-    TERMS,
+    TERMS, Term,
 };
 use language::Hints;
 
@@ -164,6 +164,33 @@ struct Scores {
     elsewhere: Option<Region>,
     /// A phrase that speaks of violence against the person.
     support: bool,
+    /// The message asks for a procedure by wanting it: "quiero asilo", "quiero pedir el IMV",
+    /// "i want to apply for asylum" (see [`Requests`]).
+    requests: bool,
+}
+
+/// Follows "want" words through a scan: a procedure right after one ("quiero asilo", "bghit
+/// lasil"), or after a way of applying that follows one ("quiero pedir asilo", "je veux
+/// demander l'asile"), is asked for. One other word may come after a "want" word ("quiero *el*
+/// IMV", "want *to* apply") and two after a way of applying ("apply *for the* IMV"), so "quiero
+/// ir al centro de salud" asks for nothing.
+#[derive(Default)]
+struct Requests {
+    /// The last token a hit may start at to continue the request.
+    open_until: Option<usize>,
+}
+
+impl Requests {
+    /// Whether the hit at token `at`, covering `words` tokens, completes a request.
+    fn step(&mut self, at: usize, words: usize, term: &Term) -> bool {
+        let near = self.open_until.is_some_and(|last| at <= last);
+        if term.want {
+            self.open_until = Some(at + words + 1);
+        } else if near && term.facet == Some(Facet::ComoSolicitar) {
+            self.open_until = Some(at + words + 2);
+        }
+        near && term.procedure.is_some()
+    }
 }
 
 impl Scores {
@@ -172,8 +199,10 @@ impl Scores {
             first_seen: [usize::MAX; ProcedureId::ALL.len()],
             ..Scores::default()
         };
+        let mut requests = Requests::default();
         lexicon::scan(tokens, folded, &TERMS, Some(near_term), |at, hit| {
             let term = hit.value;
+            s.requests |= requests.step(at, hit.words, &term);
             if let Some(p) = term.procedure {
                 let i = p.index();
                 s.procedure[i] = s.procedure[i].saturating_add(term.weight);
@@ -348,12 +377,12 @@ impl Responder {
             .then(|| guardrails::check(&tokens, &folded))
             .flatten();
         // An account of violence that already happened, in a message that asks about a
-        // procedure ("me violaron en mi país, ¿cómo pido asilo?"): answering only with the crisis
-        // lines would leave the question unanswered each time they tell their story. The
-        // procedure is answered and the 016 note (with 112) follows. A procedure named without a
-        // question (no question mark, no question in words) is a place in the story ("me
-        // violaron en el centro de salud"): an alarm.
-        let asks = || scores.asks_in_words() || text.contains(['?', '¿', '؟']);
+        // procedure ("me violaron en mi país, ¿cómo pido asilo?") or asks for it ("… quiero
+        // pedir asilo"): answering only with the crisis lines would leave the question
+        // unanswered each time they tell their story. The procedure is answered and the 016 note
+        // (with 112) follows. A procedure named without a question or a request is a place in
+        // the story ("me violaron en el centro de salud"): an alarm.
+        let asks = || scores.asks_in_words() || scores.requests || text.contains(['?', '¿', '؟']);
         if let Some(guard) = guard.filter(|g| g.account && scores.procedure().is_some() && asks()) {
             debug_assert_eq!(guard.category, GuardCategory::Violence);
             scores.support = true;
