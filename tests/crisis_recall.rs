@@ -1611,3 +1611,164 @@ fn seventh_round_health_card_questions_and_idioms_do_not_alarm() {
     assert_no_alarm(Lang::En, NEAR_MISSES_EN_SEVENTH);
     assert_no_alarm(Lang::Ar, NEAR_MISSES_AR_SEVENTH);
 }
+
+/// es, eighth round: overdoses, self-harm acts and fainting said the colloquial, SMS way (a whole
+/// box or "2 cajas" of pills, "me e pasado con las pastillas", "muxas", slit wrists, a razor,
+/// sleeping and not getting up, someone who "se a caido redonda", lies on the floor and does not
+/// answer, has lost "el sentido").
+const CRISIS_ES_EIGHTH: &[(&str, GuardCategory)] = &[
+    ("me tome una caja entera de pastillas", SelfHarm),
+    ("tome muxas pastillas y me encuentro fatal", SelfHarm),
+    ("me e pasado con las pastillas, ayuda", SelfHarm),
+    ("me tome 2 cajas de pastillas de mi madre", SelfHarm),
+    ("me he tomado un frasco entero", SelfHarm),
+    ("me corte las muñecas", SelfHarm),
+    ("me raje los brazos otra vez", SelfHarm),
+    ("kiero dormir y no levantarme mas", SelfHarm),
+    ("me e intentado matar", SelfHarm),
+    ("mi amigo se ha metido muchas pastillas", SelfHarm),
+    ("mi madre se a caido redonda", Medical),
+    ("mi abuela se ha caido y no responde", Medical),
+    ("esta tirado en el suelo y no contesta", Medical),
+    ("mi padre a perdido el sentido", Medical),
+];
+
+/// es, eighth round: pills taken for an illness and asked about with the health card, fainting
+/// as an idiom ("me desmayo de la cola") or told as past, a web page that "no responde", a crate
+/// of beer, the light cut off again.
+const NEAR_MISSES_ES_EIGHTH: &[&str] = &[
+    "tomo pastillas para la tension, necesito tarjeta sanitaria",
+    "tomo pastillas para dormir, como saco la tarjeta sanitaria",
+    "me desmayo de la cola en extranjeria",
+    "casi me desmayo en la cola de extranjeria, como pido cita",
+    "me desmaye el año pasado, necesito la tarjeta sanitaria?",
+    "me han cortado la luz otra vez, puedo pedir el imv",
+    "la web se ha caido y no responde",
+    "he perdido el sentido de la orientacion en madrid",
+    "compro una caja de pastillas cada mes, la cubre la tarjeta sanitaria?",
+    "me tome una caja de cervezas ayer, me pueden multar",
+];
+
+/// fr, eighth round: "tt mes medocs", "plein de cachets", a whole box or blister pack, cut or
+/// opened veins and wrists, "je me fais du mal", sleeping and not waking up, someone fallen who
+/// does not answer or move, lost consciousness.
+const CRISIS_FR_EIGHTH: &[(&str, GuardCategory)] = &[
+    ("j ai pris tt mes medocs", SelfHarm),
+    ("jai pris plein de cachets", SelfHarm),
+    ("j'ai pris toute une boite de medicaments", SelfHarm),
+    ("jai pris tte la boite", SelfHarm),
+    ("j'ai pris une plaquette entiere de doliprane", SelfHarm),
+    ("je me suis coupe les veines", SelfHarm),
+    ("je me suis coupée les poignets", SelfHarm),
+    ("je me fais du mal", SelfHarm),
+    ("je veux dormir et pas me reveiller", SelfHarm),
+    ("jai pris des medocs pour mourir", SelfHarm),
+    ("elle est tombee et elle repond pas", Medical),
+    ("mon pere est tombe par terre et il bouge pas", Medical),
+    ("il a perdu conscience", Medical),
+];
+
+/// fr, eighth round: look-alikes (sleeping pills and heart pills with the carte vitale, a lawyer
+/// or a prefecture that does not answer, a file that does not move, a haircut, "failli tomber
+/// dans les pommes").
+const NEAR_MISSES_FR_EIGHTH: &[&str] = &[
+    "je prends des cachets pour dormir, comment avoir la carte vitale",
+    "je prends plein de medicaments pour le coeur, j'ai droit a l'AME?",
+    "mon avocat il repond pas a mes messages",
+    "la prefecture elle repond pas au telephone",
+    "mon dossier il bouge pas depuis 3 mois",
+    "je me suis coupe les cheveux, faut il une nouvelle photo pour le titre de sejour",
+    "j'ai besoin de tous mes medocs, comment avoir l'ame",
+    "tt les cachets sont rembourses avec la carte vitale?",
+    "j ai failli tomber dans les pommes a la prefecture",
+];
+
+/// en, eighth round: "took a bunch of pills", all my meds, a whole box or pack, a handful, pills
+/// to die, a cut wrist, cutting again, hoping not to wake up; someone who is not waking up, not
+/// responding after a fall, knocked out, or drank drain cleaner.
+const CRISIS_EN_EIGHTH: &[(&str, GuardCategory)] = &[
+    ("took a bunch of pills", SelfHarm),
+    ("i took a bunch of pills", SelfHarm),
+    ("i took all my meds", SelfHarm),
+    ("took a whole box of pills", SelfHarm),
+    ("just took a handful of pills", SelfHarm),
+    ("i took the whole pack", SelfHarm),
+    ("i took pills to die", SelfHarm),
+    ("i cut my wrist", SelfHarm),
+    ("im cutting again", SelfHarm),
+    ("i hope i dont wake up", SelfHarm),
+    ("he isnt waking up", Medical),
+    ("he fell down and isnt responding", Medical),
+    ("she got knocked out", Medical),
+    ("i drank drain cleaner", Medical),
+];
+
+/// en, eighth round: the pills someone takes every day, fainting nearly, or last year, told with
+/// a paperwork question, a lawyer not responding, waking up late or waking someone.
+const NEAR_MISSES_EN_EIGHTH: &[&str] = &[
+    "I take pills for my heart, can I get the health card",
+    "i take a lot of pills for my diabetes, do i need the health card",
+    "i take a bunch of pills every day, does the card cover them",
+    "i nearly passed out in the queue at the foreign office",
+    "i almost fainted waiting for my appointment",
+    "i fainted last year, do i need the health card",
+    "my lawyer isnt responding to my emails",
+    "i hope i dont wake up late for my appointment",
+    "sorry i hope i dont wake you with my messages",
+];
+
+/// ar, eighth round: Darija (Arabic letters, with ك or ڭ for "ga3", and Arabizi) and MSA: "klit
+/// ga3 dwa", all the pills, a lot of pills, poison, cutting oneself with a razor, sleeping and
+/// not waking up; fainting ("ghaba 3lih", "غابت عليها", "السخفة"), fallen and no longer waking,
+/// a brother who ate all the pills.
+const CRISIS_AR_EIGHTH: &[(&str, GuardCategory)] = &[
+    ("klit ga3 dwa", SelfHarm),
+    ("chrebt ga3 dwa li kan 3ndi", SelfHarm),
+    ("شربت كاع الدوا", SelfHarm),
+    ("كليت ڭاع الحبوب", SelfHarm),
+    ("شربت بزاف ديال الحبوب", SelfHarm),
+    ("chrbt sem", SelfHarm),
+    ("jra7t rasi b lmos", SelfHarm),
+    ("bghit n3es w ma nfi9ch", SelfHarm),
+    ("بغيت ننعس وما نوضش", SelfHarm),
+    ("أخذت حبوب كثيرة", SelfHarm),
+    ("قطعت معصمي", SelfHarm),
+    ("ghaba 3lih", Medical),
+    ("ghaba 3liya", Medical),
+    ("غابت عليها", Medical),
+    ("tah o ma bqach kayfi9", Medical),
+    ("mama t7at w mab9atch katfi9", Medical),
+    ("خويا كلا الحبوب كاملين", Medical),
+    ("جاتو السخفة", Medical),
+];
+
+/// ar, eighth round: look-alikes (blood-pressure and diabetes pills with the health card, a
+/// husband away for a year, a child who no longer wakes up early, a past injury at work, a
+/// mother who takes a lot of medicine, a lawyer who does not answer, living by the forest).
+const NEAR_MISSES_AR_EIGHTH: &[&str] = &[
+    "kanakhod dwa dyal tension, bghit lkarta sanitaria",
+    "كنشرب الدوا ديال السكر، كيفاش نجيب البطاقة الصحية",
+    "كناخد الحبوب ديال الضغط، واش خاصني البطاقة الصحية",
+    "rajli ghab 3lina 3am, bghit n9ayed wladi",
+    "weldi ma bqach kayfi9 bkri, wach n9der nbeddel lmadrasa",
+    "جرحت راسي فالخدمة العام اللي فات، واش عندي الحق فالتعويض",
+    "ماما كتاخد بزاف ديال الدوا، واش عندها الحق فالبطاقة الصحية",
+    "lmo7ami ma kayjawebch 3la telephone",
+    "kansken 7da lghaba, kifach ndir lpadron",
+];
+
+#[test]
+fn eighth_round_colloquial_overdoses_self_harm_and_fainting_get_their_lines() {
+    assert_crisis(Lang::Es, CRISIS_ES_EIGHTH);
+    assert_crisis(Lang::Fr, CRISIS_FR_EIGHTH);
+    assert_crisis(Lang::En, CRISIS_EN_EIGHTH);
+    assert_crisis(Lang::Ar, CRISIS_AR_EIGHTH);
+}
+
+#[test]
+fn eighth_round_daily_pills_fainting_idioms_and_past_events_do_not_alarm() {
+    assert_no_alarm(Lang::Es, NEAR_MISSES_ES_EIGHTH);
+    assert_no_alarm(Lang::Fr, NEAR_MISSES_FR_EIGHTH);
+    assert_no_alarm(Lang::En, NEAR_MISSES_EN_EIGHTH);
+    assert_no_alarm(Lang::Ar, NEAR_MISSES_AR_EIGHTH);
+}
