@@ -436,6 +436,169 @@ const GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("bghit mo7ami bla flous", Ar, JusticiaGratuita, Descripcion),
 ];
 
+/// `(message, language, procedure, facet)`: something gone wrong, said the way people say it on
+/// WhatsApp (no accents, SMS spelling, Darija in Arabic letters and in Arabizi), each answered
+/// with another part (mostly `descripcion`, or `como_solicitar` for a missing appointment) before
+/// the facet words for it: the town hall that will not register ("no me empadronan", "ils m
+/// inscrivent pas", "ما سجلونيش فالبادرون"), a benefit stopped or cut ("ils ont stoppé mon imv",
+/// "my unemployment benefit got cut", "الشوماج تقطع عليا", "imv ma dkhelch lia"), money asked back
+/// ("me piden q devuelva", "they say i got overpaid"), no appointment that ever comes ("la cita
+/// del nie nunca sale", "ya jamais de rdv", "makaynch rdv"), the health centre that sends people
+/// away ("ils m'ont refoulé", "turned me away"), a negative answer ("me salio negativa del
+/// asilo", "jatni negatif f l asile"). The last Spanish rows ask how much is taken off a benefit
+/// ("cuanto me quitan del paro si trabajo"): the amount, not a refusal.
+#[rustfmt::skip]
+const PROBLEM_PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
+    // Spanish
+    ("no me empadronan", Es, Empadronamiento, Problemas),
+    ("el ayuntamiento no me empadrona", Es, Empadronamiento, Problemas),
+    ("no me kieren empadronar", Es, Empadronamiento, Problemas),
+    ("no m empadronan xq no tengo contrato", Es, Empadronamiento, Problemas),
+    ("me borraron del padron", Es, Empadronamiento, Problemas),
+    ("no me acen el padron", Es, Empadronamiento, Problemas),
+    ("me suspendieron el imv", Es, Imv, Problemas),
+    ("no me an pagado el imv este mes", Es, Imv, Problemas),
+    ("m an kitado l imv", Es, Imv, Problemas),
+    ("me cobraron de mas el imv y ahora lo quieren de vuelta", Es, Imv, Problemas),
+    ("me ha llegado una carta de que devuelva el imv", Es, Imv, Problemas),
+    ("me piden q devuelva el imv", Es, Imv, Problemas),
+    ("me toca devolver el imv", Es, Imv, Problemas),
+    ("el sepe me a cortado el paro", Es, PrestacionDesempleo, Problemas),
+    ("no he cobrado este mes el paro", Es, PrestacionDesempleo, Problemas),
+    ("me quieren quitar el paro", Es, PrestacionDesempleo, Problemas),
+    ("no ai cita para el nie", Es, NieTie, Problemas),
+    ("la cita del nie nunca sale", Es, NieTie, Problemas),
+    ("no me renovaron la tarjeta de residencia", Es, NieTie, Problemas),
+    ("el medico no me atiende sin tarjeta sanitaria", Es, TarjetaSanitaria, Problemas),
+    ("no me conseden el abogado de oficio", Es, JusticiaGratuita, Problemas),
+    ("me salio negativa del asilo", Es, ProteccionInternacional, Problemas),
+    ("me inadmitieron el asilo", Es, ProteccionInternacional, Problemas),
+    ("el arraigo me lo tumbaron", Es, Arraigo, Problemas),
+    // Spanish: how much is taken off (cuantia), not a refusal
+    ("cuanto me van a quitar del paro si trabajo", Es, PrestacionDesempleo, Cuantia),
+    ("cuanto me quitan del paro si trabajo media jornada", Es, PrestacionDesempleo, Cuantia),
+    ("cuanto me quitan del imv si trabajo", Es, Imv, Cuantia),
+    ("cuanto me descuentan del paro si trabajo", Es, PrestacionDesempleo, Cuantia),
+    // French
+    ("j ai recu une reponse negative pour l asile", Fr, ProteccionInternacional, Problemas),
+    ("ils m ont debouté de l asile", Fr, ProteccionInternacional, Problemas),
+    ("l asile c est non", Fr, ProteccionInternacional, Problemas),
+    ("la mairie m'inscrit pas au padron", Fr, Empadronamiento, Problemas),
+    ("ils ont stoppé mon imv", Fr, Imv, Problemas),
+    ("je touche plus l imv", Fr, Imv, Problemas),
+    ("l imv tombe plus", Fr, Imv, Problemas),
+    ("il faut que je rende l argent de l imv", Fr, Imv, Problemas),
+    ("ils m ont arreté le chomage", Fr, PrestacionDesempleo, Problemas),
+    ("le sepe m a sanctionné", Fr, PrestacionDesempleo, Problemas),
+    ("je recois plus le chomage", Fr, PrestacionDesempleo, Problemas),
+    ("jarrive pas a avoir rdv pour le nie", Fr, NieTie, Problemas),
+    ("ya jamais de rdv pour le nie", Fr, NieTie, Problemas),
+    ("le rdv du nie arrive jamais", Fr, NieTie, Problemas),
+    ("ils m'ont refoulé au centre de santé", Fr, TarjetaSanitaria, Problemas),
+    ("on m a pas soigné au centre de santé sans carte sanitaire", Fr, TarjetaSanitaria, Problemas),
+    ("ils me donnent pas la carte sanitaire", Fr, TarjetaSanitaria, Problemas),
+    ("on m'a pas donné l'avocat gratuit", Fr, JusticiaGratuita, Problemas),
+    // English
+    ("they took my imv away", En, Imv, Problemas),
+    ("i stopped getting my imv", En, Imv, Problemas),
+    ("they say i got overpaid imv", En, Imv, Problemas),
+    ("imv not paid this month", En, Imv, Problemas),
+    ("they stoped my imv", En, Imv, Problemas),
+    ("my unemployment benefit got cut", En, PrestacionDesempleo, Problemas),
+    ("i dont get my unemployment anymore", En, PrestacionDesempleo, Problemas),
+    ("they dont wanna register me at the padron", En, Empadronamiento, Problemas),
+    ("they kicked me off the padron", En, Empadronamiento, Problemas),
+    ("i was removed from the padron", En, Empadronamiento, Problemas),
+    ("town hall wont do my padron", En, Empadronamiento, Problemas),
+    ("can't get an appointment for the nie", En, NieTie, Problemas),
+    ("still no appointment for my nie", En, NieTie, Problemas),
+    ("my nie appointment never comes", En, NieTie, Problemas),
+    ("they didnt renew my residence card", En, NieTie, Problemas),
+    ("the health centre won't treat me without a card", En, TarjetaSanitaria, Problemas),
+    ("the clinic turned me away without a health card", En, TarjetaSanitaria, Problemas),
+    ("they wouldnt give me a free lawyer", En, JusticiaGratuita, Problemas),
+    ("i got a negative answer on my asylum", En, ProteccionInternacional, Problemas),
+    // Arabic (MSA, Darija, Arabizi)
+    ("jatni negatif f l asile", Ar, ProteccionInternacional, Problemas),
+    ("جاتني نيغاتيف ديال اللجوء", Ar, ProteccionInternacional, Problemas),
+    ("ما سجلونيش فالبادرون", Ar, Empadronamiento, Problemas),
+    ("ma sjlounich f lpadron", Ar, Empadronamiento, Problemas),
+    ("lbaladiya ma sjlatnich f padron", Ar, Empadronamiento, Problemas),
+    ("مسحوني من البادرون", Ar, Empadronamiento, Problemas),
+    ("الشوماج تقطع عليا", Ar, PrestacionDesempleo, Problemas),
+    ("chomage t9t3at lia", Ar, PrestacionDesempleo, Problemas),
+    ("ما بقيتش كنقبض الشوماج", Ar, PrestacionDesempleo, Problemas),
+    ("ma b9itch kanchd chomage", Ar, PrestacionDesempleo, Problemas),
+    ("ma khlsounich chomage had chher", Ar, PrestacionDesempleo, Problemas),
+    ("bghawni nrj3hom lflous dyal chomage", Ar, PrestacionDesempleo, Problemas),
+    ("الامبي تحبس", Ar, Imv, Problemas),
+    ("الامبي ما بقاش كيدخل", Ar, Imv, Problemas),
+    ("imv ma dkhelch lia had chher", Ar, Imv, Problemas),
+    ("تم إيقاف الحد الأدنى للدخل", Ar, Imv, Problemas),
+    ("سحبوا مني الحد الأدنى للدخل", Ar, Imv, Problemas),
+    ("ما كاينش سيتا للنيي", Ar, NieTie, Problemas),
+    ("makaynch rdv l nie", Ar, NieTie, Problemas),
+    ("السيتا ديال النيي ما كاتجيش", Ar, NieTie, Problemas),
+    ("ما قدرتش ناخد سيتا للنيي", Ar, NieTie, Problemas),
+    ("لم أحصل على موعد للنيي", Ar, NieTie, Problemas),
+    ("ma jdedouch lia nie", Ar, NieTie, Problemas),
+    ("rj3ouni mn centro de salud bla tarjeta sanitaria", Ar, TarjetaSanitaria, Problemas),
+    ("jatni negatif f arraigo", Ar, Arraigo, Problemas),
+];
+
+/// `(message, language, procedure, facet)`: look-alikes of [`PROBLEM_PROBES`] (the same words
+/// asking for another part: "si je touche plus de 1000 euros", "cuando sale la cita", "how do i
+/// get my health card back", "ila t9ta3 lia lkhdma wach n9der"), answered so before those words,
+/// and still.
+#[rustfmt::skip]
+const PROBLEM_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
+    // Spanish
+    ("me empadronan sin contrato?", Es, Empadronamiento, Requisitos),
+    ("que pasa si no me empadrono en el ayuntamiento", Es, Empadronamiento, Descripcion),
+    ("que me piden para empadronarme", Es, Empadronamiento, Documentos),
+    ("donde pido cita para el nie", Es, NieTie, ComoSolicitar),
+    ("que llevo a la cita del nie", Es, NieTie, Documentos),
+    ("cuando sale la cita del nie", Es, NieTie, Plazos),
+    ("cuando me pagan el imv", Es, Imv, Plazos),
+    ("cuanto me van a dar de imv", Es, Imv, Cuantia),
+    ("cuando me devuelven el dinero del imv", Es, Imv, Plazos),
+    ("nunca he pedido el imv como lo pido", Es, Imv, ComoSolicitar),
+    ("no me han dado de alta tengo derecho al paro", Es, PrestacionDesempleo, Requisitos),
+    ("nunca he cobrado el paro tengo derecho", Es, PrestacionDesempleo, Requisitos),
+    ("si no me hacen contrato puedo pedir el arraigo", Es, Arraigo, Requisitos),
+    ("donde me hacen la tarjeta sanitaria", Es, TarjetaSanitaria, ComoSolicitar),
+    // French
+    ("si je touche plus de 1000 euros j ai droit a l imv", Fr, Imv, Requisitos),
+    ("je touche combien avec l imv", Fr, Imv, Cuantia),
+    ("comment je fais pour avoir un rdv pour le nie", Fr, NieTie, ComoSolicitar),
+    ("quels papiers pour le rdv du nie", Fr, NieTie, Documentos),
+    ("quand est ce que le chomage tombe", Fr, PrestacionDesempleo, Plazos),
+    ("quand est ce qu ils arretent de payer le chomage", Fr, PrestacionDesempleo, Plazos),
+    ("ils me donnent la carte sanitaire si je suis sans papiers", Fr, TarjetaSanitaria, Requisitos),
+    ("quels documents il faut rendre pour le padron", Fr, Empadronamiento, Documentos),
+    ("c est obligatoire le padron", Fr, Empadronamiento, Descripcion),
+    // English
+    ("how do i get my nie card back", En, NieTie, ComoSolicitar),
+    ("how do i get my health card back", En, TarjetaSanitaria, ComoSolicitar),
+    ("how much will they take off my unemployment if i work", En, PrestacionDesempleo, Cuantia),
+    ("i stopped working can i get unemployment", En, PrestacionDesempleo, Requisitos),
+    ("when do i get paid unemployment", En, PrestacionDesempleo, Plazos),
+    ("i never applied for the imv how do i apply", En, Imv, ComoSolicitar),
+    ("when does the imv stop", En, Imv, Plazos),
+    ("is the padron compulsory", En, Empadronamiento, Descripcion),
+    // Arabic (MSA, Darija, Arabizi)
+    ("كيفاش ناخد سيتا للنيي", Ar, NieTie, ComoSolicitar),
+    ("kifach n7jz sita l nie", Ar, NieTie, ComoSolicitar),
+    ("شنو خاصني للسيتا ديال النيي", Ar, NieTie, Documentos),
+    ("ch7al kaykhlsou f chomage", Ar, PrestacionDesempleo, Cuantia),
+    ("فوقاش كيدخل الشوماج", Ar, PrestacionDesempleo, Plazos),
+    ("متى يتوقف الحد الأدنى للدخل", Ar, Imv, Plazos),
+    ("ila t9ta3 lia lkhdma wach n9der nakhod chomage", Ar, PrestacionDesempleo, Requisitos),
+    ("ma b9itch khdam wach 3andi l7a9 f chomage", Ar, PrestacionDesempleo, Requisitos),
+    ("لم احصل على عمل هل يمكنني الحصول على اعانة البطالة", Ar, PrestacionDesempleo, Requisitos),
+    ("شحال كتبقى السيتا ديال النيي", Ar, NieTie, Plazos),
+];
+
 /// The rows of `table` that `respond` answers with another procedure, part or language, each
 /// with what it got.
 fn wrong(table: &[(&str, Lang, ProcedureId, Facet)]) -> Vec<String> {
@@ -476,6 +639,16 @@ fn conditions_ask_for_the_requirements_and_refusals_for_what_to_do() {
 #[test]
 fn a_condition_does_not_take_a_question_for_another_part() {
     assert_all_right("guards", GUARDS);
+}
+
+#[test]
+fn something_gone_wrong_said_the_way_people_say_it_asks_what_to_do() {
+    assert_all_right("problem probes", PROBLEM_PROBES);
+}
+
+#[test]
+fn the_words_for_something_gone_wrong_do_not_take_another_part() {
+    assert_all_right("problem guards", PROBLEM_GUARDS);
 }
 
 #[test]
