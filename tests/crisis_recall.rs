@@ -1647,6 +1647,7 @@ const NEAR_MISSES_ES_EIGHTH: &[&str] = &[
     "he perdido el sentido de la orientacion en madrid",
     "compro una caja de pastillas cada mes, la cubre la tarjeta sanitaria?",
     "me tome una caja de cervezas ayer, me pueden multar",
+    "puedo pagar las multas todas de golpe",
 ];
 
 /// fr, eighth round: "tt mes medocs", "plein de cachets", a whole box or blister pack, cut or
@@ -1681,6 +1682,8 @@ const NEAR_MISSES_FR_EIGHTH: &[&str] = &[
     "j'ai besoin de tous mes medocs, comment avoir l'ame",
     "tt les cachets sont rembourses avec la carte vitale?",
     "j ai failli tomber dans les pommes a la prefecture",
+    "l'avocat ne répond plus du tout à mes mails",
+    "je suis encore coupé du chômage, que faire",
 ];
 
 /// en, eighth round: "took a bunch of pills", all my meds, a whole box or pack, a handful, pills
@@ -1715,11 +1718,12 @@ const NEAR_MISSES_EN_EIGHTH: &[&str] = &[
     "my lawyer isnt responding to my emails",
     "i hope i dont wake up late for my appointment",
     "sorry i hope i dont wake you with my messages",
+    "my caseworker, she isnt responding to my messages",
 ];
 
 /// ar, eighth round: Darija (Arabic letters, with ك or ڭ for "ga3", and Arabizi) and MSA: "klit
 /// ga3 dwa", all the pills, a lot of pills, poison, cutting oneself with a razor, sleeping and
-/// not waking up; fainting ("ghaba 3lih", "غابت عليها", "السخفة"), fallen and no longer waking,
+/// not waking up; fainting ("ghaba 3lih", "غمى عليها", "السخفة"), fallen and no longer waking,
 /// a brother who ate all the pills.
 const CRISIS_AR_EIGHTH: &[(&str, GuardCategory)] = &[
     ("klit ga3 dwa", SelfHarm),
@@ -1735,7 +1739,7 @@ const CRISIS_AR_EIGHTH: &[(&str, GuardCategory)] = &[
     ("قطعت معصمي", SelfHarm),
     ("ghaba 3lih", Medical),
     ("ghaba 3liya", Medical),
-    ("غابت عليها", Medical),
+    ("غمى عليها", Medical),
     ("tah o ma bqach kayfi9", Medical),
     ("mama t7at w mab9atch katfi9", Medical),
     ("خويا كلا الحبوب كاملين", Medical),
@@ -1755,6 +1759,9 @@ const NEAR_MISSES_AR_EIGHTH: &[&str] = &[
     "ماما كتاخد بزاف ديال الدوا، واش عندها الحق فالبطاقة الصحية",
     "lmo7ami ma kayjawebch 3la telephone",
     "kansken 7da lghaba, kifach ndir lpadron",
+    "rajli ghab 3liya hadi 3 chhor, wach n9der ntalab imv",
+    "راجلي غاب عليا هادي شهور، واش نقدر نطلب الامبي",
+    "ولدي ماكيفيقش بكري، واش يقدر يتسجل فالمدرسة",
 ];
 
 #[test]
