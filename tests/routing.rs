@@ -315,6 +315,16 @@ const NOT_ARABIZI: &[(&str, Lang)] = &[
     ("after covid19 I lost my job, can I get unemployment benefit", Lang::En),
 ];
 
+/// Short Spanish with none of the words that told Spanish before ("que", "si", "no", "me" are
+/// French or English too): `whatlang` answered the first in French and the second in English.
+#[test]
+fn short_spanish_with_only_everyday_words_is_answered_in_spanish() {
+    let responder = Responder::default();
+    for text in ["que pasa si no me empadrono", "llevo un año aqui sin nie"] {
+        assert_eq!(responder.respond(text, None).lang, Lang::Es, "{text}");
+    }
+}
+
 #[test]
 fn arabizi_is_answered_in_arabic() {
     let responder = Responder::default();
