@@ -307,3 +307,46 @@ fn every_language_and_every_procedure_has_its_names() {
         assert!(n >= 4, "{procedure}: {n} names");
     }
 }
+
+/// The town hall is where people are told things about every procedure, so naming it is enough
+/// for the padrón only when nothing else is named (`medio`): each of these went to the padrón
+/// before, because the town hall came first and weighed as much as the procedure.
+const TOWN_HALL_THEN_A_PROCEDURE: &[(&str, Lang, ProcedureId)] = &[
+    (
+        "en el ayuntamiento me dijeron que no puedo pedir el imv",
+        Es,
+        Imv,
+    ),
+    ("at the townhall they told me i cant get the imv", En, Imv),
+    (
+        "a la mairie ils m'ont dit que je peux pas avoir l'imv",
+        Fr,
+        Imv,
+    ),
+    ("f lbaladiya galou liya ma n9derch ndir limv", Ar, Imv),
+    (
+        "the town hall said i need a lawyer for my asylum",
+        En,
+        ProteccionInternacional,
+    ),
+];
+
+#[test]
+fn the_town_hall_gives_way_to_the_procedure_named_and_alone_is_the_padron() {
+    let table: Vec<_> = TOWN_HALL_THEN_A_PROCEDURE
+        .iter()
+        .map(|&(message, lang, procedure)| (message, lang, Procedure(procedure)))
+        .chain([
+            ("ayuntamiento", Es, Procedure(Empadronamiento)),
+            ("la mairie", Fr, Procedure(Empadronamiento)),
+            ("town hall", En, Procedure(Empadronamiento)),
+            ("البلدية", Ar, Procedure(Empadronamiento)),
+            (
+                "lwra9a dyal lbaladiya ma bghawch y3tiwhali",
+                Ar,
+                Procedure(Empadronamiento),
+            ),
+        ])
+        .collect();
+    assert_all_right("town hall", &table);
+}
