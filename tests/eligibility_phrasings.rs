@@ -8,11 +8,11 @@
 //! muy joven") and stories that only look like it ("je rentre dans mon pays"). Written the way
 //! people write, without `data/evals`.
 
+mod answers;
+
 use Facet::*;
 use Lang::*;
 use ProcedureId::*;
-use clara::Intent;
-use clara::Responder;
 use clara::kb::{Facet, Lang, ProcedureId};
 
 /// `(message, language, procedure, facet)`: each was answered with another part (mostly
@@ -176,46 +176,14 @@ const SITUATION_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("chhal n9dro nakhdo f imv", Ar, Imv, Cuantia),
 ];
 
-/// The rows of `table` that `respond` answers with another procedure, part or language, each
-/// with what it got.
-fn wrong(table: &[(&str, Lang, ProcedureId, Facet)]) -> Vec<String> {
-    let responder = Responder::default();
-    table
-        .iter()
-        .filter_map(|&(message, lang, procedure, facet)| {
-            let reply = responder.respond(message, None);
-            let got = (reply.intent, reply.facet, reply.lang);
-            (got != (Intent::Procedure(procedure), Some(facet), lang)).then(|| {
-                format!(
-                    "{message:?}: expected {procedure}/{facet}/{lang}, got {}/{}/{}",
-                    reply.intent.as_str(),
-                    reply.facet.map_or("-", |f| f.as_str()),
-                    reply.lang
-                )
-            })
-        })
-        .collect()
-}
-
-fn assert_all_right(name: &str, table: &[(&str, Lang, ProcedureId, Facet)]) {
-    let wrong = wrong(table);
-    assert!(
-        wrong.is_empty(),
-        "{} of {} {name} answered wrong:\n{}",
-        wrong.len(),
-        table.len(),
-        wrong.join("\n")
-    );
-}
-
 #[test]
 fn a_situation_asking_whether_it_is_for_me_gets_the_requirements() {
-    assert_all_right("situations", SITUATIONS);
+    answers::assert_parts("situations", SITUATIONS);
 }
 
 #[test]
 fn the_same_words_keep_questions_for_other_parts() {
-    assert_all_right("guards", SITUATION_GUARDS);
+    answers::assert_parts("guards", SITUATION_GUARDS);
 }
 
 #[test]

@@ -1,0 +1,57 @@
+//! Tables of messages and what the responder must answer, checked in one assertion that lists
+//! every wrong row (so one run shows all that a vocabulary change broke or fixed).
+#![allow(dead_code)]
+
+use clara::kb::{Facet, Lang, ProcedureId};
+use clara::{Intent, Responder};
+
+/// Asserts that every `(message, language, procedure, facet)` of `table` gets that procedure's
+/// part, in that language.
+pub fn assert_parts(name: &str, table: &[(&str, Lang, ProcedureId, Facet)]) {
+    let rows = table.iter().map(|&(message, lang, procedure, facet)| {
+        (message, lang, Intent::Procedure(procedure), Some(facet))
+    });
+    assert_all_right(name, rows);
+}
+
+/// Asserts that every `(message, language, intent)` of `table` gets that intent (any part), in
+/// that language.
+pub fn assert_intents(name: &str, table: &[(&str, Lang, Intent)]) {
+    let rows = table
+        .iter()
+        .map(|&(message, lang, intent)| (message, lang, intent, None));
+    assert_all_right(name, rows);
+}
+
+/// `(message, language, intent, part)`; a part of `None` is not checked.
+fn assert_all_right<'a>(
+    name: &str,
+    rows: impl ExactSizeIterator<Item = (&'a str, Lang, Intent, Option<Facet>)>,
+) {
+    let responder = Responder::default();
+    let total = rows.len();
+    let wrong: Vec<String> = rows
+        .filter_map(|(message, lang, intent, facet)| {
+            let reply = responder.respond(message, None);
+            let right = reply.intent == intent
+                && reply.lang == lang
+                && facet.is_none_or(|f| reply.facet == Some(f));
+            (!right).then(|| {
+                format!(
+                    "{message:?}: expected {}/{}/{lang}, got {}/{}/{}",
+                    intent.as_str(),
+                    facet.map_or("-", |f| f.as_str()),
+                    reply.intent.as_str(),
+                    reply.facet.map_or("-", |f| f.as_str()),
+                    reply.lang
+                )
+            })
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{} of {total} {name} answered wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
