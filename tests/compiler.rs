@@ -737,6 +737,25 @@ fn a_request_word_routes_nothing() {
 }
 
 #[test]
+fn an_amount_question_word_is_a_term_of_the_amount() {
+    // "cuando" asks about deadlines: listed as opening an amount question, it would turn "when
+    // can I get it" into a question about money.
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["preguntas_cuantia"]["es"]
+            .as_array_mut()
+            .unwrap()
+            .push("cuando".into());
+    });
+    let problem = f.the_problem();
+    assert!(
+        problem.starts_with("data/vocabulario/compartido.json: preguntas_cuantia.es[")
+            && problem.ends_with("`cuando` is not a term of facetas.cuantia"),
+        "{problem}"
+    );
+}
+
+#[test]
 fn arabizi_language_hints_are_written_in_latin_letters() {
     // Arabic script is recognised by itself; an Arabic word among the Darija hints is a mistake.
     let f = Fixture::new();

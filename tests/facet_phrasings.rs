@@ -634,6 +634,36 @@ fn every_language_has_its_probes_for_both_parts() {
     }
 }
 
+/// A question that starts with the amount, the procedure named after it, then words that also
+/// ask about the requirements ("me toca", "can i get", "je peux avoir"): each was answered with
+/// the requirements before `preguntas_cuantia`. One row per line.
+#[rustfmt::skip]
+const AMOUNT_FIRST: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("cuanto paro me tocaria", Es, PrestacionDesempleo, Cuantia),
+    ("cuanto imv nos toca", Es, Imv, Cuantia),
+    ("cuanto imv me corresponde si vivo sola con mi hija", Es, Imv, Cuantia),
+    ("how much imv can i get", En, Imv, Cuantia),
+    ("how much unemployment can i get if i worked 2 years", En, PrestacionDesempleo, Cuantia),
+    ("combien d'imv je peux avoir", Fr, Imv, Cuantia),
+    ("combien de chomage j'ai droit", Fr, PrestacionDesempleo, Cuantia),
+];
+
+/// The requirements asked first, or with no question about the amount before them, stay the
+/// requirements: an income told as a condition is not a question about the amount.
+#[rustfmt::skip]
+const REQUIREMENTS_FIRST: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("puedo pedir el imv si cobro 400 euros", Es, Imv, Requisitos),
+    ("me toca el paro si trabaje 6 meses", Es, PrestacionDesempleo, Requisitos),
+    ("can i get the imv if i earn 500 euros", En, Imv, Requisitos),
+    ("est ce que j'ai droit a l'imv avec 600 euros", Fr, Imv, Requisitos),
+];
+
+#[test]
+fn a_question_that_starts_with_the_amount_asks_for_the_amount() {
+    answers::assert_parts("amount questions", AMOUNT_FIRST);
+    answers::assert_parts("requirement questions", REQUIREMENTS_FIRST);
+}
+
 /// In a conversation, the part asked alone is about the procedure being discussed: the same
 /// words pick it ("y si vivo con mis padres?" after the IMV).
 #[test]

@@ -64,6 +64,8 @@ pub struct TermEntry {
     pub support: bool,
     /// The term says the person wants something (`peticiones`).
     pub want: bool,
+    /// A `cuantia` term that opens a question about the amount (`preguntas_cuantia`).
+    pub asks_amount: bool,
 }
 
 /// A term's language claims, folded: one language, or shared.
@@ -1178,6 +1180,41 @@ impl VocabBuilder {
         }
     }
 
+    /// Marks the `cuantia` terms that start with a word of `preguntas_cuantia` ("cuanto",
+    /// "cuanto me toca") as questions about the amount. Called after `facetas`: each word must
+    /// already be a `cuantia` term.
+    fn mark_amount_questions(
+        &mut self,
+        file: &str,
+        openers: &Localized<Vec<String>>,
+        problems: &mut Problems,
+    ) {
+        let mut keys = Vec::new();
+        for (lang, words) in openers.iter() {
+            for (i, raw) in words.iter().enumerate() {
+                let field = format!("preguntas_cuantia.{lang}[{i}]");
+                let key = Normalized::new(raw).as_str().to_string();
+                match self.terms.get(&key) {
+                    Some((entry, _, _)) if entry.facet == Some(Facet::Cuantia) => keys.push(key),
+                    _ => problems.push(
+                        file,
+                        field,
+                        format!("`{raw}` is not a term of facetas.cuantia"),
+                    ),
+                }
+            }
+        }
+        for (key, (entry, _, _)) in &mut self.terms {
+            let opens = |opener: &String| {
+                key.strip_prefix(opener.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            };
+            if entry.facet == Some(Facet::Cuantia) && keys.iter().any(opens) {
+                entry.asks_amount = true;
+            }
+        }
+    }
+
     fn add_shared(&mut self, v: &SharedVocabulary, problems: &mut Problems) {
         const FILE: &str = "data/vocabulario/compartido.json";
         for (name, lists) in &v.facetas {
@@ -1233,6 +1270,7 @@ impl VocabBuilder {
         }
         self.add_lists(FILE, "apoyo", &v.apoyo, Claim::Support, problems);
         self.add_lists(FILE, "peticiones", &v.peticiones, Claim::Want, problems);
+        self.mark_amount_questions(FILE, &v.preguntas_cuantia, problems);
         for (lang, phrases) in v.no_alarma.iter() {
             for (i, raw) in phrases.iter().enumerate() {
                 self.not_alarm(FILE, &format!("no_alarma.{lang}[{i}]"), raw, problems);

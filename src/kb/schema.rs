@@ -464,6 +464,12 @@ pub struct SharedVocabulary {
     /// tells an account of violence ask for that procedure as a question would.
     #[serde(default)]
     pub peticiones: Localized<Vec<String>>,
+    /// Words that open a question about the amount (`cuanto`, `how much`, `combien`), each also
+    /// a term of `facetas.cuantia`. A `cuantia` term that starts with one of them asks for the
+    /// amount, and a condition after it does not make the question about the requirements:
+    /// "¿cuánto IMV me toca?", "how much IMV can I get?".
+    #[serde(default)]
+    pub preguntas_cuantia: Localized<Vec<String>>,
 }
 
 /// `data/vocabulario/lugares.json`: the places people name, by region.

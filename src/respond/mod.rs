@@ -167,6 +167,10 @@ struct Scores {
     /// The message asks for a procedure by wanting it: "quiero asilo", "quiero pedir el IMV",
     /// "i want to apply for asylum" (see [`Requests`]).
     requests: bool,
+    /// Token index of the first question about the amount ("cuanto", "how much") and of the
+    /// first requirements term ("me toca", "can i get").
+    amount_asked_at: Option<usize>,
+    requirements_at: Option<usize>,
 }
 
 /// Follows "want" words through a scan: a procedure right after one ("quiero asilo", "bghit
@@ -211,6 +215,12 @@ impl Scores {
             if let Some(f) = term.facet {
                 // Longer phrases are more specific: "cuánto tarda" (plazos) beats "cuánto" (cuantía).
                 s.facet[f.index()] = s.facet[f.index()].saturating_add(hit.words as u8);
+                if term.asks_amount {
+                    s.amount_asked_at.get_or_insert(at);
+                }
+                if f == Facet::Requisitos {
+                    s.requirements_at.get_or_insert(at);
+                }
             }
             match term.conversational {
                 Some(Conversational::Greeting) => s.greeting = true,
@@ -272,8 +282,9 @@ impl Scores {
 
     /// The most asked-for facet; `descripcion` (the default) only when no other was asked for,
     /// so "what is the amount" is about the amount. A tie goes to the earlier of
-    /// [`FACET_TIES`]; and someone whose papers were refused, lost or stolen who asks "¿qué hago?"
-    /// or "comment faire" needs what to do about it, not how to apply.
+    /// [`FACET_TIES`]; someone whose papers were refused, lost or stolen who asks "¿qué hago?"
+    /// or "comment faire" needs what to do about it, not how to apply; and a question that
+    /// starts with the amount ("how much IMV can I get") asks for the amount.
     fn facet(&self) -> Facet {
         let top = FACET_TIES
             .iter()
@@ -282,8 +293,16 @@ impl Scores {
             .max_by_key(|f| self.facet[f.index()])
             .filter(|f| self.facet[f.index()] > 0)
             .unwrap_or(Facet::Descripcion);
+        // "¿cuánto IMV me toca?", "how much IMV can I get": the question is the amount, and the
+        // words after it that also ask about the requirements are part of it.
+        let amount_first = match (self.amount_asked_at, self.requirements_at) {
+            (Some(amount), Some(requirements)) => amount < requirements,
+            _ => false,
+        };
         if top == Facet::ComoSolicitar && self.facet[Facet::Problemas.index()] > 0 {
             Facet::Problemas
+        } else if top == Facet::Requisitos && amount_first {
+            Facet::Cuantia
         } else {
             top
         }
