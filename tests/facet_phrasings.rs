@@ -546,6 +546,9 @@ const PROBLEM_PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("ma jdedouch lia nie", Ar, NieTie, Problemas),
     ("rj3ouni mn centro de salud bla tarjeta sanitaria", Ar, TarjetaSanitaria, Problemas),
     ("jatni negatif f arraigo", Ar, Arraigo, Problemas),
+    ("el paro dejo de llegar", Es, PrestacionDesempleo, Problemas),
+    ("ya no me llega el imv", Es, Imv, Problemas),
+    ("lchomage wa9ef", Ar, PrestacionDesempleo, Problemas),
 ];
 
 /// `(message, language, procedure, facet)`: look-alikes of [`PROBLEM_PROBES`] (the same words
@@ -599,6 +602,8 @@ const PROBLEM_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("ma b9itch khdam wach 3andi l7a9 f chomage", Ar, PrestacionDesempleo, Requisitos),
     ("لم احصل على عمل هل يمكنني الحصول على اعانة البطالة", Ar, PrestacionDesempleo, Requisitos),
     ("شحال كتبقى السيتا ديال النيي", Ar, NieTie, Plazos),
+    ("ana wa9ef 3la lkhdma wach n9der nakhod chomage", Ar, PrestacionDesempleo, Requisitos),
+    ("dejo de entrar dinero en casa, puedo pedir el imv", Es, Imv, Requisitos),
 ];
 
 #[test]
