@@ -549,6 +549,7 @@ const PROBLEM_PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("el paro dejo de llegar", Es, PrestacionDesempleo, Problemas),
     ("ya no me llega el imv", Es, Imv, Problemas),
     ("lchomage wa9ef", Ar, PrestacionDesempleo, Problemas),
+    ("sita ma kaynach l nie", Ar, NieTie, Problemas),
 ];
 
 /// `(message, language, procedure, facet)`: look-alikes of [`PROBLEM_PROBES`] (the same words

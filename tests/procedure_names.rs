@@ -321,3 +321,29 @@ fn the_town_hall_gives_way_to_the_procedure_named_and_alone_is_the_padron() {
         .collect();
     answers::assert_intents("town hall", &table);
 }
+
+/// Asking for a lawyer, with no procedure named, is asking for the free one (`medio`): each found
+/// no procedure before, the lawyer words needing a second word. A procedure named wins.
+#[test]
+fn a_lawyer_asked_for_alone_is_free_legal_aid_and_a_procedure_named_wins() {
+    answers::assert_intents(
+        "lawyers",
+        &[
+            ("necesito un abogado", Es, Procedure(JusticiaGratuita)),
+            ("j'ai besoin d'un avocat", Fr, Procedure(JusticiaGratuita)),
+            ("i need a lawyer", En, Procedure(JusticiaGratuita)),
+            ("bghit avocat", Ar, Procedure(JusticiaGratuita)),
+            ("بغيت محامي", Ar, Procedure(JusticiaGratuita)),
+            (
+                "mi abogado me dijo que pida el arraigo",
+                Es,
+                Procedure(Arraigo),
+            ),
+            (
+                "el abogado del asilo no me contesta",
+                Es,
+                Procedure(ProteccionInternacional),
+            ),
+        ],
+    );
+}

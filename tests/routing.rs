@@ -302,6 +302,8 @@ const ARABIZI: &[&str] = &[
     "3afak fin kayna oficina dyal padron",
     // As many French words as Darija ones: a Darija word weighs more.
     "bghit avocat gratuit",
+    // "ma" is French too ("ma carte"); "kaynach" tells Darija.
+    "w sita ma kaynach",
 ];
 
 /// Spanish, French and English with numbers glued to words, or SMS spellings: not Arabizi.
