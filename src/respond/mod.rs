@@ -295,13 +295,14 @@ impl Scores {
             .unwrap_or(Facet::Descripcion);
         // "¿cuánto IMV me toca?", "how much IMV can I get": the question is the amount, and the
         // words after it that also ask about the requirements are part of it.
-        let amount_first = match (self.amount_asked_at, self.requirements_at) {
-            (Some(amount), Some(requirements)) => amount < requirements,
-            _ => false,
+        let amount_first = || {
+            self.amount_asked_at
+                .zip(self.requirements_at)
+                .is_some_and(|(amount, req)| amount < req)
         };
         if top == Facet::ComoSolicitar && self.facet[Facet::Problemas.index()] > 0 {
             Facet::Problemas
-        } else if top == Facet::Requisitos && amount_first {
+        } else if top == Facet::Requisitos && amount_first() {
             Facet::Cuantia
         } else {
             top
