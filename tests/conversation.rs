@@ -112,9 +112,9 @@ async fn short_messages_voice_notes_and_photos_keep_the_conversations_language()
         amina.says("Bonjour, c'est quoi le padrón ?").await,
         "empadronamiento.descripcion.fr"
     );
-    assert_eq!(amina.says("ok").await, "fallback_generic.fr");
+    assert_eq!(amina.says("ok").await, "thanks.fr");
     assert_eq!(amina.says("2").await, "empadronamiento.requisitos.fr");
-    assert_eq!(amina.says("👍").await, "fallback_generic.fr");
+    assert_eq!(amina.says("👍").await, "thanks.fr");
     // In the offline demo a voice note cannot be transcribed: the request to type, in French.
     assert_eq!(amina.says("<voice>").await, "transcription_failed.fr");
     assert_eq!(amina.says("<image>").await, "image_letter.fr");
@@ -144,7 +144,7 @@ async fn forget_me_clears_the_conversation_at_once() {
     let mut lina = Person::new(&server, "whatsapp:+34600000106");
     assert_eq!(lina.says("c'est quoi l'IMV").await, "imv.descripcion.fr");
     assert_eq!(lina.says("oublie mes données").await, "forgotten.fr");
-    // Nothing remembered: "3" is the third procedure, and "ok" is Spanish again.
+    // Nothing remembered: "3" is the third procedure.
     assert_eq!(lina.says("3").await, "tarjeta_sanitaria.descripcion.es");
     assert_eq!(lina.says("forget me").await, "forgotten.en");
     assert_eq!(lina.says("احذف بياناتي").await, "forgotten.ar");

@@ -228,6 +228,8 @@ impl Expect {
             right &= match kind.as_str() {
                 "greeting" => reply.intent == Intent::Greeting,
                 "menu" => reply.intent == Intent::Menu,
+                "thanks" => reply.intent == Intent::Thanks,
+                "confused" => reply.intent == Intent::Confused,
                 "forget" => reply.intent == Intent::Forget,
                 _ => false,
             };

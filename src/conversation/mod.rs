@@ -19,14 +19,14 @@ use crate::respond::{Context, Intent, Reply};
 use crate::shared::Redis;
 
 /// What the conversation remembers after `reply` at `now`, given what it remembered before:
-/// its language, and the procedure of a procedure answer (kept through misses and guardrails,
-/// cleared by the menu). `None` when the person asked to be forgotten.
+/// its language, and the procedure of a procedure answer (kept through misses, guardrails, thanks
+/// and "I don't understand"; cleared by the menu). `None` when the person asked to be forgotten.
 pub fn next(previous: Context, reply: &Reply, now: Instant) -> Option<State> {
     let procedure = match reply.intent {
         Intent::Forget => return None,
         Intent::Procedure(p) => Some(p),
         Intent::Menu | Intent::Greeting => None,
-        Intent::Blocked(_) | Intent::None => previous.procedure,
+        Intent::Thanks | Intent::Confused | Intent::Blocked(_) | Intent::None => previous.procedure,
     };
     Some(State {
         lang: reply.lang,

@@ -1235,7 +1235,10 @@ impl VocabBuilder {
                 problems.push(
                     FILE,
                     format!("conversacion.{name}"),
-                    "expected greeting or menu",
+                    format!(
+                        "unknown kind (expected one of {})",
+                        names(Conversational::ALL)
+                    ),
                 );
                 continue;
             };

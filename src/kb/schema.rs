@@ -147,6 +147,10 @@ string_enum! {
         LlmDisclaimer = "llm_disclaimer",
         /// The confirmation that the conversation was forgotten.
         Forgotten = "forgotten",
+        /// "gracias", "ok": Clara is there for the next question.
+        Thanks = "thanks",
+        /// "no entiendo", "I can't read": the voice note, other words, or a person on the phone.
+        Confused = "confused",
     }
 }
 
@@ -206,6 +210,12 @@ string_enum! {
         Menu = "menu",
         /// "borra mis datos", "forget me": the conversation state is cleared.
         Forget = "forget",
+        /// "gracias", "merci", "ok", "wakha": answered with [`Curated::Thanks`] when the message
+        /// says nothing else.
+        Thanks = "thanks",
+        /// "no entiendo", "ma fhamtch", "I can't read": answered with [`Curated::Confused`] when
+        /// the message says nothing else.
+        Confused = "confused",
         /// "en español", "in English please", …: answer in this language from now on.
         SwitchEs = "lang_es",
         SwitchFr = "lang_fr",

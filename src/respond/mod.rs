@@ -23,12 +23,20 @@ use language::Hints;
 const CONVERSATIONAL_MAX_TOKENS: usize = 4;
 use tokens::{Folded, Tokens};
 
+/// Words a thanks or "I don't understand" may carry besides conversational ones: "gracias
+/// *señora*", "no entiendo *nada*", "merci *clara*".
+const POLITE_OTHER_WORDS: usize = 2;
+
 /// What the message was about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Intent {
     Procedure(ProcedureId),
     Greeting,
     Menu,
+    /// "gracias", "ok" and nothing else.
+    Thanks,
+    /// "no entiendo", "I can't read" and nothing else.
+    Confused,
     /// A guardrail fired.
     Blocked(GuardCategory),
     /// "Forget me": the conversation is to be cleared.
@@ -44,6 +52,8 @@ impl Intent {
             Intent::Procedure(p) => p.as_str(),
             Intent::Greeting => "greeting",
             Intent::Menu => "menu",
+            Intent::Thanks => "thanks",
+            Intent::Confused => "confused",
             Intent::Blocked(_) => "blocked",
             Intent::Forget => "forget",
             Intent::None => "none",
@@ -157,6 +167,11 @@ struct Scores {
     greeting: bool,
     menu: bool,
     forget: bool,
+    thanks: bool,
+    confused: bool,
+    /// Tokens covered by conversational words (greeting, menu, thanks…): a message of nothing
+    /// else ("muchas gracias por tu ayuda", "ok gracias") is only politeness.
+    conversational_words: usize,
     /// An explicit "in English please".
     switch: Option<Lang>,
     hints: Hints,
@@ -222,10 +237,15 @@ impl Scores {
                     s.requirements_at.get_or_insert(at);
                 }
             }
+            if term.conversational.is_some() {
+                s.conversational_words += hit.words;
+            }
             match term.conversational {
                 Some(Conversational::Greeting) => s.greeting = true,
                 Some(Conversational::Menu) => s.menu = true,
                 Some(Conversational::Forget) => s.forget = true,
+                Some(Conversational::Thanks) => s.thanks = true,
+                Some(Conversational::Confused) => s.confused = true,
                 Some(Conversational::SwitchEs) => s.switch = Some(Lang::Es),
                 Some(Conversational::SwitchFr) => s.switch = Some(Lang::Fr),
                 Some(Conversational::SwitchEn) => s.switch = Some(Lang::En),
@@ -278,6 +298,15 @@ impl Scores {
     /// part of a story as a question.
     fn asks_in_words(&self) -> bool {
         self.facet.iter().any(|&words| words >= 2)
+    }
+
+    /// The message is only politeness ("gracias", "ok, muchas gracias por tu ayuda", "no
+    /// entiendo nada"): at most [`POLITE_OTHER_WORDS`] words besides conversational ones, and
+    /// nothing that leans to a procedure or asks for a part. "gracias, ¿y cuánto tarda?" asks.
+    fn only_polite(&self, tokens: usize) -> bool {
+        tokens.saturating_sub(self.conversational_words) <= POLITE_OTHER_WORDS
+            && self.guess().is_none()
+            && self.facet.iter().all(|&words| words == 0)
     }
 
     /// The most asked-for facet; `descripcion` (the default) only when no other was asked for,
@@ -333,6 +362,29 @@ fn number(normalized: &str) -> Option<u8> {
         [d @ b'0'..=b'9'] => Some(d - b'0'),
         _ => None,
     }
+}
+
+/// Emoji people send alone to say thanks or ok. A crying or worried face is not among them: it
+/// may be distress, and the out-of-scope answer starts with the emergency lines.
+const THANKS_EMOJI: [char; 16] = [
+    '👍', '🙏', '👌', '👏', '💪', '✅', '❤', '♥', '💙', '💚', '😊', '🙂', '😀', '😁', '🥰', '🤗',
+];
+
+/// A message of thanks emoji only ("👍", "🙏🏽", "❤️❤️"): skin tones, variation selectors and
+/// joiners may come with them.
+fn only_thanks_emoji(text: &str) -> bool {
+    let mut any = false;
+    let all = text.chars().all(|c| {
+        let thanks = THANKS_EMOJI.contains(&c);
+        any |= thanks;
+        thanks
+            || c.is_whitespace()
+            || matches!(
+                c,
+                '\u{FE0F}' | '\u{200D}' | '\u{1F3FB}'..='\u{1F3FF}' | '!' | '.'
+            )
+    });
+    all && any
 }
 
 /// The `n`-th facet (from 1) that `procedure` has, in the order of its answers' footer.
@@ -519,10 +571,16 @@ impl Responder {
         }
 
         let short = tokens.len() <= CONVERSATIONAL_MAX_TOKENS;
+        let polite = scores.only_polite(tokens.len());
         let (intent, curated, source) = if short && scores.greeting {
             (Intent::Greeting, Curated::Greeting, AnswerSource::Cache)
         } else if short && scores.menu {
             (Intent::Menu, Curated::Menu, AnswerSource::Cache)
+        } else if polite && scores.confused {
+            // "ok, no entiendo": not understanding is the part to answer.
+            (Intent::Confused, Curated::Confused, AnswerSource::Cache)
+        } else if polite && scores.thanks || tokens.len() == 0 && only_thanks_emoji(text) {
+            (Intent::Thanks, Curated::Thanks, AnswerSource::Cache)
         } else {
             (
                 Intent::None,

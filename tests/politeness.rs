@@ -1,0 +1,167 @@
+//! Thanks, "ok" and "I don't understand": messages that ask nothing Clara's topics cover but
+//! still need a kind answer. Before, each got the out-of-scope template, which opens with the
+//! emergency lines ("gracias" → "🆘 Si estás en peligro: 112 … Lo siento, con esto no puedo
+//! ayudarte"), or went to Gemini when it was configured. Now a thanks gets `thanks` (Clara is
+//! there for the next question) and not understanding gets `confused` (the voice note, other
+//! words, or 010 to talk to a person); the conversation keeps its procedure through both.
+//! The guards: a thanks or "no entiendo" around a question or a procedure is that question.
+
+mod answers;
+mod util;
+
+use Lang::*;
+use answers::assert_intents;
+use clara::kb::{Facet, Lang, ProcedureId};
+use clara::{Context, Intent, Responder};
+use util::{Server, answer_id, message};
+
+/// `(message, language, intent)`: every row got `fallback_generic` before.
+#[rustfmt::skip]
+const POLITE: &[(&str, Lang, Intent)] = &[
+    ("gracias", Es, Intent::Thanks),
+    ("Muchas gracias!!", Es, Intent::Thanks),
+    ("ok gracias", Es, Intent::Thanks),
+    ("muchas gracias por tu ayuda", Es, Intent::Thanks),
+    ("vale, gracias señora", Es, Intent::Thanks),
+    ("grasias", Es, Intent::Thanks),
+    ("gracias por todo, adios", Es, Intent::Thanks),
+    ("merci beaucoup", Fr, Intent::Thanks),
+    ("d'accord merci", Fr, Intent::Thanks),
+    ("merci pour votre aide", Fr, Intent::Thanks),
+    ("thank you so much for your help", En, Intent::Thanks),
+    ("ok thanks", En, Intent::Thanks),
+    ("thx", En, Intent::Thanks),
+    ("شكرا جزيلا", Ar, Intent::Thanks),
+    ("الله يجازيك بخير", Ar, Intent::Thanks),
+    ("choukran bzaf", Ar, Intent::Thanks),
+    ("wakha choukran", Ar, Intent::Thanks),
+    ("👍", Es, Intent::Thanks),
+    ("🙏🏽🙏🏽", Es, Intent::Thanks),
+    ("❤️ !", Es, Intent::Thanks),
+    ("no entiendo", Es, Intent::Confused),
+    ("no entiendo nada", Es, Intent::Confused),
+    ("no se leer", Es, Intent::Confused),
+    ("ok pero no entiendo", Es, Intent::Confused),
+    ("je comprends pas", Fr, Intent::Confused),
+    ("j'ai rien compris", Fr, Intent::Confused),
+    ("i don't understand", En, Intent::Confused),
+    ("sorry i cant read", En, Intent::Confused),
+    ("ما فهمتش", Ar, Intent::Confused),
+    ("ma fhamt walo", Ar, Intent::Confused),
+    ("ma kan3rafch n9ra", Ar, Intent::Confused),
+];
+
+/// A thanks or "no entiendo" with a question or a procedure in it is about that.
+#[rustfmt::skip]
+const NOT_ONLY_POLITE: &[(&str, Lang, Intent)] = &[
+    ("gracias, y cuanto tarda el padron", Es, Intent::Procedure(ProcedureId::Empadronamiento)),
+    ("no entiendo la carta del imv", Es, Intent::Procedure(ProcedureId::Imv)),
+    ("merci, et pour la carte sanitaire ?", Fr, Intent::Procedure(ProcedureId::TarjetaSanitaria)),
+    ("thanks, what about the nie", En, Intent::Procedure(ProcedureId::NieTie)),
+    ("choukran, w l paro kifach", Ar, Intent::Procedure(ProcedureId::PrestacionDesempleo)),
+    // A question Clara's cache cannot answer goes to the miss path, thanks or not.
+    ("gracias, y donde puedo comer gratis hoy", Es, Intent::None),
+    ("ok i dont understand why my landlord wants more money", En, Intent::None),
+    // The crisis lines come first.
+    ("no entiendo nada, me quiero morir", Es, Intent::Blocked(clara::kb::GuardCategory::SelfHarm)),
+    // A crying face may be distress: the out-of-scope answer opens with the emergency lines.
+    ("😭", Es, Intent::None),
+    ("👍😢", Es, Intent::None),
+    // A greeting keeps its menu.
+    ("hola gracias", Es, Intent::Greeting),
+];
+
+#[test]
+fn thanks_and_not_understanding_get_their_own_answer() {
+    assert_intents("polite messages", POLITE);
+}
+
+#[test]
+fn a_question_around_the_politeness_is_the_question() {
+    assert_intents("messages with a question", NOT_ONLY_POLITE);
+}
+
+#[test]
+fn a_shared_ok_keeps_the_conversations_language() {
+    // "ok" is in every language's list, so it tells none: the conversation's language answers.
+    let responder = Responder::default();
+    for lang in Lang::ALL.iter().copied() {
+        let context = Context {
+            lang: Some(lang),
+            procedure: Some(ProcedureId::Imv),
+        };
+        let reply = responder.respond_in("ok", None, context);
+        assert_eq!((reply.intent, reply.lang), (Intent::Thanks, lang));
+        assert_eq!(reply.answer.id, format!("thanks.{lang}"));
+    }
+}
+
+#[test]
+fn the_answers_say_what_to_do_next_without_the_emergency_header() {
+    let responder = Responder::default();
+    for lang in Lang::ALL.iter().copied() {
+        let thanks = responder.respond_in(
+            "ok",
+            None,
+            Context {
+                lang: Some(lang),
+                procedure: None,
+            },
+        );
+        let confused = responder.respond_in("no entiendo", Some(lang), Context::default());
+        assert!(
+            !thanks.answer.text.contains("112"),
+            "{}",
+            thanks.answer.text
+        );
+        assert!(
+            !confused.answer.text.contains("112"),
+            "{}",
+            confused.answer.text
+        );
+        // The person who cannot follow the text is offered a person to talk to.
+        assert!(
+            confused.answer.text.contains("010"),
+            "{}",
+            confused.answer.text
+        );
+        assert!(thanks.answer.audio().is_some() && confused.answer.audio().is_some());
+    }
+}
+
+#[tokio::test]
+async fn a_thanks_keeps_the_procedure_for_the_next_question() {
+    let server = Server::start(&[]).await;
+    let says = |sid: &'static str, text: &'static str| {
+        let server = &server;
+        async move {
+            let mut params = message(sid, text);
+            params.retain(|(k, _)| *k != "From");
+            params.push(("From", "whatsapp:+34600000777"));
+            let r = server.webhook(&params, None).await;
+            assert_eq!(r.status, 200, "{text}: {}", r.text());
+            answer_id(&r.text())
+        }
+    };
+    assert_eq!(
+        says("SM00000000000000000000000000000701", "¿Qué es el IMV?").await,
+        "imv.descripcion.es"
+    );
+    assert_eq!(
+        says("SM00000000000000000000000000000702", "vale, muchas gracias").await,
+        "thanks.es"
+    );
+    assert_eq!(
+        says("SM00000000000000000000000000000703", "no entiendo").await,
+        "confused.es"
+    );
+    // Still the IMV: a part asked alone is about it.
+    assert_eq!(
+        says(
+            "SM00000000000000000000000000000704",
+            "¿y qué papeles necesito?"
+        )
+        .await,
+        format!("imv.{}.es", Facet::Documentos)
+    );
+}
