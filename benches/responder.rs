@@ -71,6 +71,7 @@ fn bench(c: &mut Criterion) {
     let context = Context {
         lang: Some(Lang::Fr),
         procedure: Some(ProcedureId::Imv),
+        facet: None,
     };
     cycle(c, "respond/noisy_in_conversation", NOISY, |q| {
         black_box(responder.respond_in(q, None, context));

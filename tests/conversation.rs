@@ -105,6 +105,40 @@ async fn a_facet_asked_alone_is_about_the_procedure_being_discussed() {
 }
 
 #[tokio::test]
+async fn what_to_do_after_a_problem_is_still_about_the_problem() {
+    let server = Server::start(&[]).await;
+    let mut karim = Person::new(&server, "whatsapp:+34600000107");
+    assert_eq!(karim.says("me denegaron el imv").await, "imv.problemas.es");
+    // Before, "what do I do now" was how to apply, as if nothing had happened.
+    assert_eq!(karim.says("¿y ahora qué hago?").await, "imv.problemas.es");
+    assert_eq!(karim.says("gracias").await, "thanks.es");
+    assert_eq!(karim.says("what can i do now").await, "imv.problemas.en");
+    // Another part asked moves the conversation on: "what can I do" is then how to apply.
+    assert_eq!(
+        karim.says("y que papeles necesito").await,
+        "imv.documentos.es"
+    );
+    assert_eq!(karim.says("que puedo hacer").await, "imv.como_solicitar.es");
+    // So does another procedure.
+    assert_eq!(
+        karim.says("on m'a refusé le padron").await,
+        "empadronamiento.problemas.fr"
+    );
+    assert_eq!(
+        karim.says("je fais quoi maintenant").await,
+        "empadronamiento.problemas.fr"
+    );
+    assert_eq!(
+        karim.says("c'est quoi l'arraigo").await,
+        "arraigo.descripcion.fr"
+    );
+    assert_eq!(
+        karim.says("je fais quoi").await,
+        "arraigo.como_solicitar.fr"
+    );
+}
+
+#[tokio::test]
 async fn short_messages_voice_notes_and_photos_keep_the_conversations_language() {
     let server = Server::start(&[]).await;
     let mut amina = Person::new(&server, "whatsapp:+34600000104");

@@ -3,9 +3,14 @@
 use std::process::Command;
 
 fn eval(dir: &std::path::Path) -> (Option<i32>, String, String) {
+    eval_with(dir, &[])
+}
+
+fn eval_with(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_clara"))
         .arg("eval")
         .arg(dir)
+        .args(args)
         .output()
         .unwrap();
     (
@@ -80,6 +85,27 @@ fn a_measure_below_its_floor_fails_and_says_which() {
         "{out}"
     );
     assert!(out.trim_end().ends_with("eval: FAIL"), "{out}");
+}
+
+#[test]
+fn wrong_lists_each_case_answered_wrong_with_what_clara_said() {
+    let dir = fixture("{}");
+    let messages = dir.path().join("messages.jsonl");
+    // Expected the requirements; it asks for the papers.
+    let text = std::fs::read_to_string(&messages).unwrap()
+        + "\n{\"id\":\"es-9\",\"lang\":\"es\",\"text\":\"que papeles piden para el padron\",\"procedure\":\"empadronamiento\",\"facet\":\"requisitos\"}\n";
+    std::fs::write(&messages, text).unwrap();
+    let (code, out, _) = eval_with(dir.path(), &["--wrong"]);
+    assert_eq!(code, Some(0), "{out}");
+    let wrong: Vec<&str> = out.lines().filter(|l| l.starts_with("wrong: ")).collect();
+    assert_eq!(
+        wrong,
+        ["wrong: es-9: \"que papeles piden para el padron\" → empadronamiento/documentos/es"],
+        "{out}"
+    );
+    // Without the flag, only the table.
+    let (_, out, _) = eval(dir.path());
+    assert!(!out.contains("wrong: "), "{out}");
 }
 
 #[test]

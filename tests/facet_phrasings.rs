@@ -654,6 +654,35 @@ const AMOUNT_FIRST: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("combien de chomage j'ai droit", Fr, PrestacionDesempleo, Cuantia),
 ];
 
+/// The amount asked right after the entitlement ("j'ai droit à combien"), one word apart at
+/// most: each was the requirements before.
+#[rustfmt::skip]
+const AMOUNT_AFTER_ENTITLEMENT: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("j'ai droit à combien pour l'imv", Fr, Imv, Cuantia),
+    ("on a droit a combien d'imv", Fr, Imv, Cuantia),
+    ("tengo derecho a cuanto de imv", Es, Imv, Cuantia),
+    ("me toca cuanto de paro", Es, PrestacionDesempleo, Cuantia),
+    ("am i entitled to how much imv", En, Imv, Cuantia),
+];
+
+/// "What can I do", "is there something to pay", "where is it": each was the description
+/// before (no part word); and the time a benefit lasts asked with "a cuánto" was the amount.
+#[rustfmt::skip]
+const WHAT_TO_DO_AND_PAYING: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("que puedo hacer con el imv", Es, Imv, ComoSolicitar),
+    ("what can i do about the imv", En, Imv, ComoSolicitar),
+    ("what should i do for the padron", En, Empadronamiento, ComoSolicitar),
+    ("je fais quoi pour l'imv", Fr, Imv, ComoSolicitar),
+    ("que faire pour l'imv", Fr, Imv, ComoSolicitar),
+    ("je dois faire quoi pour le padron", Fr, Empadronamiento, ComoSolicitar),
+    ("c'est où pour le nie", Fr, NieTie, ComoSolicitar),
+    ("ماذا أفعل للحصول على البطاقة الصحية", Ar, TarjetaSanitaria, ComoSolicitar),
+    ("il faut payer le nie?", Fr, NieTie, Cuantia),
+    ("hay que pagar algo por el nie", Es, NieTie, Cuantia),
+    ("واش خاصني نخلص النيي", Ar, NieTie, Cuantia),
+    ("tengo derecho a cuanto tiempo de paro", Es, PrestacionDesempleo, Plazos),
+];
+
 /// The requirements asked first, or with no question about the amount before them, stay the
 /// requirements: an income told as a condition is not a question about the amount.
 #[rustfmt::skip]
@@ -668,6 +697,12 @@ const REQUIREMENTS_FIRST: &[(&str, Lang, ProcedureId, Facet)] = &[
 fn a_question_that_starts_with_the_amount_asks_for_the_amount() {
     answers::assert_parts("amount questions", AMOUNT_FIRST);
     answers::assert_parts("requirement questions", REQUIREMENTS_FIRST);
+    answers::assert_parts("amounts after the entitlement", AMOUNT_AFTER_ENTITLEMENT);
+}
+
+#[test]
+fn what_to_do_and_whether_to_pay_pick_their_part() {
+    answers::assert_parts("what to do, paying", WHAT_TO_DO_AND_PAYING);
 }
 
 /// In a conversation, the part asked alone is about the procedure being discussed: the same
@@ -697,6 +732,7 @@ fn a_follow_up_with_a_condition_picks_its_part() {
         let context = Context {
             lang: Some(lang),
             procedure: Some(procedure),
+            facet: None,
         };
         let reply = responder.respond_in(message, None, context);
         if (reply.intent, reply.facet) != (Intent::Procedure(procedure), Some(facet)) {

@@ -89,6 +89,7 @@ fn a_shared_ok_keeps_the_conversations_language() {
         let context = Context {
             lang: Some(lang),
             procedure: Some(ProcedureId::Imv),
+            facet: None,
         };
         let reply = responder.respond_in("ok", None, context);
         assert_eq!((reply.intent, reply.lang), (Intent::Thanks, lang));
@@ -106,6 +107,7 @@ fn the_answers_say_what_to_do_next_without_the_emergency_header() {
             Context {
                 lang: Some(lang),
                 procedure: None,
+                facet: None,
             },
         );
         let confused = responder.respond_in("no entiendo", Some(lang), Context::default());

@@ -274,6 +274,24 @@ async fn a_conversation_started_on_one_instance_goes_on_on_the_other() {
     says(&b, who, "SM30100000000000000000000000000004", "olvídame").await;
     let after = says(&a, who, "SM30100000000000000000000000000005", "2").await;
     assert_eq!(answer_id(&after), "empadronamiento.descripcion.es");
+    // The part goes across too: after what to do when it went wrong, "what do I do now" on the
+    // other instance is still about the problem.
+    let refused = says(
+        &b,
+        who,
+        "SM30100000000000000000000000000006",
+        "me denegaron el imv",
+    )
+    .await;
+    assert_eq!(answer_id(&refused), "imv.problemas.es");
+    let now = says(
+        &a,
+        who,
+        "SM30100000000000000000000000000007",
+        "y ahora que hago",
+    )
+    .await;
+    assert_eq!(answer_id(&now), "imv.problemas.es");
     assert_eq!(redis_status(&a).await, "up");
 }
 

@@ -185,6 +185,7 @@ fn numbers_are_never_folded() {
     let context = Context {
         lang: Some(Lang::Es),
         procedure: Some(ProcedureId::Imv),
+        facet: None,
     };
     let reply = responder.respond_in("3", None, context);
     assert_eq!(reply.intent, Intent::Procedure(ProcedureId::Imv));

@@ -61,6 +61,7 @@ fn responder_makes_no_heap_allocation() {
         let context = Context {
             lang: Some(Lang::Fr),
             procedure: Some(ProcedureId::Imv),
+            facet: None,
         };
         for q in [
             "3",

@@ -186,6 +186,7 @@ fn suggest(
     let context = Context {
         lang: Some(lang),
         procedure: Some(procedure),
+        facet: None,
     };
     let reply = responder.respond_in(question, Some(lang), context);
     let facet = match reply.intent {

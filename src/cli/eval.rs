@@ -120,14 +120,28 @@ fn read_lines<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<Vec
         .collect()
 }
 
+/// What Clara answered, for the list of wrong answers: `imv/requisitos/es`, `blocked/es`.
+fn got(reply: &crate::respond::Reply) -> String {
+    let facet = reply.facet.map(|f| format!("/{f}")).unwrap_or_default();
+    format!("{}{facet}/{}", reply.intent.as_str(), reply.lang)
+}
+
 /// Scores every case of `dir` (`messages.jsonl`, `crisis.jsonl`, `conversations.jsonl`), per
-/// language.
+/// language; with `wrong`, also lists each case answered wrong (id, text, what Clara answered).
 ///
 /// # Errors
 /// A file cannot be read, or a line is not a case (named with its file and line).
-pub fn score(dir: &Path) -> anyhow::Result<BTreeMap<Lang, LangScores>> {
+pub fn score(
+    dir: &Path,
+    mut wrong: Option<&mut Vec<String>>,
+) -> anyhow::Result<BTreeMap<Lang, LangScores>> {
     let responder = Responder::default();
     let mut scores: BTreeMap<Lang, LangScores> = BTreeMap::new();
+    let mut note = |right: bool, id: &str, text: &str, reply: &crate::respond::Reply| {
+        if let Some(list) = wrong.as_deref_mut().filter(|_| !right) {
+            list.push(format!("{id}: {text:?} → {}", got(reply)));
+        }
+    };
     for file in ["messages.jsonl", "crisis.jsonl"] {
         for case in read_lines::<Case>(&dir.join(file))? {
             let lang = Lang::parse(&case.lang)
@@ -135,6 +149,7 @@ pub fn score(dir: &Path) -> anyhow::Result<BTreeMap<Lang, LangScores>> {
             let s = scores.entry(lang).or_default();
             let reply = responder.respond(&case.text, None);
             s.language.add(reply.lang == lang);
+            let mut right = reply.lang == lang;
             let blocked = match reply.intent {
                 Intent::Blocked(category) => Some(category),
                 _ => None,
@@ -143,30 +158,42 @@ pub fn score(dir: &Path) -> anyhow::Result<BTreeMap<Lang, LangScores>> {
                 let expected = expected_guard(label)
                     .with_context(|| format!("{file}: {}: unknown crisis {label}", case.id))?;
                 s.crisis.add(blocked == Some(expected));
+                note(
+                    right && blocked == Some(expected),
+                    &case.id,
+                    &case.text,
+                    &reply,
+                );
                 continue;
             }
             if file == "crisis.jsonl" {
                 s.no_false_alarm.add(blocked.is_none());
+                right &= blocked.is_none();
             }
-            let Some(expected) = case.procedure.as_deref() else {
-                continue;
-            };
-            match ProcedureId::parse(expected) {
-                Some(procedure) => {
-                    let right = reply.intent == Intent::Procedure(procedure);
-                    s.procedure.add(right);
-                    let facet = case
-                        .facet
-                        .as_deref()
-                        .map_or(Some(Facet::Descripcion), Facet::parse);
-                    if let Some(facet) = facet {
-                        s.facet.add(right && reply.facet == Some(facet));
+            if let Some(expected) = case.procedure.as_deref() {
+                match ProcedureId::parse(expected) {
+                    Some(procedure) => {
+                        let procedure_right = reply.intent == Intent::Procedure(procedure);
+                        s.procedure.add(procedure_right);
+                        right &= procedure_right;
+                        let facet = case
+                            .facet
+                            .as_deref()
+                            .map_or(Some(Facet::Descripcion), Facet::parse);
+                        if let Some(facet) = facet {
+                            let facet_right = procedure_right && reply.facet == Some(facet);
+                            s.facet.add(facet_right);
+                            right &= facet_right;
+                        }
+                    }
+                    None => {
+                        let not_misrouted = !matches!(reply.intent, Intent::Procedure(_));
+                        s.not_misrouted.add(not_misrouted);
+                        right &= not_misrouted;
                     }
                 }
-                None => s
-                    .not_misrouted
-                    .add(!matches!(reply.intent, Intent::Procedure(_))),
             }
+            note(right, &case.id, &case.text, &reply);
         }
     }
     for script in read_lines::<Script>(&dir.join("conversations.jsonl"))? {
@@ -184,6 +211,7 @@ pub fn score(dir: &Path) -> anyhow::Result<BTreeMap<Lang, LangScores>> {
             let reply = responder.respond_in(text, None, context);
             if let Some(right) = turn.expect.judge(&reply) {
                 s.conversation.add(right);
+                note(right, &script.id, text, &reply);
             }
             context = conversation::next(context, &reply, now)
                 .map_or_else(Context::default, |state| state.context());
@@ -247,13 +275,17 @@ impl Expect {
     }
 }
 
-/// Runs the evaluation in `dir`, prints the table and the floors missed to `out`; returns
-/// whether every floor holds.
+/// Runs the evaluation in `dir`, prints the table and the floors missed to `out` (with
+/// `list_wrong`, every case answered wrong first); returns whether every floor holds.
 ///
 /// # Errors
 /// The set or its floors cannot be read.
-pub fn run(dir: &Path, out: &mut impl Write) -> anyhow::Result<bool> {
-    let scores = score(dir)?;
+pub fn run(dir: &Path, list_wrong: bool, out: &mut impl Write) -> anyhow::Result<bool> {
+    let mut wrong = Vec::new();
+    let scores = score(dir, list_wrong.then_some(&mut wrong))?;
+    for line in &wrong {
+        writeln!(out, "wrong: {line}")?;
+    }
     let floors_path = dir.join("floors.json");
     let floors: Floors = serde_json::from_str(
         &std::fs::read_to_string(&floors_path)

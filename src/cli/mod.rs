@@ -115,6 +115,10 @@ pub enum Command {
         /// The directory with messages.jsonl, crisis.jsonl and floors.json.
         #[arg(default_value = "data/evals")]
         dir: PathBuf,
+        /// Also list every case answered wrong, with what Clara answered (for a set of your
+        /// own: reading the project's set this way turns it into training data).
+        #[arg(long)]
+        wrong: bool,
     },
     /// Print an answer's text as a voice should read it (used by scripts/gen-audio.sh).
     Speech {
@@ -210,8 +214,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        Command::Eval { dir } => {
-            let passed = eval::run(&dir, &mut std::io::stdout().lock())?;
+        Command::Eval { dir, wrong } => {
+            let passed = eval::run(&dir, wrong, &mut std::io::stdout().lock())?;
             Ok(if passed {
                 ExitCode::SUCCESS
             } else {

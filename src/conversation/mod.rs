@@ -13,24 +13,27 @@ use std::time::{Duration, Instant};
 
 use lru::LruCache;
 
-use crate::kb::{Lang, ProcedureId};
+use crate::kb::{Facet, Lang, ProcedureId};
 use crate::observability::SenderId;
 use crate::respond::{Context, Intent, Reply};
 use crate::shared::Redis;
 
 /// What the conversation remembers after `reply` at `now`, given what it remembered before:
-/// its language, and the procedure of a procedure answer (kept through misses, guardrails, thanks
-/// and "I don't understand"; cleared by the menu). `None` when the person asked to be forgotten.
+/// its language, and the procedure and part of a procedure answer (kept through misses,
+/// guardrails, thanks and "I don't understand"; cleared by the menu). `None` when the person asked to be forgotten.
 pub fn next(previous: Context, reply: &Reply, now: Instant) -> Option<State> {
-    let procedure = match reply.intent {
+    let (procedure, facet) = match reply.intent {
         Intent::Forget => return None,
-        Intent::Procedure(p) => Some(p),
-        Intent::Menu | Intent::Greeting => None,
-        Intent::Thanks | Intent::Confused | Intent::Blocked(_) | Intent::None => previous.procedure,
+        Intent::Procedure(p) => (Some(p), reply.facet),
+        Intent::Menu | Intent::Greeting => (None, None),
+        Intent::Thanks | Intent::Confused | Intent::Blocked(_) | Intent::None => {
+            (previous.procedure, previous.facet)
+        }
     };
     Some(State {
         lang: reply.lang,
         procedure,
+        facet,
         last_seen: now,
     })
 }
@@ -42,6 +45,8 @@ pub struct State {
     pub lang: Lang,
     /// The procedure of the last answer, if it was about one.
     pub procedure: Option<ProcedureId>,
+    /// The part of it that answer gave.
+    pub facet: Option<Facet>,
     /// When the last message came.
     pub last_seen: Instant,
 }
@@ -52,6 +57,7 @@ impl State {
         Context {
             lang: Some(self.lang),
             procedure: self.procedure,
+            facet: self.facet,
         }
     }
 }
@@ -175,26 +181,37 @@ impl Store {
     }
 }
 
-/// A state as Redis keeps it: `<lang> <procedure>` (`-` for none). No time: Redis's TTL does
-/// the expiry, and a state read back was seen `now` as far as this process is concerned.
+/// A state as Redis keeps it: `<lang> <procedure> <facet>` (`-` for none). No time: Redis's TTL
+/// does the expiry, and a state read back was seen `now` as far as this process is concerned.
 fn encode(state: State) -> String {
     format!(
-        "{} {}",
+        "{} {} {}",
         state.lang.as_str(),
-        state.procedure.map_or("-", ProcedureId::as_str)
+        state.procedure.map_or("-", ProcedureId::as_str),
+        state.facet.map_or("-", Facet::as_str)
     )
 }
 
-/// The inverse of [`encode`]; `None` for anything else (an older or foreign value is ignored,
-/// never trusted).
+/// The inverse of [`encode`], which also reads the `<lang> <procedure>` an older Clara stored
+/// (no part remembered); `None` for anything else (a foreign value is ignored, never trusted).
 fn decode(text: &str, now: Instant) -> Option<State> {
-    let (lang, procedure) = text.split_once(' ')?;
+    fn optional<T>(field: &str, parse: fn(&str) -> Option<T>) -> Option<Option<T>> {
+        match field {
+            "-" => Some(None),
+            f => parse(f).map(Some),
+        }
+    }
+    let mut fields = text.split(' ');
+    let lang = Lang::parse(fields.next()?)?;
+    let procedure = optional(fields.next()?, ProcedureId::parse)?;
+    let facet = optional(fields.next().unwrap_or("-"), Facet::parse)?;
+    if fields.next().is_some() {
+        return None;
+    }
     Some(State {
-        lang: Lang::parse(lang)?,
-        procedure: match procedure {
-            "-" => None,
-            p => Some(ProcedureId::parse(p)?),
-        },
+        lang,
+        procedure,
+        facet,
         last_seen: now,
     })
 }
@@ -255,6 +272,7 @@ mod tests {
         State {
             lang: Lang::Fr,
             procedure: Some(ProcedureId::Imv),
+            facet: Some(Facet::Problemas),
             last_seen: at,
         }
     }
@@ -280,13 +298,29 @@ mod tests {
     fn a_state_survives_its_text_form() {
         let t0 = Instant::now();
         for procedure in [None, Some(ProcedureId::Imv)] {
-            let s = State {
-                procedure,
-                ..state(t0)
-            };
-            assert_eq!(decode(&encode(s), t0), Some(s));
+            for facet in [None, Some(Facet::Problemas)] {
+                let s = State {
+                    procedure,
+                    facet,
+                    ..state(t0)
+                };
+                assert_eq!(decode(&encode(s), t0), Some(s));
+            }
         }
-        for junk in ["", "fr", "xx imv", "fr nope", "fr imv extra"] {
+        // What a Clara before the part was remembered stored, during a rolling deploy.
+        let older = decode("fr imv", t0).expect("the older form");
+        assert_eq!(
+            (older.procedure, older.facet),
+            (Some(ProcedureId::Imv), None)
+        );
+        for junk in [
+            "",
+            "fr",
+            "xx imv",
+            "fr nope",
+            "fr imv extra",
+            "fr imv problemas x",
+        ] {
             assert_eq!(decode(junk, t0), None, "{junk}");
         }
     }

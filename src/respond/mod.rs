@@ -155,6 +155,9 @@ pub struct Context {
     /// The procedure of the last answer: a number then picks one of its facets (the order of
     /// the answer's footer), and a facet asked alone ("and what papers?") is about it.
     pub procedure: Option<ProcedureId>,
+    /// The part of that procedure last answered: after what to do when it went wrong
+    /// (`problemas`), "¿y ahora qué hago?" is still about the problem.
+    pub facet: Option<Facet>,
 }
 
 /// Scores gathered in one scan of the vocabulary.
@@ -182,10 +185,10 @@ struct Scores {
     /// The message asks for a procedure by wanting it: "quiero asilo", "quiero pedir el IMV",
     /// "i want to apply for asylum" (see [`Requests`]).
     requests: bool,
-    /// Token index of the first question about the amount ("cuanto", "how much") and of the
-    /// first requirements term ("me toca", "can i get").
+    /// Token index of the first question about the amount ("cuanto", "how much"), and of the
+    /// token after the first requirements term ("me toca", "can i get").
     amount_asked_at: Option<usize>,
-    requirements_at: Option<usize>,
+    requirements_end: Option<usize>,
 }
 
 /// Follows "want" words through a scan: a procedure right after one ("quiero asilo", "bghit
@@ -234,7 +237,7 @@ impl Scores {
                     s.amount_asked_at.get_or_insert(at);
                 }
                 if f == Facet::Requisitos {
-                    s.requirements_at.get_or_insert(at);
+                    s.requirements_end.get_or_insert(at + hit.words);
                 }
             }
             if term.conversational.is_some() {
@@ -323,11 +326,13 @@ impl Scores {
             .filter(|f| self.facet[f.index()] > 0)
             .unwrap_or(Facet::Descripcion);
         // "¿cuánto IMV me toca?", "how much IMV can I get": the question is the amount, and the
-        // words after it that also ask about the requirements are part of it.
+        // words after it that also ask about the requirements are part of it. So is an amount
+        // asked right after them, one word apart at most: "j'ai droit à combien", "me toca
+        // cuánto".
         let amount_first = || {
             self.amount_asked_at
-                .zip(self.requirements_at)
-                .is_some_and(|(amount, req)| amount < req)
+                .zip(self.requirements_end)
+                .is_some_and(|(amount, end)| amount <= end + 1)
         };
         if top == Facet::ComoSolicitar && self.facet[Facet::Problemas.index()] > 0 {
             Facet::Problemas
@@ -535,7 +540,18 @@ impl Responder {
             })
         });
         if let Some((procedure, picked)) = chosen {
-            let asked = picked.unwrap_or_else(|| scores.facet());
+            let asked = picked.unwrap_or_else(|| {
+                let asked = scores.facet();
+                // "me denegaron el IMV" … "¿y ahora qué hago?": the person is still in the
+                // problem, as when both are said in one message (see `Scores::facet`).
+                let in_problem =
+                    context.facet == Some(Facet::Problemas) && context.procedure == Some(procedure);
+                if asked == Facet::ComoSolicitar && in_problem {
+                    Facet::Problemas
+                } else {
+                    asked
+                }
+            });
             let (facet, answer) = match kb::procedure_answer(procedure, asked, lang) {
                 Some(answer) => (asked, answer),
                 None => (
