@@ -92,7 +92,7 @@ vars! {
     "HOT_CACHE_PATH", "", "a file path (unset: off)", false, "Gemini's answers are saved here on shutdown and loaded at start (bincode).";
     "MISS_JOURNAL_PATH", "miss-journal.jsonl", "a file path", false, "Every miss, for `clara promote` (JSON lines, size-bounded, no phone numbers).";
     "MAX_CONNECTIONS", "1024", "a number, 1-100000", false, "Connections served at once (fewer if the open-file limit is lower); more wait to be accepted.";
-    "CONVERSATION_TTL", "1800", "seconds, 60-86400", false, "How long Clara remembers a conversation's language and procedure after its last message.";
+    "CONVERSATION_TTL", "1800", "seconds, 60-86400", false, "How long Clara remembers a conversation's language, procedure and part after its last message.";
     "CONVERSATION_MAX", "10000", "a number, 1-1000000", false, "Conversations remembered at once (least recently seen forgotten first; ~100 bytes each).";
     "HTTP_READ_TIMEOUT", "10", "seconds, 1-120", false, "Time a client gets to send a request's headers (also the idle time of a kept-alive connection), and again its body.";
     "REDIS_URL", "", "a redis:// or rediss:// URL (unset: everything in this process)", true, "Redis (or Render Key Value) shared by every instance: MessageSid dedupe, per-sender limits, conversations, answer cache, the durable miss queue.";

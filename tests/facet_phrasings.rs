@@ -700,9 +700,19 @@ fn a_question_that_starts_with_the_amount_asks_for_the_amount() {
     answers::assert_parts("amounts after the entitlement", AMOUNT_AFTER_ENTITLEMENT);
 }
 
+/// A benefit that stopped is something gone wrong (the first was the description before); the
+/// person who stopped working is asking about unemployment, not a problem with it.
+#[rustfmt::skip]
+const STOPPED: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("my imv stopped", En, Imv, Problemas),
+    ("i stopped working, how do i apply for the paro", En, PrestacionDesempleo, ComoSolicitar),
+    ("i stopped working can i get the paro", En, PrestacionDesempleo, Requisitos),
+];
+
 #[test]
 fn what_to_do_and_whether_to_pay_pick_their_part() {
     answers::assert_parts("what to do, paying", WHAT_TO_DO_AND_PAYING);
+    answers::assert_parts("stopped", STOPPED);
 }
 
 /// In a conversation, the part asked alone is about the procedure being discussed: the same

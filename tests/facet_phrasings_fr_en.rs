@@ -429,6 +429,7 @@ fn a_follow_up_asked_alone_picks_its_part() {
         let context = Context {
             lang: Some(lang),
             procedure: Some(procedure),
+            facet: None,
         };
         let reply = responder.respond_in(message, None, context);
         if (reply.intent, reply.facet) != (Intent::Procedure(procedure), Some(facet)) {

@@ -295,7 +295,8 @@ fn check_chat(r: &util::Response) -> Result<Option<serde_json::Value>, TestCaseE
             let intent = v["intent"].as_str().unwrap_or("");
             prop_assert!(
                 ProcedureId::parse(intent).is_some()
-                    || ["greeting", "menu", "blocked", "none"].contains(&intent),
+                    || ["greeting", "menu", "thanks", "confused", "blocked", "none"]
+                        .contains(&intent),
                 "intent {}",
                 intent
             );
