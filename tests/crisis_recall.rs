@@ -2300,6 +2300,8 @@ const NEAR_MISSES_ES_NINTH: &[&str] = &[
     "como localizar el movil de mi hijo perdido",
     "no me deja irme de vacaciones mi jefe, es legal?",
     "me van a hacer una ablacion cardiaca, necesito la tarjeta sanitaria",
+    // Added in review: the idiom ("I could die laughing at him").
+    "con lo que cuenta del padron quiero matarlo de risa",
 ];
 
 /// ar, ninth round: Darija (Arabic letters and Arabizi, with "wallah" and "3afak") and MSA for
