@@ -13,7 +13,6 @@ use Facet::*;
 use Lang::*;
 use ProcedureId::*;
 use clara::kb::{Facet, Lang, ProcedureId};
-use clara::{Context, Intent, Responder};
 
 /// `(message, language, procedure, facet)`: each was answered with another part (mostly
 /// `descripcion`) before the facet words for conditions and refusals, or for the way people
@@ -719,7 +718,6 @@ fn what_to_do_and_whether_to_pay_pick_their_part() {
 /// words pick it ("y si vivo con mis padres?" after the IMV).
 #[test]
 fn a_follow_up_with_a_condition_picks_its_part() {
-    let responder = Responder::default();
     #[rustfmt::skip]
     let cases: &[(ProcedureId, &str, Lang, Facet)] = &[
         (Imv, "y si vivo con mis padres?", Es, Requisitos),
@@ -737,21 +735,5 @@ fn a_follow_up_with_a_condition_picks_its_part() {
         (Imv, "طلبو مني نرجع الفلوس", Ar, Problemas),
         (Empadronamiento, "ma bghawch ysjlouni", Ar, Problemas),
     ];
-    let mut wrong = Vec::new();
-    for &(procedure, message, lang, facet) in cases {
-        let context = Context {
-            lang: Some(lang),
-            procedure: Some(procedure),
-            facet: None,
-        };
-        let reply = responder.respond_in(message, None, context);
-        if (reply.intent, reply.facet) != (Intent::Procedure(procedure), Some(facet)) {
-            wrong.push(format!(
-                "{message:?} after {procedure}: expected {facet}, got {}/{}",
-                reply.intent.as_str(),
-                reply.facet.map_or("-", |f| f.as_str())
-            ));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    answers::assert_follow_ups(cases);
 }

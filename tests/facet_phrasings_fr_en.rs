@@ -19,7 +19,6 @@ use Facet::*;
 use Lang::*;
 use ProcedureId::*;
 use clara::kb::{Facet, Lang, ProcedureId};
-use clara::{Context, Intent, Responder};
 
 /// `(message, language, procedure, facet)`: each was answered with another part (mostly
 /// `descripcion`; `como_solicitar` for a missed appointment or "rdv" in a question about papers;
@@ -386,7 +385,6 @@ fn every_part_has_its_probes_in_french_and_english() {
 /// another part before the facet words of this round.
 #[test]
 fn a_follow_up_asked_alone_picks_its_part() {
-    let responder = Responder::default();
     #[rustfmt::skip]
     let cases: &[(ProcedureId, &str, Lang, Facet)] = &[
         (NieTie, "c cb", Fr, Cuantia),
@@ -424,21 +422,5 @@ fn a_follow_up_asked_alone_picks_its_part() {
         (JusticiaGratuita, "who i talk to", En, ComoSolicitar),
         (JusticiaGratuita, "they not accept me", En, Problemas),
     ];
-    let mut wrong = Vec::new();
-    for &(procedure, message, lang, facet) in cases {
-        let context = Context {
-            lang: Some(lang),
-            procedure: Some(procedure),
-            facet: None,
-        };
-        let reply = responder.respond_in(message, None, context);
-        if (reply.intent, reply.facet) != (Intent::Procedure(procedure), Some(facet)) {
-            wrong.push(format!(
-                "{message:?} after {procedure}: expected {facet}, got {}/{}",
-                reply.intent.as_str(),
-                reply.facet.map_or("-", |f| f.as_str())
-            ));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    answers::assert_follow_ups(cases);
 }

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use clara::kb::{Facet, Lang, ProcedureId};
-use clara::{Intent, Responder};
+use clara::{Context, Intent, Responder};
 
 /// Asserts that every `(message, language, procedure, facet)` of `table` gets that procedure's
 /// part, in that language.
@@ -54,4 +54,30 @@ fn assert_all_right<'a>(
         wrong.len(),
         wrong.join("\n")
     );
+}
+
+/// Asserts that every `(procedure, message, language, facet)` of `cases`, asked right after an
+/// answer about `procedure` in that language, gets that procedure's `facet`.
+pub fn assert_follow_ups(cases: &[(ProcedureId, &str, Lang, Facet)]) {
+    let responder = Responder::default();
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|&(procedure, message, lang, facet)| {
+            let context = Context {
+                lang: Some(lang),
+                procedure: Some(procedure),
+                facet: None,
+            };
+            let reply = responder.respond_in(message, None, context);
+            let right = (reply.intent, reply.facet) == (Intent::Procedure(procedure), Some(facet));
+            (!right).then(|| {
+                format!(
+                    "{message:?} after {procedure}: expected {facet}, got {}/{}",
+                    reply.intent.as_str(),
+                    reply.facet.map_or("-", |f| f.as_str())
+                )
+            })
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
