@@ -737,3 +737,23 @@ fn a_follow_up_with_a_condition_picks_its_part() {
     ];
     answers::assert_follow_ups(cases);
 }
+
+/// Follow-ups after the IMV's description, each answered wrong before (no part, or the
+/// requirements for "y si no tengo cita?", which asks how to apply without one): going in
+/// person, the phone, who has the right.
+#[test]
+fn follow_ups_about_going_in_person_the_phone_and_who_can() {
+    #[rustfmt::skip]
+    let cases: &[(ProcedureId, &str, Lang, Facet)] = &[
+        (Imv, "tengo que ir en persona?", Es, ComoSolicitar),
+        (Imv, "y si no tengo cita?", Es, ComoSolicitar),
+        (Imv, "y el telefono?", Es, ComoSolicitar),
+        (Imv, "faut y aller en personne ?", Fr, ComoSolicitar),
+        (Imv, "qui a le droit", Fr, Requisitos),
+        (Imv, "do i have to go in person", En, ComoSolicitar),
+        (Imv, "شكون لي يقدر ياخدو", Ar, Requisitos),
+        (Imv, "واش خاصني نمشي بنفسي", Ar, ComoSolicitar),
+        (Imv, "chno l numero dyal telephone", Ar, ComoSolicitar),
+    ];
+    answers::assert_follow_ups(cases);
+}
