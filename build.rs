@@ -264,21 +264,6 @@ fn folded_lang(lang: Option<Lang>) -> bool {
     lang.is_none_or(|l| matches!(l, Lang::Es | Lang::Ar))
 }
 
-/// The forms an Arabic word takes with a prefix written onto it (البطاقه, للبطاقه, بالبطاقه,
-/// والبطاقه, لبطاقه, ببطاقه, وبطاقه from بطاقه, and back), for `NEAR` only: the look-up tables
-/// hold the bare form and the responder strips the prefix (`normalize::arabic_prefixes`).
-fn arabic_prefixed_forms(word: &str) -> impl Iterator<Item = String> + '_ {
-    let base = normalize::arabic_bare_form(word).unwrap_or(word);
-    let arabic = word.starts_with(|c| ('\u{0621}'..='\u{064A}').contains(&c));
-    // li- + al- drops the alif; before a lam only one more lam is written (للجوء).
-    let li = if base.starts_with('ل') { "ل" } else { "لل" };
-    ["", "ال", li, "بال", "وال", "ل", "ب", "و"]
-        .into_iter()
-        .filter(move |_| arabic && base.chars().count() >= 3)
-        .map(move |prefix| format!("{prefix}{base}"))
-        .filter(move |form| form != word)
-}
-
 /// Source of `NEAR`: every one-letter deletion of every single word of `words` of at least
 /// `MIN_NEAR_CHARS` characters → that word. A deletion shared by two words, or that is itself a
 /// word of the vocabulary (`all`), is left out (ambiguous, or exact already). With the words
@@ -428,22 +413,12 @@ fn write_tables(c: &Compiled, out: &Path) {
 
     // Only procedure words: a typo in a name matters; near facet words would tip a question's
     // facet on words like "demandeur" (→ "demander").
-    let mut procedure_words: BTreeMap<String, &TermEntry> = c
+    let procedure_words: BTreeMap<String, &TermEntry> = c
         .terms
         .iter()
         .filter(|(_, t)| t.procedure.is_some())
         .map(|(k, t)| (k.clone(), t))
         .collect();
-    // The tables hold an Arabic word bare, but a mistyped word is matched whole: "المديكو" is
-    // one letter from "الميديكو", while "مديكو" is too short to be tolerated at all.
-    let prefixed: Vec<(String, &TermEntry)> = procedure_words
-        .iter()
-        .filter(|(k, _)| !k.contains(' '))
-        .flat_map(|(k, t)| arabic_prefixed_forms(k).map(move |f| (f, *t)))
-        .collect();
-    for (form, t) in prefixed {
-        procedure_words.entry(form).or_insert(t);
-    }
     code.push_str(&near_words(&procedure_words, &c.terms));
 
     let mut faq = phf_codegen::Map::new();

@@ -259,41 +259,6 @@ pub const KEY_BITS: usize = 1 << 17;
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 pub const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-/// What is written onto the front of an Arabic word: the article, and و (and), ب (with), ل (for)
-/// with or without it; لل is ل + the article (للبطاقة). و and ب come first, so that "بالوراق"
-/// is "الوراق" when that is listed (a procedure's word) before it is "وراق" (a part's).
-const ARABIC_PREFIXES: [&str; 7] = ["و", "ب", "وال", "بال", "ال", "لل", "ل"];
-
-/// The letters an Arabic word must keep once a prefix is taken off: "بنت" is not ب + "نت".
-const ARABIC_MIN_BARE_CHARS: usize = 3;
-
-/// The byte lengths of the prefixes that can be taken off the normalized Arabic `token`, in the
-/// order above, each leaving at least three letters: "والبطاقه" → 2 ("البطاقه"), 6 ("بطاقه"). The
-/// compiled tables hold an Arabic word as listed and without its article; the responder takes
-/// the other forms back to those (see `kb::compile`).
-pub fn arabic_prefixes(token: &str) -> impl Iterator<Item = usize> + '_ {
-    let arabic = token.starts_with(['و', 'ب', 'ل', 'ا']);
-    ARABIC_PREFIXES
-        .iter()
-        .filter(move |p| {
-            arabic
-                && token
-                    .strip_prefix(**p)
-                    .is_some_and(|bare| bare.chars().nth(ARABIC_MIN_BARE_CHARS - 1).is_some())
-        })
-        .map(|p| p.len())
-}
-
-/// `key` without the article on its first word ("البطاقه الصحيه" → "بطاقه الصحيه"), when at least
-/// three letters remain; the form every other prefix is taken back to (see [`arabic_prefixes`]).
-pub fn arabic_bare_form(key: &str) -> Option<&str> {
-    key.strip_prefix("ال").filter(|bare| {
-        bare.split(' ')
-            .next()
-            .is_some_and(|w| w.chars().count() >= ARABIC_MIN_BARE_CHARS)
-    })
-}
-
 /// FNV-1a of `bytes`, continuing from `h`.
 pub fn fnv(h: u64, bytes: &[u8]) -> u64 {
     bytes

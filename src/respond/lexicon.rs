@@ -1,7 +1,7 @@
 //! Longest-match lookup of a token position in a [`Lexicon`].
 
 use super::tokens::Tokens;
-use crate::kb::normalize::{FNV_OFFSET, arabic_prefixes, fnv};
+use crate::kb::normalize::{FNV_OFFSET, fnv};
 use crate::kb::schema::{MAX_KEY_WORDS, MAX_STEM_BYTES, MIN_NEAR_CHARS, MIN_STEM_BYTES};
 use crate::kb::spelling::MIN_FOLD_BYTES;
 use crate::kb::{Lexicon, NEAR, NEAR_HEADS, NEAR_KEYS, PROCEDURE_WORD_HEADS, TERMS};
@@ -14,76 +14,42 @@ pub(crate) struct Hit<V> {
 
 /// Looks up the longest phrase starting at token `i`, else the word, else the longest stem of
 /// token `i`. Every candidate is asked of the lexicon's Bloom filter before its hash look-up, so
-/// most tokens cost a bitmap read or two and no look-up at all. An Arabic token is also looked up
-/// without each prefix it may carry ("والبطاقه" as "بطاقه", see `normalize::arabic_prefixes`);
-/// the longer match wins, the token as written on a tie.
+/// most tokens cost a bitmap read or two and no look-up at all.
 pub(crate) fn lookup<V: Copy>(
     tokens: &Tokens<'_>,
     i: usize,
     lexicon: &Lexicon<V>,
 ) -> Option<Hit<V>> {
     let token = tokens.get(i);
-    let written = words(tokens, i, 0, lexicon);
-    let bare = arabic_prefixes(token)
-        .filter_map(|skip| words(tokens, i, skip, lexicon))
-        .fold(None, |best: Option<Hit<V>>, hit| match best {
-            Some(best) if best.words >= hit.words => Some(best),
-            _ => Some(hit),
-        });
-    match (written, bare) {
-        (Some(written), Some(bare)) if bare.words > written.words => Some(bare),
-        (Some(written), _) => Some(written),
-        (None, Some(bare)) => Some(bare),
-        (None, None) => stem(token, lexicon),
-    }
-}
-
-/// The longest phrase or word starting at token `i`, with its first `skip` bytes taken off.
-fn words<V: Copy>(
-    tokens: &Tokens<'_>,
-    i: usize,
-    skip: usize,
-    lexicon: &Lexicon<V>,
-) -> Option<Hit<V>> {
-    let token = &tokens.get(i)[skip..];
-    if !lexicon.word_heads.contains(token) {
-        return None;
-    }
-    let hash = fnv(FNV_OFFSET, token.as_bytes());
-    // The phrases of 2..=MAX_KEY_WORDS words, extended word by word while the filter may
-    // hold the words so far followed by a space (the start of a longer key): bit `n` of
-    // `phrases` is set when the filter may hold the phrase of `n` words.
-    let mut phrases = 0u32;
-    let mut start = fnv(hash, b" ");
-    let mut n = 1;
-    while n < MAX_KEY_WORDS && i + n < tokens.len() && lexicon.word_keys.may_contain(start) {
-        let phrase = fnv(start, tokens.get(i + n).as_bytes());
-        n += 1;
-        if lexicon.word_keys.may_contain(phrase) {
-            phrases |= 1 << n;
+    if lexicon.word_heads.contains(token) {
+        let hash = fnv(FNV_OFFSET, token.as_bytes());
+        // The phrases of 2..=MAX_KEY_WORDS words, extended word by word while the filter may
+        // hold the words so far followed by a space (the start of a longer key): bit `n` of
+        // `phrases` is set when the filter may hold the phrase of `n` words.
+        let mut phrases = 0u32;
+        let mut start = fnv(hash, b" ");
+        let mut n = 1;
+        while n < MAX_KEY_WORDS && i + n < tokens.len() && lexicon.word_keys.may_contain(start) {
+            let phrase = fnv(start, tokens.get(i + n).as_bytes());
+            n += 1;
+            if lexicon.word_keys.may_contain(phrase) {
+                phrases |= 1 << n;
+            }
+            start = fnv(phrase, b" ");
         }
-        start = fnv(phrase, b" ");
-    }
-    while phrases != 0 {
-        let n = (u32::BITS - 1 - phrases.leading_zeros()) as usize;
-        phrases &= !(1 << n);
-        if let Some(value) = tokens
-            .ngram(i, n)
-            .and_then(|key| lexicon.word(&key[skip..]))
+        while phrases != 0 {
+            let n = (u32::BITS - 1 - phrases.leading_zeros()) as usize;
+            phrases &= !(1 << n);
+            if let Some(value) = tokens.ngram(i, n).and_then(|key| lexicon.word(key)) {
+                return Some(Hit { value, words: n });
+            }
+        }
+        if lexicon.word_keys.may_contain(hash)
+            && let Some(value) = lexicon.word(token)
         {
-            return Some(Hit { value, words: n });
+            return Some(Hit { value, words: 1 });
         }
     }
-    if lexicon.word_keys.may_contain(hash)
-        && let Some(value) = lexicon.word(token)
-    {
-        return Some(Hit { value, words: 1 });
-    }
-    None
-}
-
-/// The longest stem that `token` starts with.
-fn stem<V: Copy>(token: &str, lexicon: &Lexicon<V>) -> Option<Hit<V>> {
     if !lexicon.stem_heads.contains(token) {
         return None;
     }

@@ -10,7 +10,7 @@ mod language;
 mod lexicon;
 mod tokens;
 
-use crate::kb::normalize::{Normalized, arabic_prefixes};
+use crate::kb::normalize::Normalized;
 use crate::kb::schema::MATCH_THRESHOLD;
 use crate::kb::{
     self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, Note, ProcedureId, Region,
@@ -356,19 +356,9 @@ const FACET_TIES: [Facet; 6] = [
     Facet::Requisitos,
 ];
 
-/// The term of the vocabulary word one edit away from `token` (see `lexicon::near_word`), as
-/// written or without an Arabic prefix; `NEAR` knows the prefixed forms of Arabic words
-/// ("المديكو" is one letter from "الميديكو"), which the tables hold bare ("ميديكو").
+/// The term of the vocabulary word one edit away from `token` (see `lexicon::near_word`).
 fn near_term(token: &str) -> Option<kb::Term> {
-    let bare = |word: &'static str| {
-        std::iter::once(0)
-            .chain(arabic_prefixes(word))
-            .find_map(|skip| TERMS.word(&word[skip..]))
-    };
-    std::iter::once(0)
-        .chain(arabic_prefixes(token))
-        .find_map(|skip| lexicon::near_word(&token[skip..]))
-        .and_then(bare)
+    lexicon::near_word(token).and_then(|word| TERMS.word(word))
 }
 
 /// A message that is only a number: "2", also 1️⃣ and ٢ (which normalize to the digit).
