@@ -775,3 +775,19 @@ fn a_language_hint_names_a_known_language() {
     });
     f.assert_problem("data/vocabulario/compartido.json: idiomas.pt: expected es, fr, en or ar");
 }
+
+#[test]
+fn an_unknown_conversational_kind_is_named_with_the_kinds_there_are() {
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["conversacion"]["gracias"] =
+            serde_json::json!({"es": ["gracias"], "fr": [], "en": [], "ar": []});
+    });
+    let problem = f.the_problem();
+    assert!(
+        problem.starts_with(
+            "data/vocabulario/compartido.json: conversacion.gracias: unknown kind (expected one of "
+        ) && problem.contains("thanks"),
+        "{problem}"
+    );
+}

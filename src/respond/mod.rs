@@ -17,11 +17,11 @@ use crate::kb::{
     TERMS, Term,
 };
 use language::Hints;
+use tokens::{Folded, Tokens};
 
 /// A greeting or "menu" only counts in a short message: in a longer one ("hola, mi casero me
 /// echa") it is politeness around a question the cache cannot answer, so the miss path should.
 const CONVERSATIONAL_MAX_TOKENS: usize = 4;
-use tokens::{Folded, Tokens};
 
 /// Words a thanks or "I don't understand" may carry besides conversational ones: "gracias
 /// *señora*", "no entiendo *nada*", "merci *clara*".
@@ -315,9 +315,10 @@ impl Scores {
     /// The most asked-for facet; `descripcion` (the default) only when no other was asked for,
     /// so "what is the amount" is about the amount. A tie goes to the earlier of
     /// [`FACET_TIES`]; someone whose papers were refused, lost or stolen who asks "¿qué hago?"
-    /// or "comment faire" needs what to do about it, not how to apply; and a question that
-    /// starts with the amount ("how much IMV can I get") asks for the amount.
-    fn facet(&self) -> Facet {
+    /// or "comment faire" needs what to do about it, not how to apply, and so does someone still
+    /// `in_problem` from the answer before ("me denegaron el IMV" … "¿y ahora qué hago?"); and a
+    /// question that starts with the amount ("how much IMV can I get") asks for the amount.
+    fn facet(&self, in_problem: bool) -> Facet {
         let top = FACET_TIES
             .iter()
             .copied()
@@ -334,7 +335,8 @@ impl Scores {
                 .zip(self.requirements_end)
                 .is_some_and(|(amount, end)| amount <= end + 1)
         };
-        if top == Facet::ComoSolicitar && self.facet[Facet::Problemas.index()] > 0 {
+        let problem = in_problem || self.facet[Facet::Problemas.index()] > 0;
+        if top == Facet::ComoSolicitar && problem {
             Facet::Problemas
         } else if top == Facet::Requisitos && amount_first() {
             Facet::Cuantia
@@ -540,18 +542,9 @@ impl Responder {
             })
         });
         if let Some((procedure, picked)) = chosen {
-            let asked = picked.unwrap_or_else(|| {
-                let asked = scores.facet();
-                // "me denegaron el IMV" … "¿y ahora qué hago?": the person is still in the
-                // problem, as when both are said in one message (see `Scores::facet`).
-                let in_problem =
-                    context.facet == Some(Facet::Problemas) && context.procedure == Some(procedure);
-                if asked == Facet::ComoSolicitar && in_problem {
-                    Facet::Problemas
-                } else {
-                    asked
-                }
-            });
+            let in_problem =
+                context.facet == Some(Facet::Problemas) && context.procedure == Some(procedure);
+            let asked = picked.unwrap_or_else(|| scores.facet(in_problem));
             let (facet, answer) = match kb::procedure_answer(procedure, asked, lang) {
                 Some(answer) => (asked, answer),
                 None => (
