@@ -111,6 +111,14 @@ fn lexicon<V: Copy>(
             .chain(starts)
             .map(|k| normalize::fnv(normalize::FNV_OFFSET, k.as_bytes()))
     });
+    // And the first word of each Arabic key, which a token may reach once its prefix is taken
+    // off ("والبطاقه" → "بطاقه"), under its own hash (`normalize::bare_hash`).
+    let bare_hashes = words
+        .keys()
+        .map(|key| key.split(' ').next().unwrap_or_default())
+        .filter(|first| first.starts_with(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+        .map(normalize::bare_hash);
+    let word_hashes = word_hashes.chain(bare_hashes);
     let mut stem_map = phf_codegen::Map::new();
     for (key, v) in stems {
         stem_map.entry(key.as_str(), value(v));
@@ -264,9 +272,25 @@ fn folded_lang(lang: Option<Lang>) -> bool {
     lang.is_none_or(|l| matches!(l, Lang::Es | Lang::Ar))
 }
 
+/// The forms an Arabic word takes with a prefix written onto it (البطاقه, للبطاقه, بالبطاقه,
+/// والبطاقه, لبطاقه, ببطاقه, وبطاقه from بطاقه, and back), for `NEAR` only: the look-up tables
+/// hold the bare form and the responder strips the prefix (`normalize::arabic_prefixes`).
+fn arabic_prefixed_forms(word: &str) -> impl Iterator<Item = String> + '_ {
+    let base = normalize::arabic_bare_form(word).unwrap_or(word);
+    let arabic = word.starts_with(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    // li- + al- drops the alif; before a lam only one more lam is written (للجوء).
+    let li = if base.starts_with('ل') { "ل" } else { "لل" };
+    ["", "ال", li, "بال", "وال", "ل", "ب", "و"]
+        .into_iter()
+        .filter(move |_| arabic && base.chars().count() >= 3)
+        .map(move |prefix| format!("{prefix}{base}"))
+        .filter(move |form| form != word)
+}
+
 /// Source of `NEAR`: every one-letter deletion of every single word of `words` of at least
-/// `MIN_NEAR_CHARS` characters → that word. A deletion shared by two words, or that is itself a
-/// word of the vocabulary (`all`), is left out (ambiguous, or exact already). With the words
+/// `MIN_NEAR_CHARS` characters → that word, and each such word that is not a key of `all` → itself.
+/// A deletion shared by two words, or that is itself a word of the vocabulary (`all`), is left
+/// out (ambiguous, or exact already). With the words
 /// themselves this finds a word one edit away from a token in a handful of lookups (a
 /// SymSpell-style index).
 fn near_words<V, W>(words: &BTreeMap<String, V>, all: &BTreeMap<String, W>) -> String {
@@ -280,6 +304,16 @@ fn near_words<V, W>(words: &BTreeMap<String, V>, all: &BTreeMap<String, W>) -> S
                 *slot = None;
             }
         }
+    }
+    // A word the tables do not hold as written (an Arabic word with a prefix, which the
+    // responder takes off) is also a key of its own, so that a token one letter longer than it
+    // finds it among the token's deletions, as one longer than a table word finds that word.
+    for word in words
+        .keys()
+        .filter(single)
+        .filter(|w| !all.contains_key(*w))
+    {
+        variants.insert(word.clone(), Some(word.as_str()));
     }
     let mut map = phf_codegen::Map::new();
     let mut kept = Vec::new();
@@ -413,12 +447,22 @@ fn write_tables(c: &Compiled, out: &Path) {
 
     // Only procedure words: a typo in a name matters; near facet words would tip a question's
     // facet on words like "demandeur" (→ "demander").
-    let procedure_words: BTreeMap<String, &TermEntry> = c
+    let mut procedure_words: BTreeMap<String, &TermEntry> = c
         .terms
         .iter()
         .filter(|(_, t)| t.procedure.is_some())
         .map(|(k, t)| (k.clone(), t))
         .collect();
+    // The tables hold an Arabic word bare, but a mistyped word is matched whole: "المديكو" is
+    // one letter from "الميديكو", while "مديكو" is too short to be tolerated at all.
+    let prefixed: Vec<(String, &TermEntry)> = procedure_words
+        .iter()
+        .filter(|(k, _)| !k.contains(' '))
+        .flat_map(|(k, t)| arabic_prefixed_forms(k).map(move |f| (f, *t)))
+        .collect();
+    for (form, t) in prefixed {
+        procedure_words.entry(form).or_insert(t);
+    }
     code.push_str(&near_words(&procedure_words, &c.terms));
 
     let mut faq = phf_codegen::Map::new();

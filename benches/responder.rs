@@ -1,5 +1,5 @@
-//! The responder over a mixed four-language query set and a noisy one in a conversation, with
-//! two baselines measured in the same
+//! The responder over a mixed four-language query set, an Arabic one and a noisy one in a
+//! conversation, with two baselines measured in the same
 //! run (this machine is noisy; compare ratios, not absolute numbers):
 //! `to_lowercase` (one allocating pass over the text) and the normalizer alone.
 //!
@@ -41,6 +41,19 @@ const NOISY: &[&str] = &[
     "3",
 ];
 
+/// Arabic as people write it, in Arabic letters: the article and the prefixes و، ب، ل on most
+/// words, MSA and Darija.
+const ARABIC: &[&str] = &[
+    "ما هي البطاقة الصحية",
+    "كيف أسجل في البلدية؟",
+    "والبطاقة الصحية شنو خاصني",
+    "بغيت نعرف شحال كيعطيو فالمينيمو",
+    "كيفاش ندير البادرون",
+    "عندي مشكل مع الأوراق ديال الإقامة",
+    "هل يمكنني طلب اللجوء في اسبانيا",
+    "شكرا بزاف",
+];
+
 fn cycle(
     c: &mut Criterion,
     name: &str,
@@ -65,6 +78,9 @@ fn bench(c: &mut Criterion) {
         black_box(Normalized::new(q));
     });
     cycle(c, "respond/mixed", QUERIES, |q| {
+        black_box(responder.respond(q, None));
+    });
+    cycle(c, "respond/arabic", ARABIC, |q| {
         black_box(responder.respond(q, None));
     });
     // In a conversation about the IMV, in French: numbers and follow-ups use it.

@@ -116,7 +116,11 @@ proptest! {
                     }
                 }
             }
-            let vocab = grams.iter().any(|g| kb::TERMS.word(g).is_some_and(|t| t.procedure == Some(p)))
+            // A gram whose first word carries an Arabic prefix is looked up bare too (والبطاقه → بطاقه).
+            let bare = |g: &String| -> Vec<String> {
+                std::iter::once(0).chain(clara::kb::normalize::arabic_prefixes(g)).map(|skip| g[skip..].to_string()).collect()
+            };
+            let vocab = grams.iter().flat_map(bare).any(|g| kb::TERMS.word(&g).is_some_and(|t| t.procedure == Some(p)))
                 || tokens.iter().any(|t| stem_prefixes_for_test(t).any(|pre| kb::TERMS.stem(pre).is_some_and(|e| e.procedure == Some(p))));
             // Or the same under the spelling folds (`kb::spelling`).
             let folded = grams.iter().filter_map(|g| fold_key(g)).any(|g| kb::TERMS_FOLDED.word(&g).is_some_and(|t| t.procedure == Some(p)))

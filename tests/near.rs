@@ -12,8 +12,10 @@ fn every_near_key_is_one_deletion_of_its_word_and_no_word_itself() {
             TERMS.word(variant).is_none(),
             "{variant} is a word of its own"
         );
-        let term = TERMS
-            .word(word)
+        // An Arabic word is in `NEAR` with its prefixes too ("ببوليسيا"), and in `TERMS` bare.
+        let term = std::iter::once(0)
+            .chain(clara::kb::normalize::arabic_prefixes(word))
+            .find_map(|skip| TERMS.word(&word[skip..]))
             .unwrap_or_else(|| panic!("{word} is not a word"));
         assert!(term.procedure.is_some(), "{word} names no procedure");
         assert!(
@@ -23,7 +25,12 @@ fn every_near_key_is_one_deletion_of_its_word_and_no_word_itself() {
         let one_deletion = word
             .char_indices()
             .any(|(i, c)| format!("{}{}", &word[..i], &word[i + c.len_utf8()..]) == *variant);
-        assert!(one_deletion, "{variant} is not {word} less one letter");
+        // A prefixed Arabic word, which `TERMS` does not hold as written, is its own key.
+        let prefixed_itself = variant == word && TERMS.word(word).is_none();
+        assert!(
+            one_deletion || prefixed_itself,
+            "{variant} is not {word} less one letter"
+        );
     }
 }
 

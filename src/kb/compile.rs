@@ -1667,60 +1667,29 @@ impl VocabBuilder {
                 .collect()
         };
         (
-            fold(with_arabic_article_forms(self.terms)),
+            fold(with_arabic_bare_forms(self.terms)),
             fold(self.stems),
-            guards(with_arabic_article_forms(self.guard_terms)),
+            guards(with_arabic_bare_forms(self.guard_terms)),
             guards(self.guard_stems),
         )
     }
 }
 
-/// `table` plus, for each Arabic word or phrase, the forms its first word takes with the article
-/// and the prefixes written onto it (اللجوء, للجوء, باللجوء, واللجوء from لجوء, and back; لمحامي,
-/// بمحامي, ومحامي from محامي), so that
-/// "الوثائق المطلوبة للبطاقة الصحية" finds "البطاقة الصحية". A term listed explicitly keeps its own
-/// entry; a form is only added where nothing else claimed it.
-fn with_arabic_article_forms<V: Clone>(mut table: BTreeMap<String, V>) -> BTreeMap<String, V> {
-    let forms: Vec<(String, V)> = table
+/// `table` plus, for each Arabic word or phrase listed with the article, the same without it
+/// ("البطاقه الصحيه" → "بطاقه الصحيه"). The responder takes a word with any prefix (the article,
+/// و, ب, ل, لل: "والبطاقه", "للجوء", "بمحامي") back to its bare form when it matches nothing as
+/// written (`normalize::arabic_prefixes`), so "الوثائق المطلوبه للبطاقه الصحيه" finds
+/// "البطاقه الصحيه" without each prefixed form in the tables. A term listed explicitly keeps its
+/// own entry; the bare form is only added where nothing else claimed it.
+fn with_arabic_bare_forms<V: Clone>(mut table: BTreeMap<String, V>) -> BTreeMap<String, V> {
+    let bare: Vec<(String, V)> = table
         .iter()
-        .filter(|(key, _)| key.starts_with(|c| ('\u{0621}'..='\u{064A}').contains(&c)))
-        .flat_map(|(key, value)| arabic_article_forms(key).map(move |f| (f, value.clone())))
+        .filter_map(|(key, value)| {
+            normalize::arabic_bare_form(key).map(|bare| (bare.to_string(), value.clone()))
+        })
         .collect();
-    for (form, value) in forms {
+    for (form, value) in bare {
         table.entry(form).or_insert(value);
     }
     table
-}
-
-/// The other article/prefix forms of `key`'s first word (see [`with_arabic_article_forms`]).
-fn arabic_article_forms(key: &str) -> impl Iterator<Item = String> + '_ {
-    let (first, rest) = key.split_once(' ').map_or((key, ""), |(f, r)| (f, r));
-    let base = first
-        .strip_prefix("ال")
-        .filter(|b| b.chars().count() >= 3)
-        .unwrap_or(first);
-    // li- + al- drops the alif; before a lam only one more lam is written (للجوء).
-    let li = if base.starts_with('ل') { "ل" } else { "لل" };
-    let ok = base.chars().count() >= 3;
-    [
-        String::new(),
-        "ال".into(),
-        li.into(),
-        "بال".into(),
-        "وال".into(),
-        "ل".into(),
-        "ب".into(),
-        "و".into(),
-    ]
-    .into_iter()
-    .filter(move |_| ok)
-    .map(move |prefix| {
-        let word = format!("{prefix}{base}");
-        if rest.is_empty() {
-            word
-        } else {
-            format!("{word} {rest}")
-        }
-    })
-    .filter(move |form| form != key)
 }

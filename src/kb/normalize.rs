@@ -259,6 +259,64 @@ pub const KEY_BITS: usize = 1 << 17;
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 pub const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
+/// The letters an Arabic word must keep once a prefix is taken off: "بنت" is not ب + "نت".
+const ARABIC_MIN_BARE_CHARS: usize = 3;
+
+/// The byte lengths of the prefixes that can be taken off the normalized Arabic `token` (at most
+/// two), each leaving at least three letters. The prefixes are the article, and و (and), ب
+/// (with), ل (for) with or without it; لل is ل + the article (للبطاقه). "والبطاقه" → 2
+/// ("البطاقه"), then 6 ("بطاقه"): the shorter prefix first, so "بالوراق" is "الوراق" when that
+/// is listed (a procedure's word) before it is "وراق" (a part's). The compiled tables hold an
+/// Arabic word as listed and without its article; the responder takes the other forms back to
+/// those (see `kb::compile`). Matched on bytes, as the responder asks this of every token that
+/// matches nothing, in any script: و is D9 88, ب D8 A8, ل D9 84, ا D8 A7.
+pub fn arabic_prefixes(token: &str) -> impl Iterator<Item = usize> + '_ {
+    const LI: [u8; 2] = [0xD9, 0x84];
+    const AL: [u8; 4] = [0xD8, 0xA7, 0xD9, 0x84];
+    let b = token.as_bytes();
+    let (skips, n): ([usize; 2], usize) = match b {
+        [0xD9, 0x88, rest @ ..] | [0xD8, 0xA8, rest @ ..] => {
+            if rest.starts_with(&AL) {
+                ([2, 6], 2)
+            } else {
+                ([2, 0], 1)
+            }
+        }
+        _ if b.starts_with(&AL) => ([4, 0], 1),
+        [0xD9, 0x84, rest @ ..] if rest.starts_with(&LI) => ([4, 2], 2),
+        [0xD9, 0x84, ..] => ([2, 0], 1),
+        _ => ([0, 0], 0),
+    };
+    skips.into_iter().take(n).filter(move |&skip| {
+        token
+            .get(skip..)
+            .is_some_and(|bare| bare.chars().nth(ARABIC_MIN_BARE_CHARS - 1).is_some())
+    })
+}
+
+/// The hash under which a lexicon's word filter (`Keys`) also holds the first word of each Arabic
+/// key: FNV-1a over the word's bytes from last to first, from another basis than [`fnv`]'s so the
+/// two kinds of entries do not stand for each other. A token's candidates without a prefix are
+/// asked of the filter under this hash before any look-up, and most are turned away there.
+pub fn bare_hash(word: &str) -> u64 {
+    word.bytes().rev().fold(BARE_OFFSET, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
+}
+
+/// The basis of [`bare_hash`] (FNV's offset basis with its bytes reversed).
+const BARE_OFFSET: u64 = FNV_OFFSET.swap_bytes();
+
+/// `key` without the article on its first word ("البطاقه الصحيه" → "بطاقه الصحيه"), when at least
+/// three letters remain; the form every other prefix is taken back to (see [`arabic_prefixes`]).
+pub fn arabic_bare_form(key: &str) -> Option<&str> {
+    key.strip_prefix("ال").filter(|bare| {
+        bare.split(' ')
+            .next()
+            .is_some_and(|w| w.chars().count() >= ARABIC_MIN_BARE_CHARS)
+    })
+}
+
 /// FNV-1a of `bytes`, continuing from `h`.
 pub fn fnv(h: u64, bytes: &[u8]) -> u64 {
     bytes

@@ -1,7 +1,7 @@
 //! Longest-match lookup of a token position in a [`Lexicon`].
 
 use super::tokens::Tokens;
-use crate::kb::normalize::{FNV_OFFSET, fnv};
+use crate::kb::normalize::{FNV_OFFSET, arabic_prefixes, bare_hash, fnv};
 use crate::kb::schema::{MAX_KEY_WORDS, MAX_STEM_BYTES, MIN_NEAR_CHARS, MIN_STEM_BYTES};
 use crate::kb::spelling::MIN_FOLD_BYTES;
 use crate::kb::{Lexicon, NEAR, NEAR_HEADS, NEAR_KEYS, PROCEDURE_WORD_HEADS, TERMS};
@@ -14,42 +14,81 @@ pub(crate) struct Hit<V> {
 
 /// Looks up the longest phrase starting at token `i`, else the word, else the longest stem of
 /// token `i`. Every candidate is asked of the lexicon's Bloom filter before its hash look-up, so
-/// most tokens cost a bitmap read or two and no look-up at all.
+/// most tokens cost a bitmap read or two and no look-up at all. The tables hold an Arabic term
+/// only as listed and bare, so an Arabic token that matches no phrase as written is also looked
+/// up without each prefix it may carry ("والبطاقه" as "البطاقه" or "بطاقه", "لورقه البيضا" as
+/// "ورقه البيضا" rather than the town "لورقه", see `normalize::arabic_prefixes`); the longest
+/// match wins, the token as written on a tie.
 pub(crate) fn lookup<V: Copy>(
     tokens: &Tokens<'_>,
     i: usize,
     lexicon: &Lexicon<V>,
 ) -> Option<Hit<V>> {
     let token = tokens.get(i);
-    if lexicon.word_heads.contains(token) {
-        let hash = fnv(FNV_OFFSET, token.as_bytes());
-        // The phrases of 2..=MAX_KEY_WORDS words, extended word by word while the filter may
-        // hold the words so far followed by a space (the start of a longer key): bit `n` of
-        // `phrases` is set when the filter may hold the phrase of `n` words.
-        let mut phrases = 0u32;
-        let mut start = fnv(hash, b" ");
-        let mut n = 1;
-        while n < MAX_KEY_WORDS && i + n < tokens.len() && lexicon.word_keys.may_contain(start) {
-            let phrase = fnv(start, tokens.get(i + n).as_bytes());
-            n += 1;
-            if lexicon.word_keys.may_contain(phrase) {
-                phrases |= 1 << n;
-            }
-            start = fnv(phrase, b" ");
+    let mut best = words(tokens, i, 0, lexicon);
+    if best.as_ref().is_some_and(|hit| hit.words > 1) {
+        return best;
+    }
+    for skip in arabic_prefixes(token) {
+        if !lexicon.word_keys.may_contain(bare_hash(&token[skip..])) {
+            continue;
         }
-        while phrases != 0 {
-            let n = (u32::BITS - 1 - phrases.leading_zeros()) as usize;
-            phrases &= !(1 << n);
-            if let Some(value) = tokens.ngram(i, n).and_then(|key| lexicon.word(key)) {
-                return Some(Hit { value, words: n });
-            }
-        }
-        if lexicon.word_keys.may_contain(hash)
-            && let Some(value) = lexicon.word(token)
+        if let Some(hit) = words(tokens, i, skip, lexicon)
+            && best.as_ref().is_none_or(|best| hit.words > best.words)
         {
-            return Some(Hit { value, words: 1 });
+            best = Some(hit);
         }
     }
+    best.or_else(|| stem(token, lexicon))
+}
+
+/// The longest phrase or word starting at token `i`, with its first `skip` bytes taken off.
+#[inline(always)]
+fn words<V: Copy>(
+    tokens: &Tokens<'_>,
+    i: usize,
+    skip: usize,
+    lexicon: &Lexicon<V>,
+) -> Option<Hit<V>> {
+    let token = &tokens.get(i)[skip..];
+    if !lexicon.word_heads.contains(token) {
+        return None;
+    }
+    let hash = fnv(FNV_OFFSET, token.as_bytes());
+    // The phrases of 2..=MAX_KEY_WORDS words, extended word by word while the filter may
+    // hold the words so far followed by a space (the start of a longer key): bit `n` of
+    // `phrases` is set when the filter may hold the phrase of `n` words.
+    let mut phrases = 0u32;
+    let mut start = fnv(hash, b" ");
+    let mut n = 1;
+    while n < MAX_KEY_WORDS && i + n < tokens.len() && lexicon.word_keys.may_contain(start) {
+        let phrase = fnv(start, tokens.get(i + n).as_bytes());
+        n += 1;
+        if lexicon.word_keys.may_contain(phrase) {
+            phrases |= 1 << n;
+        }
+        start = fnv(phrase, b" ");
+    }
+    while phrases != 0 {
+        let n = (u32::BITS - 1 - phrases.leading_zeros()) as usize;
+        phrases &= !(1 << n);
+        if let Some(value) = tokens
+            .ngram(i, n)
+            .and_then(|key| lexicon.word(&key[skip..]))
+        {
+            return Some(Hit { value, words: n });
+        }
+    }
+    if lexicon.word_keys.may_contain(hash)
+        && let Some(value) = lexicon.word(token)
+    {
+        return Some(Hit { value, words: 1 });
+    }
+    None
+}
+
+/// The longest stem that `token` starts with.
+fn stem<V: Copy>(token: &str, lexicon: &Lexicon<V>) -> Option<Hit<V>> {
     if !lexicon.stem_heads.contains(token) {
         return None;
     }

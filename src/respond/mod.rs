@@ -10,7 +10,7 @@ mod language;
 mod lexicon;
 mod tokens;
 
-use crate::kb::normalize::Normalized;
+use crate::kb::normalize::{Normalized, arabic_prefixes};
 use crate::kb::schema::MATCH_THRESHOLD;
 use crate::kb::{
     self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, Note, ProcedureId, Region,
@@ -358,9 +358,14 @@ const FACET_TIES: [Facet; 6] = [
     Facet::Requisitos,
 ];
 
-/// The term of the vocabulary word one edit away from `token` (see `lexicon::near_word`).
+/// The term of the vocabulary word one edit away from `token` (see `lexicon::near_word`). `NEAR`
+/// knows Arabic words with their prefixes ("المديكو" is one letter from "الميديكو"), while the
+/// tables hold them as listed and bare, so the word found is looked up bare too ("ميديكو").
 fn near_term(token: &str) -> Option<kb::Term> {
-    lexicon::near_word(token).and_then(|word| TERMS.word(word))
+    let word = lexicon::near_word(token)?;
+    std::iter::once(0)
+        .chain(arabic_prefixes(word))
+        .find_map(|skip| TERMS.word(&word[skip..]))
 }
 
 /// A message that is only a number: "2", also 1️⃣ and ٢ (which normalize to the digit).
