@@ -45,6 +45,11 @@ fn a_procedure_name_one_edit_away_still_finds_its_procedure() {
         ),
         ("la targeta sanitaira", ProcedureId::TarjetaSanitaria), // two letters swapped
         ("quiero empadronarmee", ProcedureId::Empadronamiento),  // a letter too many
+        // The same on Arabic words with the article: a letter too many on one listed with it
+        // ("الأرايغو") and on one the tables hold only bare ("الأريغو"), one missing ("الأبوغادو").
+        ("شنو هو الأراايغو", ProcedureId::Arraigo),
+        ("شنو هو الأرطيغو", ProcedureId::Arraigo),
+        ("بغيت الأبوغاد", ProcedureId::JusticiaGratuita),
     ] {
         assert_eq!(
             responder.respond(text, None).intent,

@@ -462,7 +462,27 @@ pub fn is_arabizi(word: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Normalized, Writer, count_arabizi_words, is_arabizi, latin1};
+    use super::{Normalized, Writer, arabic_prefixes, count_arabizi_words, is_arabizi, latin1};
+
+    #[test]
+    fn arabic_prefixes_are_found_on_the_bytes_shorter_first() {
+        for (token, skips) in [
+            ("والبطاقه", &[2, 6][..]),
+            ("بالبطاقه", &[2, 6]),
+            ("البطاقه", &[4]),
+            ("للجوء", &[4, 2]),
+            ("لمحامي", &[2]),
+            ("وراق", &[2]),
+            // Fewer than three letters would be left, or no prefix at all.
+            ("بنت", &[]),
+            ("الام", &[]),
+            ("محامي", &[]),
+            ("hola", &[]),
+            ("", &[]),
+        ] {
+            assert_eq!(arabic_prefixes(token).collect::<Vec<_>>(), skips, "{token}");
+        }
+    }
 
     #[test]
     fn arabizi_words_are_darija_spelled_with_digits() {

@@ -285,6 +285,26 @@ mod tests {
     }
 
     #[test]
+    fn an_arabic_prefix_is_taken_off_when_the_token_starts_no_phrase_as_written() {
+        for (text, procedure) in [
+            // The article and و, ب, ل, لل on a word the tables hold bare or with the article.
+            ("والبطاقه الصحيه", ProcedureId::TarjetaSanitaria),
+            ("بالبادرون", ProcedureId::Empadronamiento),
+            ("للجوء", ProcedureId::ProteccionInternacional),
+            // "لورقه" is the town of Lorca as written, one word; bare it starts a phrase.
+            ("لورقه البيضا", ProcedureId::ProteccionInternacional),
+        ] {
+            assert_eq!(
+                procedures(text).first().map(|p| p.0),
+                Some(procedure),
+                "{text}"
+            );
+        }
+        // Made-up forms with the prefix in front of nothing listed stay unmatched.
+        assert_eq!(procedures("والسلام عليكم"), []);
+    }
+
+    #[test]
     fn only_foldable_tokens_are_folded() {
         // Each has a folded token (`#` when it has no fold) in line with it, that matches nothing.
         for text in ["2", "7", "١", "بادرون", "zzzzzz"] {
