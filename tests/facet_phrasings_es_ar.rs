@@ -116,6 +116,9 @@ const PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("hay q tener papeles pal paro", Es, PrestacionDesempleo, Requisitos),
     ("soy turista puedo ir al medico", Es, TarjetaSanitaria, Requisitos),
     ("hay q ser mayor de edad pa pedir asilo", Es, ProteccionInternacional, Requisitos),
+    // The NIE's "renovar la tarjeta" took "tarjeta": no procedure at all.
+    ("renovar la tarjeta roja", Es, ProteccionInternacional, Plazos),
+    ("renovar tarjeta roja", Es, ProteccionInternacional, Plazos),
     ("pa tener abogado de oficio hay q ganar poco?", Es, JusticiaGratuita, Requisitos),
     ("el padron es para todos?", Es, Empadronamiento, Requisitos),
     ("tengo q tener contrato pa empadronarme?", Es, Empadronamiento, Requisitos),
@@ -236,6 +239,8 @@ const PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("lmo7ami bla flous l chkoun", Ar, JusticiaGratuita, Requisitos),
     ("المحامي بلا فلوس لشكون", Ar, JusticiaGratuita, Requisitos),
     ("l asil l chkoun", Ar, ProteccionInternacional, Requisitos),
+    // "لاجئ*" is a stem, which no prefix is taken off: "للاجئ" found nothing.
+    ("هل يمكن للاجئ غير الشرعي العمل", Ar, ProteccionInternacional, Requisitos),
     ("wach khass ykoun 3ndi contrat l arraigo", Ar, Arraigo, Requisitos),
     ("wach ana li ma 3ndich wra9 n9der nakhod tbib", Ar, TarjetaSanitaria, Requisitos),
     ("كم عمري خاص يكون للامبي", Ar, Imv, Requisitos),

@@ -73,6 +73,12 @@ const PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("on attend cmb pour le nie", Fr, NieTie, Plazos),
     ("c long pour avoir la carte sanitaire", Fr, TarjetaSanitaria, Plazos),
     ("la carte rouge elle dure cb", Fr, ProteccionInternacional, Plazos),
+    // The NIE's "renouveler ma carte" / "la carte" took the card's own name: no procedure, or
+    // the NIE.
+    ("renouveler ma carte rouge", Fr, ProteccionInternacional, Plazos),
+    ("renouveler la carte rouge", Fr, ProteccionInternacional, Plazos),
+    ("renouveler la carte sanitaire", Fr, TarjetaSanitaria, Plazos),
+    ("renouveler ma carte sanitaire", Fr, TarjetaSanitaria, Plazos),
     ("le rdv du nie c est dans longtemps", Fr, NieTie, Plazos),
     ("c rapide le padron", Fr, Empadronamiento, Plazos),
     ("ca va vite l imv", Fr, Imv, Plazos),
