@@ -98,6 +98,42 @@ fn a_shared_ok_keeps_the_conversations_language() {
 }
 
 #[test]
+fn a_thanks_in_another_language_keeps_the_conversations_language() {
+    // Darija speakers write "merci"; a thanks does not ask for another language.
+    let responder = Responder::default();
+    for (text, lang, alone) in [
+        ("merci", Ar, Fr),
+        ("merci beaucoup", Ar, Fr),
+        ("thank you", Es, En),
+        ("gracias", Fr, Es),
+        ("شكرا", Es, Ar),
+    ] {
+        let context = Context {
+            lang: Some(lang),
+            procedure: Some(ProcedureId::Imv),
+            facet: None,
+        };
+        let reply = responder.respond_in(text, None, context);
+        assert_eq!((reply.intent, reply.lang), (Intent::Thanks, lang), "{text}");
+        // Out of a conversation, the words' own language answers.
+        let reply = responder.respond_in(text, None, Context::default());
+        assert_eq!(
+            (reply.intent, reply.lang),
+            (Intent::Thanks, alone),
+            "{text}"
+        );
+    }
+    // A question in the other language is answered in it, thanks or not.
+    let context = Context {
+        lang: Some(Ar),
+        procedure: Some(ProcedureId::Imv),
+        facet: None,
+    };
+    let reply = responder.respond_in("merci, et le padron c'est quoi", None, context);
+    assert_eq!(reply.lang, Fr);
+}
+
+#[test]
 fn the_answers_say_what_to_do_next_without_the_emergency_header() {
     let responder = Responder::default();
     for lang in Lang::ALL.iter().copied() {

@@ -602,6 +602,12 @@ impl Responder {
                 AnswerSource::Fallback,
             )
         };
+        // A thanks alone tells nothing of the language the person reads: Darija speakers write
+        // "merci", many write "thanks". The conversation's language answers it.
+        let lang = match (intent, explicit, context.lang) {
+            (Intent::Thanks, None, Some(previous)) => previous,
+            _ => lang,
+        };
         Reply {
             intent,
             facet: None,
