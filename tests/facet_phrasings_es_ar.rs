@@ -512,6 +512,12 @@ fn a_follow_up_asked_alone_picks_its_part() {
         (Empadronamiento, "es rapido?", Es, Plazos),
         (Empadronamiento, "lo dan en el dia?", Es, Plazos),
         (Empadronamiento, "a quien llamo?", Es, ComoSolicitar),
+        // No contract, a landlord who refuses: the padrón's own conditions and problems.
+        (Empadronamiento, "no tengo contrato", Es, Requisitos),
+        (Empadronamiento, "y si el casero no quiere", Es, Problemas),
+        (Empadronamiento, "ما عنديش الكونطرا", Ar, Requisitos),
+        (Empadronamiento, "ma 3ndich contrat", Ar, Requisitos),
+        (Imv, "7bsouh 3lia", Ar, Problemas),
         (Imv, "q dia pagan?", Es, Plazos),
         (Imv, "como funciona?", Es, ComoSolicitar),
         (Imv, "hay q tener hijos?", Es, Requisitos),

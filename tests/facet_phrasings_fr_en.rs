@@ -393,6 +393,11 @@ fn every_part_has_its_probes_in_french_and_english() {
 fn a_follow_up_asked_alone_picks_its_part() {
     #[rustfmt::skip]
     let cases: &[(ProcedureId, &str, Lang, Facet)] = &[
+        // No contract: the padrón's own conditions. ("pas de contrat" alone is not listed: with
+        // "si je" it would outweigh "quels papiers" in a question for the documents.)
+        (Empadronamiento, "jai pas de contrat", Fr, Requisitos),
+        (Empadronamiento, "i have no contract", En, Requisitos),
+        (Empadronamiento, "i dont have a contract", En, Requisitos),
         (NieTie, "c cb", Fr, Cuantia),
         (NieTie, "c payant?", Fr, Cuantia),
         (NieTie, "et le prix?", Fr, Cuantia),
