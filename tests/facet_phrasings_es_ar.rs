@@ -285,6 +285,9 @@ const PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
 /// still.
 #[rustfmt::skip]
 const GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
+    // An expired passport is not the residence card's deadlines.
+    ("el pasaporte me ha caducado, puedo empadronarme", Es, Empadronamiento, Requisitos),
+    ("el pasaporte esta caducado puedo empadronarme", Es, Empadronamiento, Requisitos),
     // Spanish: documentos
     ("que papeles necesito para el arraigo", Es, Arraigo, Documentos),
     ("que documentos necesito para el padron", Es, Empadronamiento, Documentos),
@@ -518,6 +521,14 @@ fn a_follow_up_asked_alone_picks_its_part() {
         (Empadronamiento, "ما عنديش الكونطرا", Ar, Requisitos),
         (Empadronamiento, "ma 3ndich contrat", Ar, Requisitos),
         (Imv, "7bsouh 3lia", Ar, Problemas),
+        // Living on the street, a record, earning more, being fired: the conditions.
+        (Empadronamiento, "vivo en la calle", Es, Requisitos),
+        (Empadronamiento, "كنعيش فالزنقة", Ar, Requisitos),
+        (Empadronamiento, "kan3ich f zan9a", Ar, Requisitos),
+        (Arraigo, "tengo antecedentes", Es, Requisitos),
+        (JusticiaGratuita, "y si gano mas", Es, Requisitos),
+        (PrestacionDesempleo, "جراو عليا من الخدمة", Ar, Requisitos),
+        (PrestacionDesempleo, "jraw 3lia mn lkhdma", Ar, Requisitos),
         (Imv, "q dia pagan?", Es, Plazos),
         (Imv, "como funciona?", Es, ComoSolicitar),
         (Imv, "hay q tener hijos?", Es, Requisitos),

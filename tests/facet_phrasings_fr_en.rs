@@ -278,6 +278,8 @@ const PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
 /// and still.
 #[rustfmt::skip]
 const GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
+    // An expired passport is not the residence card's deadlines.
+    ("my passport expired can i register at the padron", En, Empadronamiento, Requisitos),
     // French: documentos
     ("quels papiers je dois emmener pour le padron", Fr, Empadronamiento, Documentos),
     ("quels documents pour s inscrire au chomage", Fr, PrestacionDesempleo, Documentos),
@@ -398,6 +400,12 @@ fn a_follow_up_asked_alone_picks_its_part() {
         (Empadronamiento, "jai pas de contrat", Fr, Requisitos),
         (Empadronamiento, "i have no contract", En, Requisitos),
         (Empadronamiento, "i dont have a contract", En, Requisitos),
+        // Living on the street, being fired: the conditions; a card that expired: the deadlines.
+        (Empadronamiento, "je vis dans la rue", Fr, Requisitos),
+        (Empadronamiento, "i live on the street", En, Requisitos),
+        (PrestacionDesempleo, "j'ai été licencié", Fr, Requisitos),
+        (PrestacionDesempleo, "i got fired", En, Requisitos),
+        (NieTie, "my card expired", En, Plazos),
         (NieTie, "c cb", Fr, Cuantia),
         (NieTie, "c payant?", Fr, Cuantia),
         (NieTie, "et le prix?", Fr, Cuantia),
