@@ -370,22 +370,7 @@ fn the_new_words_do_not_take_another_part() {
 
 #[test]
 fn every_part_has_its_probes_in_french_and_english() {
-    for lang in [Fr, En] {
-        for facet in [
-            Documentos,
-            ComoSolicitar,
-            Plazos,
-            Cuantia,
-            Requisitos,
-            Problemas,
-        ] {
-            let n = PROBES
-                .iter()
-                .filter(|&&(_, l, _, f)| l == lang && f == facet)
-                .count();
-            assert!(n >= 8, "{lang} {facet}: {n} probes");
-        }
-    }
+    answers::assert_every_part_probed(PROBES, &[Fr, En], 8);
 }
 
 /// A part asked alone after a procedure answer is about that procedure: the same words pick it

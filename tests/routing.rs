@@ -114,7 +114,9 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ("ما هو المبلغ الشهري للحد الادنى للدخل", "imv", "cuantia", "ar"),
     ("ماهي شروط البادرون", "empadronamiento", "requisitos", "ar"),
     // Voice-note-like run-on messages
-    ("hola mira te cuento que llegue hace tres meses a madrid y estoy viviendo en una habitacion y no se como hacer para empadronarme porque el dueño no quiere", "empadronamiento", "como_solicitar", "es"),
+    // How to, plus a landlord who refuses: the part for what to do when it goes wrong (how +
+    // problem → problems), whose first point is this case ("El dueño no firma: …").
+    ("hola mira te cuento que llegue hace tres meses a madrid y estoy viviendo en una habitacion y no se como hacer para empadronarme porque el dueño no quiere", "empadronamiento", "problemas", "es"),
     ("alors voila je suis arrivee en espagne il y a deux mois avec mes enfants et on n'a pas d'argent du tout est ce que je peux demander l'aide du revenu minimum", "imv", "requisitos", "fr"),
     ("hi so basically i just moved to valencia last week with my wife and two kids and we have no money at all and someone told me about some government help called the minimum income how do i apply", "imv", "como_solicitar", "en"),
     ("السلام عليكم انا وصلت الى اسبانيا منذ ثلاثة اشهر ولا اعرف كيف اسجل في البلدية لان صاحب الشقة لا يريد", "empadronamiento", "como_solicitar", "ar"),

@@ -14,6 +14,28 @@ pub fn assert_parts(name: &str, table: &[(&str, Lang, ProcedureId, Facet)]) {
     assert_all_right(name, rows);
 }
 
+/// Asserts that `table` has at least `min` rows for each part but the description in each of
+/// `langs`: a round of phrasings covers every part it claims to.
+pub fn assert_every_part_probed(
+    table: &[(&str, Lang, ProcedureId, Facet)],
+    langs: &[Lang],
+    min: usize,
+) {
+    for &lang in langs {
+        for facet in Facet::ALL
+            .iter()
+            .copied()
+            .filter(|&f| f != Facet::Descripcion)
+        {
+            let n = table
+                .iter()
+                .filter(|&&(_, l, _, f)| l == lang && f == facet)
+                .count();
+            assert!(n >= min, "{lang} {facet}: {n} probes");
+        }
+    }
+}
+
 /// Asserts that every `(message, language, intent)` of `table` gets that intent (any part), in
 /// that language.
 pub fn assert_intents(name: &str, table: &[(&str, Lang, Intent)]) {
