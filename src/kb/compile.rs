@@ -1677,7 +1677,7 @@ impl VocabBuilder {
 
 /// `table` plus, for each Arabic word or phrase listed with the article, the same without it
 /// ("البطاقه الصحيه" → "بطاقه الصحيه"). The responder takes a word with any prefix (the article,
-/// و, ب, ل, لل: "والبطاقه", "للجوء", "بمحامي") back to its bare form when it matches nothing as
+/// و, ب, ل, لل: "والبطاقه", "للجوء", "بمحامي") back to its bare form when it starts no phrase as
 /// written (`normalize::arabic_prefixes`), so "الوثائق المطلوبه للبطاقه الصحيه" finds
 /// "البطاقه الصحيه" without each prefixed form in the tables. A term listed explicitly keeps its
 /// own entry; the bare form is only added where nothing else claimed it.

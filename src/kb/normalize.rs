@@ -264,12 +264,13 @@ const ARABIC_MIN_BARE_CHARS: usize = 3;
 
 /// The byte lengths of the prefixes that can be taken off the normalized Arabic `token` (at most
 /// two), each leaving at least three letters. The prefixes are the article, and و (and), ب
-/// (with), ل (for) with or without it; لل is ل + the article (للبطاقه). "والبطاقه" → 2
-/// ("البطاقه"), then 6 ("بطاقه"): the shorter prefix first, so "بالوراق" is "الوراق" when that
-/// is listed (a procedure's word) before it is "وراق" (a part's). The compiled tables hold an
+/// (with), ل (for) with or without it; لل is ل + the article (للبطاقه). In the order a tie is
+/// settled: و and ب alone before وال and بال ("والبطاقه" → 2, "البطاقه", then 6, "بطاقه"), so
+/// "بالوراق" is "الوراق" when that is listed (a procedure's word) before it is "وراق" (a part's);
+/// لل before ل ("للجوء" → 4, "جوء", then 2, "لجوء"). The compiled tables hold an
 /// Arabic word as listed and without its article; the responder takes the other forms back to
 /// those (see `kb::compile`). Matched on bytes, as the responder asks this of every token that
-/// matches nothing, in any script: و is D9 88, ب D8 A8, ل D9 84, ا D8 A7.
+/// starts no phrase as written, in any script: و is D9 88, ب D8 A8, ل D9 84, ا D8 A7.
 pub fn arabic_prefixes(token: &str) -> impl Iterator<Item = usize> + '_ {
     const LI: [u8; 2] = [0xD9, 0x84];
     const AL: [u8; 4] = [0xD8, 0xA7, 0xD9, 0x84];
