@@ -116,7 +116,7 @@ fn lexicon<V: Copy>(
     let bare_hashes = words
         .keys()
         .map(|key| key.split(' ').next().unwrap_or_default())
-        .filter(|first| first.starts_with(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+        .filter(|first| normalize::starts_arabic(first))
         .map(normalize::bare_hash);
     let word_hashes = word_hashes.chain(bare_hashes);
     let mut stem_map = phf_codegen::Map::new();
@@ -277,7 +277,7 @@ fn folded_lang(lang: Option<Lang>) -> bool {
 /// hold the bare form and the responder strips the prefix (`normalize::arabic_prefixes`).
 fn arabic_prefixed_forms(word: &str) -> impl Iterator<Item = String> + '_ {
     let base = normalize::arabic_bare_form(word).unwrap_or(word);
-    let arabic = word.starts_with(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    let arabic = normalize::starts_arabic(word);
     // li- + al- drops the alif; before a lam only one more lam is written (للجوء).
     let li = if base.starts_with('ل') { "ل" } else { "لل" };
     ["", "ال", li, "بال", "وال", "ل", "ب", "و"]

@@ -295,6 +295,12 @@ pub fn arabic_prefixes(token: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// Whether `word` starts with a letter of the Arabic block (Darija's ڭ and پ included): the words
+/// whose prefixes the responder takes off, and whose prefixed forms `NEAR` holds.
+pub fn starts_arabic(word: &str) -> bool {
+    word.starts_with(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
 /// The hash under which a lexicon's word filter (`Keys`) also holds the first word of each Arabic
 /// key: FNV-1a over the word's bytes from last to first, from another basis than [`fnv`]'s so the
 /// two kinds of entries do not stand for each other. A token's candidates without a prefix are
