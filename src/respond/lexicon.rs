@@ -18,7 +18,9 @@ pub(crate) struct Hit<V> {
 /// only as listed and bare, so an Arabic token that matches no phrase as written is also looked
 /// up without each prefix it may carry ("والبطاقه" as "البطاقه" or "بطاقه", "لورقه البيضا" as
 /// "ورقه البيضا" rather than the town "لورقه", see `normalize::arabic_prefixes`); the longest
-/// match wins, the token as written on a tie.
+/// match wins, the token as written on a tie. Each candidate is asked of the filter first: as a
+/// word when nothing matched as written, else as the start of a phrase, the only thing that can
+/// still win.
 pub(crate) fn lookup<V: Copy>(
     tokens: &Tokens<'_>,
     i: usize,
@@ -30,7 +32,19 @@ pub(crate) fn lookup<V: Copy>(
         return best;
     }
     for skip in arabic_prefixes(token) {
-        if !lexicon.word_keys.may_contain(bare_hash(&token[skip..])) {
+        let bare = token[skip..].as_bytes();
+        // After a match as written, only a longer phrase can win, so the bare form must start
+        // one ("بلديه " for "البلديه"): most article-bearing words match as written, and their
+        // bare twin, which the filter also holds, is then not looked up for nothing.
+        let may_win = if best.is_some() {
+            i + 1 < tokens.len()
+                && lexicon
+                    .word_keys
+                    .may_contain(fnv(fnv(FNV_OFFSET, bare), b" "))
+        } else {
+            lexicon.word_keys.may_contain(bare_hash(&token[skip..]))
+        };
+        if !may_win {
             continue;
         }
         if let Some(hit) = words(tokens, i, skip, lexicon)
