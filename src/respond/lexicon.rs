@@ -32,7 +32,7 @@ pub(crate) fn lookup<V: Copy>(
         return best;
     }
     for skip in arabic_prefixes(token) {
-        let bare = token[skip..].as_bytes();
+        let bare = &token.as_bytes()[skip..];
         // After a match as written, only a longer phrase can win, so the bare form must start
         // one ("بلديه " for "البلديه"): most article-bearing words match as written, and their
         // bare twin, which the filter also holds, is then not looked up for nothing.
