@@ -434,6 +434,13 @@ fn write_tables(c: &Compiled, out: &Path) {
             )
         },
     ));
+    let purpose: Vec<String> = c.purpose_words.iter().map(|w| format!("{w:?}")).collect();
+    writeln!(
+        code,
+        "/// Words that say what something is for (`finalidad`: \"para\", \"for\").\npub static PURPOSE_WORDS: &[&str] = &[{}];",
+        purpose.join(", ")
+    )
+    .unwrap();
     let mut not_alarms = phf_codegen::Set::new();
     for phrase in &c.not_alarms {
         not_alarms.entry(phrase.as_str());

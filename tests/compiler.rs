@@ -756,6 +756,24 @@ fn an_amount_question_word_is_a_term_of_the_amount() {
 }
 
 #[test]
+fn a_purpose_word_is_one_word() {
+    // The responder compares each purpose word with one token: a phrase would never match.
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["finalidad"]["fr"]
+            .as_array_mut()
+            .unwrap()
+            .push("afin de".into());
+    });
+    let problem = f.the_problem();
+    assert!(
+        problem.starts_with("data/vocabulario/compartido.json: finalidad.fr[")
+            && problem.ends_with("`afin de` must be one word"),
+        "{problem}"
+    );
+}
+
+#[test]
 fn arabizi_language_hints_are_written_in_latin_letters() {
     // Arabic script is recognised by itself; an Arabic word among the Darija hints is a mistake.
     let f = Fixture::new();

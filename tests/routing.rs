@@ -276,6 +276,60 @@ fn a_specific_facet_beats_the_description() {
     }
 }
 
+/// "Do I need X for Y?": a procedure named as what another one is for, the two tying, asks for
+/// the requirements of the goal. `(question, procedure, facet)`; each was the first procedure's
+/// description (or another part of it) before the rule.
+#[rustfmt::skip]
+const GOALS: &[(&str, &str, &str)] = &[
+    ("necesito padron para el imv?", "imv", "requisitos"),
+    ("hace falta estar empadronado para la tarjeta sanitaria?", "tarjeta_sanitaria", "requisitos"),
+    ("necesito el nie para cobrar el paro?", "prestacion_desempleo", "requisitos"),
+    ("mi tarjeta roja sirve para empadronarme?", "empadronamiento", "requisitos"),
+    ("il faut le padron pour la carte sanitaire ?", "tarjeta_sanitaria", "requisitos"),
+    ("j'ai besoin du padron pour l'imv ?", "imv", "requisitos"),
+    ("do i need the padron for the health card?", "tarjeta_sanitaria", "requisitos"),
+    ("is the padron required for the imv?", "imv", "requisitos"),
+    ("wach khass lpadron bach ndir lkarta sanitaria", "tarjeta_sanitaria", "requisitos"),
+    ("واش خاصني النيي باش ناخد الشوماج", "prestacion_desempleo", "requisitos"),
+];
+
+/// Look-alikes: the procedure named first keeps the message when it asks for another part of it,
+/// when nothing comes before the purpose word, and for a lawyer, who is always for something.
+#[rustfmt::skip]
+const NOT_GOALS: &[(&str, &str, &str)] = &[
+    ("cuanto tarda el padron para pedir el imv", "empadronamiento", "plazos"),
+    ("como me empadrono para pedir el arraigo", "empadronamiento", "como_solicitar"),
+    ("me piden el padron para el imv y no lo tengo", "empadronamiento", "documentos"),
+    ("necesito el padron para la tarjeta sanitaria, donde lo pido?", "empadronamiento", "como_solicitar"),
+    ("que papeles necesito para el padron y para la tarjeta sanitaria", "empadronamiento", "documentos"),
+    ("i applied for asylum, can i get the health card?", "proteccion_internacional", "requisitos"),
+    ("necesito abogado de oficio para el asilo?", "justicia_gratuita", "descripcion"),
+    ("un avocat gratuit pour l'asile ?", "justicia_gratuita", "descripcion"),
+];
+
+#[test]
+fn a_procedure_named_as_what_another_is_for_asks_its_requirements() {
+    let responder = Responder::default();
+    let failures: Vec<String> = GOALS
+        .iter()
+        .chain(NOT_GOALS)
+        .filter_map(|&(question, procedure, facet)| {
+            let reply = responder.respond(question, None);
+            let got = (
+                reply.intent.as_str(),
+                reply.facet.map_or("-", |f| f.as_str()),
+            );
+            (got != (procedure, facet)).then(|| {
+                format!(
+                    "{question:?}: expected {procedure}/{facet}, got {}/{}",
+                    got.0, got.1
+                )
+            })
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn faq_questions_are_answered_word_for_word_in_their_language() {
     let responder = Responder::default();

@@ -116,6 +116,8 @@ pub struct Compiled {
     pub guard_stems: BTreeMap<String, Guard>,
     /// Normalized phrases that are not an alarm although they hold a guardrail term.
     pub not_alarms: std::collections::BTreeSet<String>,
+    /// Normalized words that say what something is for (`finalidad`).
+    pub purpose_words: std::collections::BTreeSet<String>,
     /// The note said after a procedure answer to a message naming a place outside Madrid
     /// (`nota_fuera_de_madrid` of `data/plantillas.json`), checked like an answer.
     pub elsewhere_note: Localized<String>,
@@ -280,6 +282,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
 
     if procedures.len() == ProcedureId::ALL.len() && problems.0.is_empty() {
         let not_alarms = std::mem::take(&mut vocab.not_alarms);
+        let purpose_words = std::mem::take(&mut vocab.purpose_words);
         let (terms, stems, guard_terms, guard_stems) = vocab.finish();
         Ok(Compiled {
             procedures: procedures.into_iter().map(|(_, p)| p).collect(),
@@ -292,6 +295,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
             guard_terms,
             guard_stems,
             not_alarms,
+            purpose_words,
             elsewhere_note,
             support_note,
             audio,
@@ -1073,6 +1077,7 @@ struct VocabBuilder {
     guard_terms: BTreeMap<String, GuardClaim>,
     guard_stems: BTreeMap<String, GuardClaim>,
     not_alarms: std::collections::BTreeSet<String>,
+    purpose_words: std::collections::BTreeSet<String>,
 }
 
 /// What a guardrail term was listed as, the languages that list it, and where it was first.
@@ -1274,6 +1279,19 @@ impl VocabBuilder {
         self.add_lists(FILE, "apoyo", &v.apoyo, Claim::Support, problems);
         self.add_lists(FILE, "peticiones", &v.peticiones, Claim::Want, problems);
         self.mark_amount_questions(FILE, &v.preguntas_cuantia, problems);
+        for (lang, words) in v.finalidad.iter() {
+            for (i, raw) in words.iter().enumerate() {
+                let field = format!("finalidad.{lang}[{i}]");
+                match parse_term(FILE, &field, raw, problems) {
+                    // The responder compares it with one token.
+                    Some((key, false)) if !key.contains(' ') => {
+                        self.purpose_words.insert(key);
+                    }
+                    Some(_) => problems.push(FILE, field, format!("`{raw}` must be one word")),
+                    None => {}
+                }
+            }
+        }
         for (lang, phrases) in v.no_alarma.iter() {
             for (i, raw) in phrases.iter().enumerate() {
                 self.not_alarm(FILE, &format!("no_alarma.{lang}[{i}]"), raw, problems);

@@ -103,6 +103,15 @@ string_enum! {
     }
 }
 
+impl ProcedureId {
+    /// Whether the procedure is always for another one: free legal aid is a lawyer for an
+    /// asylum claim, an expulsion, a trial. "¿Necesito abogado de oficio para el asilo?" asks
+    /// about the lawyer, where "¿necesito el padrón para el IMV?" asks about the IMV.
+    pub const fn serves_another(self) -> bool {
+        matches!(self, ProcedureId::JusticiaGratuita)
+    }
+}
+
 string_enum! {
     /// One part of a procedure's information, answered on its own.
     Facet {
@@ -480,6 +489,12 @@ pub struct SharedVocabulary {
     /// "¿cuánto IMV me toca?", "how much IMV can I get?".
     #[serde(default)]
     pub preguntas_cuantia: Localized<Vec<String>>,
+    /// Words that say what something is for (`para`, `pour`, `for`, `bach`, `باش`), one word
+    /// each. A procedure named just after one, which itself follows another procedure ("¿necesito
+    /// el padrón para la tarjeta sanitaria?"), is what the message asks about when the two tie,
+    /// and the question is its requirements.
+    #[serde(default)]
+    pub finalidad: Localized<Vec<String>>,
 }
 
 /// `data/vocabulario/lugares.json`: the places people name, by region.

@@ -13,8 +13,8 @@ mod tokens;
 use crate::kb::normalize::{Normalized, arabic_prefixes};
 use crate::kb::schema::MATCH_THRESHOLD;
 use crate::kb::{
-    self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, Note, ProcedureId, Region,
-    TERMS, Term,
+    self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, Note, PURPOSE_WORDS,
+    ProcedureId, Region, TERMS, Term,
 };
 use language::Hints;
 use tokens::{Folded, Tokens};
@@ -166,6 +166,8 @@ struct Scores {
     procedure: [u8; ProcedureId::ALL.len()],
     /// Token index of each procedure's first mention, to break ties by what came first.
     first_seen: [usize; ProcedureId::ALL.len()],
+    /// The procedure named as what another one is for, when the two tie (see [`Goals`]).
+    goal: Option<ProcedureId>,
     facet: [u8; Facet::ALL.len()],
     greeting: bool,
     menu: bool,
@@ -215,6 +217,38 @@ impl Requests {
     }
 }
 
+/// Follows the procedures named through a scan, to find one named as what another is for: "¿necesito
+/// el padrón *para la tarjeta sanitaria*?", "do I need the padrón *for the health card*?",
+/// "wach khass lpadron *bach ndir lkarta*". A word of `finalidad` must come at most
+/// [`Goals::GAP`] tokens after the other procedure's words, and the goal at most [`Goals::GAP`]
+/// after it ("para *pedir el* IMV"). "Pedí cita para el padrón" or "I applied for asylum" name no
+/// procedure before the word, so nothing is a goal there; nor does a lawyer for asylum ("abogado
+/// de oficio para el asilo", see `ProcedureId::serves_another`).
+#[derive(Default)]
+struct Goals {
+    /// The last procedure named, and the token after its words.
+    last: Option<(ProcedureId, usize)>,
+    goals: [bool; ProcedureId::ALL.len()],
+}
+
+impl Goals {
+    const GAP: usize = 2;
+
+    fn step(&mut self, tokens: &Tokens<'_>, at: usize, words: usize, procedure: ProcedureId) {
+        if let Some((other, end)) = self.last
+            && other != procedure
+            && !other.serves_another()
+        {
+            let from = end.max(at.saturating_sub(Goals::GAP + 1));
+            let to = at.min(end + Goals::GAP + 1);
+            if (from..to).any(|q| PURPOSE_WORDS.contains(&tokens.get(q))) {
+                self.goals[procedure.index()] = true;
+            }
+        }
+        self.last = Some((procedure, at + words));
+    }
+}
+
 impl Scores {
     fn scan(tokens: &Tokens<'_>, folded: &Tokens<'_>) -> Scores {
         let mut s = Scores {
@@ -222,6 +256,7 @@ impl Scores {
             ..Scores::default()
         };
         let mut requests = Requests::default();
+        let mut goals = Goals::default();
         lexicon::scan(tokens, folded, &TERMS, Some(near_term), |at, hit| {
             let term = hit.value;
             s.requests |= requests.step(at, hit.words, &term);
@@ -229,6 +264,7 @@ impl Scores {
                 let i = p.index();
                 s.procedure[i] = s.procedure[i].saturating_add(term.weight);
                 s.first_seen[i] = s.first_seen[i].min(at);
+                goals.step(tokens, at, hit.words, p);
             }
             if let Some(f) = term.facet {
                 // Longer phrases are more specific: "cuánto tarda" (plazos) beats "cuánto" (cuantía).
@@ -266,7 +302,29 @@ impl Scores {
                 s.elsewhere = Some(region);
             }
         });
+        s.goal = s.goal_of_tie(&goals.goals);
         s
+    }
+
+    /// The one procedure of `goals` among two or more that tie at the top, in a message that
+    /// asks nothing but the requirements: "¿necesito el padrón para la tarjeta sanitaria?" asks
+    /// about the card. A message that asks for another part keeps the procedure named first:
+    /// "¿cuánto tarda el padrón para el IMV?" asks how long the padrón takes.
+    fn goal_of_tie(&self, goals: &[bool; ProcedureId::ALL.len()]) -> Option<ProcedureId> {
+        let top = self.procedure.iter().copied().max()?;
+        let tied = || {
+            ProcedureId::ALL
+                .iter()
+                .copied()
+                .filter(move |p| self.procedure[p.index()] == top)
+        };
+        let mut tied_goals = tied().filter(|p| goals[p.index()]);
+        // Two goals tell nothing.
+        let goal = tied_goals.next().filter(|_| tied_goals.next().is_none())?;
+        let only_requirements = self.facet.iter().enumerate().all(|(i, &words)| {
+            words == 0 || i == Facet::Requisitos.index() || i == Facet::Descripcion.index()
+        });
+        (top >= MATCH_THRESHOLD && tied().count() >= 2 && only_requirements).then_some(goal)
     }
 
     fn procedure(&self) -> Option<ProcedureId> {
@@ -274,8 +332,12 @@ impl Scores {
             .filter(|p| self.procedure[p.index()] >= MATCH_THRESHOLD)
     }
 
-    /// The best-scoring procedure, whatever its score.
+    /// The best-scoring procedure, whatever its score: on a tie, a goal (see [`Goals`]), else
+    /// the one named first.
     fn guess(&self) -> Option<ProcedureId> {
+        if self.goal.is_some() {
+            return self.goal;
+        }
         ProcedureId::ALL
             .iter()
             .copied()
@@ -336,7 +398,10 @@ impl Scores {
                 .is_some_and(|(amount, end)| amount <= end + 1)
         };
         let problem = in_problem || self.facet[Facet::Problemas.index()] > 0;
-        if top == Facet::ComoSolicitar && problem {
+        if self.goal.is_some() {
+            // "¿necesito el padrón para la tarjeta sanitaria?": whether one is needed for the other.
+            Facet::Requisitos
+        } else if top == Facet::ComoSolicitar && problem {
             Facet::Problemas
         } else if top == Facet::Requisitos && amount_first() {
             Facet::Cuantia
