@@ -284,6 +284,7 @@ const GOALS: &[(&str, &str, &str)] = &[
     ("necesito padron para el imv?", "imv", "requisitos"),
     ("hace falta estar empadronado para la tarjeta sanitaria?", "tarjeta_sanitaria", "requisitos"),
     ("necesito el nie para cobrar el paro?", "prestacion_desempleo", "requisitos"),
+    ("cuanto tiempo hay que estar empadronado para pedir el imv", "imv", "requisitos"),
     ("mi tarjeta roja sirve para empadronarme?", "empadronamiento", "requisitos"),
     ("il faut le padron pour la carte sanitaire ?", "tarjeta_sanitaria", "requisitos"),
     ("j'ai besoin du padron pour l'imv ?", "imv", "requisitos"),

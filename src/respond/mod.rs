@@ -307,9 +307,10 @@ impl Scores {
     }
 
     /// The one procedure of `goals` among two or more that tie at the top, in a message that
-    /// asks nothing but the requirements: "¿necesito el padrón para la tarjeta sanitaria?" asks
-    /// about the card. A message that asks for another part keeps the procedure named first:
-    /// "¿cuánto tarda el padrón para el IMV?" asks how long the padrón takes.
+    /// asks the requirements most, or no part: "¿necesito el padrón para la tarjeta sanitaria?",
+    /// "¿cuánto tiempo hay que estar empadronado para el IMV?" ask about the card and the IMV.
+    /// A message that asks another part most keeps the procedure named first: "¿cuánto tarda el
+    /// padrón para el IMV?" asks how long the padrón takes.
     fn goal_of_tie(&self, goals: &[bool; ProcedureId::ALL.len()]) -> Option<ProcedureId> {
         let top = self.procedure.iter().copied().max()?;
         let tied = || {
@@ -321,10 +322,8 @@ impl Scores {
         let mut tied_goals = tied().filter(|p| goals[p.index()]);
         // Two goals tell nothing.
         let goal = tied_goals.next().filter(|_| tied_goals.next().is_none())?;
-        let only_requirements = self.facet.iter().enumerate().all(|(i, &words)| {
-            words == 0 || i == Facet::Requisitos.index() || i == Facet::Descripcion.index()
-        });
-        (top >= MATCH_THRESHOLD && tied().count() >= 2 && only_requirements).then_some(goal)
+        let asks_requirements = matches!(self.most_asked(), Facet::Requisitos | Facet::Descripcion);
+        (top >= MATCH_THRESHOLD && tied().count() >= 2 && asks_requirements).then_some(goal)
     }
 
     fn procedure(&self) -> Option<ProcedureId> {
@@ -374,6 +373,18 @@ impl Scores {
             && self.facet.iter().all(|&words| words == 0)
     }
 
+    /// The facet with the most words, a tie going to the earlier of [`FACET_TIES`];
+    /// `descripcion` when none was asked.
+    fn most_asked(&self) -> Facet {
+        FACET_TIES
+            .iter()
+            .copied()
+            .rev()
+            .max_by_key(|f| self.facet[f.index()])
+            .filter(|f| self.facet[f.index()] > 0)
+            .unwrap_or(Facet::Descripcion)
+    }
+
     /// The most asked-for facet; `descripcion` (the default) only when no other was asked for,
     /// so "what is the amount" is about the amount. A tie goes to the earlier of
     /// [`FACET_TIES`]; someone whose papers were refused, lost or stolen who asks "¿qué hago?"
@@ -381,13 +392,7 @@ impl Scores {
     /// `in_problem` from the answer before ("me denegaron el IMV" … "¿y ahora qué hago?"); and a
     /// question that starts with the amount ("how much IMV can I get") asks for the amount.
     fn facet(&self, in_problem: bool) -> Facet {
-        let top = FACET_TIES
-            .iter()
-            .copied()
-            .rev()
-            .max_by_key(|f| self.facet[f.index()])
-            .filter(|f| self.facet[f.index()] > 0)
-            .unwrap_or(Facet::Descripcion);
+        let top = self.most_asked();
         // "¿cuánto IMV me toca?", "how much IMV can I get": the question is the amount, and the
         // words after it that also ask about the requirements are part of it. So is an amount
         // asked right after them, one word apart at most: "j'ai droit à combien", "me toca
