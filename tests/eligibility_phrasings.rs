@@ -186,6 +186,44 @@ fn the_same_words_keep_questions_for_other_parts() {
     answers::assert_parts("guards", SITUATION_GUARDS);
 }
 
+/// `(message, language, procedure, facet)`: a card one lacks is a condition of the question, not
+/// its subject ("no tengo NIE, ¿puedo pedir el IMV?"), and being ill without papers asks for
+/// health care. Each was the NIE's answer, or a miss, before the lacking-card phrases (the NIE's
+/// `medio`) and the words for being ill (the health card's `medio`). One row per line.
+#[rustfmt::skip]
+const LACKING_A_CARD: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("no tengo nie puedo pedir el imv", Es, Imv, Requisitos),
+    ("sin nie puedo empadronarme", Es, Empadronamiento, Requisitos),
+    ("sans nie je peux avoir le padron ?", Fr, Empadronamiento, Requisitos),
+    ("no nie can i get the imv", En, Imv, Requisitos),
+    ("ma 3ndich lkarta wach n9dr nched limv", Ar, Imv, Requisitos),
+    ("estoy enfermo y no tengo nie", Es, TarjetaSanitaria, Descripcion),
+    ("estoy enferma y no tengo papeles", Es, TarjetaSanitaria, Requisitos),
+    ("mi hijo esta enfermo", Es, TarjetaSanitaria, Descripcion),
+    ("je suis malade et j'ai pas de titre de sejour", Fr, TarjetaSanitaria, Descripcion),
+    ("i am sick and i have no residence card", En, TarjetaSanitaria, Descripcion),
+    ("ana mrida w ma 3ndich lkarta", Ar, TarjetaSanitaria, Descripcion),
+    ("أنا مريضة وما عنديش الكارطة", Ar, TarjetaSanitaria, Descripcion),
+];
+
+/// The same words where the card is what is asked for, or another procedure is named.
+#[rustfmt::skip]
+const LACKING_A_CARD_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("no tengo nie como lo saco", Es, NieTie, ComoSolicitar),
+    ("je n'ai pas de nie comment faire", Fr, NieTie, ComoSolicitar),
+    ("i have no nie how do i get one", En, NieTie, ComoSolicitar),
+    ("ma3ndich lkarta kifach ndirha", Ar, NieTie, ComoSolicitar),
+    ("estoy enfermo y no puedo ir a la cita del nie", Es, NieTie, ComoSolicitar),
+    ("me puse enfermo y perdi el trabajo, puedo cobrar el paro", Es, PrestacionDesempleo, Requisitos),
+    ("estoy enferma, tengo derecho al imv?", Es, Imv, Requisitos),
+];
+
+#[test]
+fn a_card_one_lacks_is_a_condition_and_illness_asks_for_care() {
+    answers::assert_parts("lacking a card", LACKING_A_CARD);
+    answers::assert_parts("lacking a card, guards", LACKING_A_CARD_GUARDS);
+}
+
 #[test]
 fn every_language_has_its_situations_and_guards() {
     for &lang in Lang::ALL {
