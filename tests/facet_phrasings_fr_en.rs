@@ -402,6 +402,8 @@ const SECOND_PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("tie sa expire kan", Fr, NieTie, Plazos),
     ("arraigo la reponse c kan", Fr, Arraigo, Plazos),
     ("paro jle touche kan", Fr, PrestacionDesempleo, Plazos),
+    ("le padron je l ai fait y a 2 ans faut le refaire?", Fr, Empadronamiento, Plazos),
+    ("le padron faut le refaire tous les combien", Fr, Empadronamiento, Plazos),
     // French: cuantia
     ("le nie c cher?", Fr, NieTie, Cuantia),
     ("paro c quel pourcentage du salaire", Fr, PrestacionDesempleo, Cuantia),
@@ -435,6 +437,9 @@ const SECOND_PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("arraigo refuse jfais koi", Fr, Arraigo, Problemas),
     ("asile refuse jfais koi", Fr, ProteccionInternacional, Problemas),
     ("paro on me la coupe", Fr, PrestacionDesempleo, Problemas),
+    ("quelqu un me vend une cita pour le nie c normal?", Fr, NieTie, Problemas),
+    ("a l hopital ils veulent me faire payer j ai pas la tarjeta sanitaria", Fr, TarjetaSanitaria, Problemas),
+    ("l avocat commis d office il veut de l argent", Fr, JusticiaGratuita, Problemas),
     // English: documentos
     ("do i need my passport for the health card?", En, TarjetaSanitaria, Documentos),
     ("do i need photos for the nie?", En, NieTie, Documentos),
@@ -489,6 +494,8 @@ const SECOND_PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("i cant get cita for nie", En, NieTie, Problemas),
     ("imv they refuse me", En, Imv, Problemas),
     ("tarjeta sanitaria they refuse me", En, TarjetaSanitaria, Problemas),
+    ("someone is selling me a cita for the nie is it normal?", En, NieTie, Problemas),
+    ("the court lawyer wants money from me", En, JusticiaGratuita, Problemas),
 ];
 
 /// Second round, `(message, language, procedure, facet)`: questions for another part that hold
@@ -519,15 +526,21 @@ const SECOND_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("combien je touche de paro par mois", Fr, PrestacionDesempleo, Cuantia),
     ("je vais gagner combien avec le paro", Fr, PrestacionDesempleo, Cuantia),
     ("combien je vais gagner au chomage", Fr, PrestacionDesempleo, Cuantia),
+    ("combien ca coute de refaire le tie perdu", Fr, NieTie, Cuantia),
     // French: requisitos
     ("je vis seul est ce que j ai droit a l imv", Fr, Imv, Requisitos),
     ("je peux avoir l arraigo avec un casier judiciaire", Fr, Arraigo, Requisitos),
     ("l imv c pour les gens sans papiers aussi?", Fr, Imv, Requisitos),
+    ("je veux de l argent pour mes enfants j ai droit a l imv", Fr, Imv, Requisitos),
     // French: problemas
     ("j ai pas de cita et le site marche pas pour le nie", Fr, NieTie, Problemas),
     ("je touche plus l imv depuis 2 mois", Fr, Imv, Problemas),
     ("la cita du nie c impossible pas de cita", Fr, NieTie, Problemas),
     ("ils m ont refuse l imv comment faire", Fr, Imv, Problemas),
+    // A paper lost or stolen that must be made again is a problem, not the deadlines.
+    ("on m a vole mon tie faut le refaire?", Fr, NieTie, Problemas),
+    ("j ai perdu mon tie faut le refaire?", Fr, NieTie, Problemas),
+    ("on m a vole mon nie comment faire", Fr, NieTie, Problemas),
     // The landlord who refuses is the padrón's first problem, even with "can I still".
     ("mon proprio veut pas est ce que jpeux quand meme m inscrire au padron", Fr, Empadronamiento, Problemas),
     // English: documentos
@@ -553,10 +566,12 @@ const SECOND_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("how much paro for someone who worked 2 years", En, PrestacionDesempleo, Cuantia),
     ("the tasa for the nie how much", En, NieTie, Cuantia),
     ("how much do i get paid with paro", En, PrestacionDesempleo, Cuantia),
+    ("how much money do i get from paro", En, PrestacionDesempleo, Cuantia),
     // English: requisitos
     ("i have criminal record can i get arraigo", En, Arraigo, Requisitos),
     ("i dont work anymore can i get imv", En, Imv, Requisitos),
     ("i dont speak spanish can i get the health card", En, TarjetaSanitaria, Requisitos),
+    ("i want money for my kids can i get the imv", En, Imv, Requisitos),
     // English: problemas
     ("how i can appeal the asylum refusal", En, ProteccionInternacional, Problemas),
     ("i have no appointment and the website doesnt work for nie", En, NieTie, Problemas),
@@ -586,6 +601,7 @@ const SECOND_FOLLOW_UPS: &[(ProcedureId, &str, Lang, Facet)] = &[
         (NieTie, "need photos?", En, Documentos),
         (Arraigo, "need criminal record?", En, Documentos),
         (Arraigo, "is it long?", En, Plazos),
+    (Empadronamiento, "faut le refaire?", Fr, Plazos),
 ];
 
 #[test]
