@@ -526,6 +526,8 @@ const SECOND_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("combien je touche de paro par mois", Fr, PrestacionDesempleo, Cuantia),
     ("je vais gagner combien avec le paro", Fr, PrestacionDesempleo, Cuantia),
     ("combien je vais gagner au chomage", Fr, PrestacionDesempleo, Cuantia),
+    // The photos' price is the amount ("et les photos", "and the photos" ask for the papers).
+    ("combien coutent les photos pour le tie", Fr, NieTie, Cuantia),
     ("combien ca coute de refaire le tie perdu", Fr, NieTie, Cuantia),
     // French: requisitos
     ("je vis seul est ce que j ai droit a l imv", Fr, Imv, Requisitos),
@@ -549,6 +551,7 @@ const SECOND_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("what documents for padron without contract", En, Empadronamiento, Documentos),
     ("what do i need to bring to sepe for paro", En, PrestacionDesempleo, Documentos),
     // English: como_solicitar
+    ("where can i do the photos for the nie", En, NieTie, ComoSolicitar),
     ("i have a job contract how do i apply for arraigo", En, Arraigo, ComoSolicitar),
     ("how do i get an appointment for the nie", En, NieTie, ComoSolicitar),
     ("where do i go to apply imv", En, Imv, ComoSolicitar),
@@ -566,6 +569,7 @@ const SECOND_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("how much paro for someone who worked 2 years", En, PrestacionDesempleo, Cuantia),
     ("the tasa for the nie how much", En, NieTie, Cuantia),
     ("how much do i get paid with paro", En, PrestacionDesempleo, Cuantia),
+    ("how much are the photos for the tie", En, NieTie, Cuantia),
     ("how much money do i get from paro", En, PrestacionDesempleo, Cuantia),
     // English: requisitos
     ("i have criminal record can i get arraigo", En, Arraigo, Requisitos),
@@ -602,6 +606,9 @@ const SECOND_FOLLOW_UPS: &[(ProcedureId, &str, Lang, Facet)] = &[
         (Arraigo, "need criminal record?", En, Documentos),
         (Arraigo, "is it long?", En, Plazos),
     (Empadronamiento, "faut le refaire?", Fr, Plazos),
+    (NieTie, "et les photos?", Fr, Documentos),
+    (NieTie, "and the photos?", En, Documentos),
+    (JusticiaGratuita, "ils veulent que je paye", Fr, Problemas),
 ];
 
 #[test]
