@@ -12,6 +12,15 @@
 //! part before the facet words of this round (checked by running this file against the previous
 //! `compartido.json`). Messages are typed the way they arrive once folded (no accents, apostrophes
 //! as spaces). Written without `data/evals`.
+//!
+//! A second round (`SECOND_*`) takes rougher messages: SMS French with the procedure first ("paro
+//! jm inscris ou", "arraigo la reponse c kan", "nie ya pa de rdv", "padron la mairie veut pa"),
+//! English written fast ("padron how 2 do it", "imv wat do i need to give"), a paper named in the
+//! question ("faut la photo", "faut le casier?", "need my passport", "integration report"), time
+//! asked as a condition ("faut combien d annees", "how many years u need", "how long i must
+//! work"), an income ceiling ("moins de combien", "income limit", "max salary"), a lawyer who
+//! never answers (the deadlines: the Bar Association's answer times), and Spanish words inside
+//! French and English ("denegado", "pas de cita", "no cita").
 
 mod answers;
 
@@ -358,19 +367,266 @@ const GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("cuanto tarda el nie", Es, NieTie, Plazos),
 ];
 
+/// Second round, `(message, language, procedure, facet)`: shorter and rougher messages, each
+/// answered with another part before the facet words of that round (mostly `descripcion`;
+/// `plazos` for "how many years u need", "combien de temps" after "cotise"; `cuantia` for "je le
+/// touche combien de mois", "when i get paid"; `requisitos` for "il faut le casier judiciaire";
+/// `como_solicitar` for "pas de cita", "jpeux demander"), or in Spanish ("ils m'ont refusé",
+/// "they denegado my imv", "on me la refuse", "imv they refuse me": a French or English sentence
+/// around a Spanish word or a word both languages share). One row per line.
+#[rustfmt::skip]
+const SECOND_PROBES: &[(&str, Lang, ProcedureId, Facet)] = &[
+    // French: documentos
+    ("pour l imv faut le certificat de padron?", Fr, Imv, Documentos),
+    ("qu est ce que je dois avoir sur moi pour la carte sanitaire", Fr, TarjetaSanitaria, Documentos),
+    ("pour la cita du nie je ramene quoi", Fr, NieTie, Documentos),
+    ("faut la photo pour le nie?", Fr, NieTie, Documentos),
+    ("pour l arraigo il faut le casier judiciaire de mon pays?", Fr, Arraigo, Documentos),
+    ("pour l asile je dois avoir mon passeport avec moi", Fr, ProteccionInternacional, Documentos),
+    ("pour la justicia gratuita je dois montrer mes fiches de paie?", Fr, JusticiaGratuita, Documentos),
+    ("pour le paro faut le certificat de l entreprise?", Fr, PrestacionDesempleo, Documentos),
+    ("c koi les doc pour s empadronar", Fr, Empadronamiento, Documentos),
+    ("le rapport d integration c obligatoire pour l arraigo?", Fr, Arraigo, Documentos),
+    ("faut la lettre de licenciement pour le paro?", Fr, PrestacionDesempleo, Documentos),
+    ("arraigo ils veulent koi comme doc", Fr, Arraigo, Documentos),
+    ("pour l arraigo il faut le casier judiciaire et quoi d autre comme papiers", Fr, Arraigo, Documentos),
+    // French: como_solicitar
+    ("le padron on le fait a la mairie ou?", Fr, Empadronamiento, ComoSolicitar),
+    ("paro jm inscris ou", Fr, PrestacionDesempleo, ComoSolicitar),
+    ("pour le nie jfais quoi d abord", Fr, NieTie, ComoSolicitar),
+    // French: plazos
+    ("ca fait 6 mois que j attends l imv", Fr, Imv, Plazos),
+    ("je dois demander l avocat gratuit avant quelle date", Fr, JusticiaGratuita, Plazos),
+    ("l avocat gratuit il repond jamais", Fr, JusticiaGratuita, Plazos),
+    ("le paro je le touche combien de mois", Fr, PrestacionDesempleo, Plazos),
+    ("tie sa expire kan", Fr, NieTie, Plazos),
+    ("arraigo la reponse c kan", Fr, Arraigo, Plazos),
+    ("paro jle touche kan", Fr, PrestacionDesempleo, Plazos),
+    ("le padron je l ai fait y a 2 ans faut le refaire?", Fr, Empadronamiento, Plazos),
+    ("le padron faut le refaire tous les combien", Fr, Empadronamiento, Plazos),
+    // French: cuantia
+    ("le nie c cher?", Fr, NieTie, Cuantia),
+    ("paro c quel pourcentage du salaire", Fr, PrestacionDesempleo, Cuantia),
+    // French: requisitos
+    ("moi je suis seul sans enfant j peux toucher l imv?", Fr, Imv, Requisitos),
+    ("faut combien d annees en espagne pour demander l imv", Fr, Imv, Requisitos),
+    ("arraigo social il faut combien d annees ici", Fr, Arraigo, Requisitos),
+    ("l asile c accepte pour les colombiens?", Fr, ProteccionInternacional, Requisitos),
+    ("faut gagner moins de combien pour l avocat gratuit", Fr, JusticiaGratuita, Requisitos),
+    ("est ce que les etrangers touchent le paro", Fr, PrestacionDesempleo, Requisitos),
+    ("il faut avoir cotise combien de temps pour le paro", Fr, PrestacionDesempleo, Requisitos),
+    ("bjr on est 6 dans un appart jpeux quand meme faire le padron", Fr, Empadronamiento, Requisitos),
+    ("jsui en espagne depui 3 an c bon pour l arraigo?", Fr, Arraigo, Requisitos),
+    ("jai 23 ans jpeux demander l imv", Fr, Imv, Requisitos),
+    ("l imv c pour les gens qui ont des enfants seulement?", Fr, Imv, Requisitos),
+    ("faut parler espagnol pour l arraigo?", Fr, Arraigo, Requisitos),
+    ("j ai pas mon passeport je peux quand meme demander l asile", Fr, ProteccionInternacional, Requisitos),
+    ("avocat gratuit faut gagner cmb max", Fr, JusticiaGratuita, Requisitos),
+    ("jai demissione jai droit o paro?", Fr, PrestacionDesempleo, Requisitos),
+    ("c est gratuit pour tout le monde l avocat", Fr, JusticiaGratuita, Requisitos),
+    // French: problemas
+    ("ils m ont refuse l imv", Fr, Imv, Problemas),
+    ("on m a denegado l imv je fais quoi", Fr, Imv, Problemas),
+    ("y a pas de cita previa pour le padron", Fr, Empadronamiento, Problemas),
+    ("ils m ont refuse la justicia gratuita", Fr, JusticiaGratuita, Problemas),
+    ("arraigo denegado que faire", Fr, Arraigo, Problemas),
+    ("imv on me la refuse", Fr, Imv, Problemas),
+    ("padron la mairie veut pa", Fr, Empadronamiento, Problemas),
+    ("tarjeta sanitaria ils me la refuse", Fr, TarjetaSanitaria, Problemas),
+    ("nie ya pa de rdv", Fr, NieTie, Problemas),
+    ("arraigo refuse jfais koi", Fr, Arraigo, Problemas),
+    ("asile refuse jfais koi", Fr, ProteccionInternacional, Problemas),
+    ("paro on me la coupe", Fr, PrestacionDesempleo, Problemas),
+    ("quelqu un me vend une cita pour le nie c normal?", Fr, NieTie, Problemas),
+    ("a l hopital ils veulent me faire payer j ai pas la tarjeta sanitaria", Fr, TarjetaSanitaria, Problemas),
+    ("l avocat commis d office il veut de l argent", Fr, JusticiaGratuita, Problemas),
+    // English: documentos
+    ("do i need my passport for the health card?", En, TarjetaSanitaria, Documentos),
+    ("do i need photos for the nie?", En, NieTie, Documentos),
+    ("arraigo documents list", En, Arraigo, Documentos),
+    ("for arraigo i need criminal record from my country?", En, Arraigo, Documentos),
+    ("for paro i need the company certificate?", En, PrestacionDesempleo, Documentos),
+    ("do i need the dismissal letter for paro?", En, PrestacionDesempleo, Documentos),
+    ("imv wat do i need to give", En, Imv, Documentos),
+    ("tarjeta sanitaria wat i must take", En, TarjetaSanitaria, Documentos),
+    // English: como_solicitar
+    ("do i go to the health center for the card?", En, TarjetaSanitaria, ComoSolicitar),
+    ("do i go to the court for legal aid?", En, JusticiaGratuita, ComoSolicitar),
+    ("is it at the centro de salud i ask for tarjeta sanitaria?", En, TarjetaSanitaria, ComoSolicitar),
+    ("who submits arraigo me or the boss", En, Arraigo, ComoSolicitar),
+    ("do i ask free lawyer at court or colegio de abogados", En, JusticiaGratuita, ComoSolicitar),
+    ("padron how 2 do it", En, Empadronamiento, ComoSolicitar),
+    ("asylum how 2 ask", En, ProteccionInternacional, ComoSolicitar),
+    ("what do i ask for to get the imv", En, Imv, ComoSolicitar),
+    // English: plazos
+    ("justicia gratuita time to answer", En, JusticiaGratuita, Plazos),
+    ("the free lawyer never answers me", En, JusticiaGratuita, Plazos),
+    ("the free lawyer answer is taking forever", En, JusticiaGratuita, Plazos),
+    ("must i ask paro within 15 days?", En, PrestacionDesempleo, Plazos),
+    ("paro when i get paid", En, PrestacionDesempleo, Plazos),
+    // English: cuantia
+    ("nie tasa expensive?", En, NieTie, Cuantia),
+    ("tie is expensive?", En, NieTie, Cuantia),
+    ("paro what percentage of salary", En, PrestacionDesempleo, Cuantia),
+    // English: requisitos
+    ("u need how many years in spain for imv", En, Imv, Requisitos),
+    ("can i do the empadronamiento without rental contract", En, Empadronamiento, Requisitos),
+    ("is the health card for tourists too", En, TarjetaSanitaria, Requisitos),
+    ("arraigo how many years u need to be here", En, Arraigo, Requisitos),
+    ("for arraigo do i need a job contract", En, Arraigo, Requisitos),
+    ("asylum is accepted for venezuelans?", En, ProteccionInternacional, Requisitos),
+    ("who gets the free lawyer", En, JusticiaGratuita, Requisitos),
+    ("what is the income limit for free lawyer", En, JusticiaGratuita, Requisitos),
+    ("how long i must work to get paro", En, PrestacionDesempleo, Requisitos),
+    ("tourists can get tarjeta sanitaria?", En, TarjetaSanitaria, Requisitos),
+    ("do i need to speak spanish for arraigo?", En, Arraigo, Requisitos),
+    ("how many days u need to work for paro", En, PrestacionDesempleo, Requisitos),
+    ("no lease can i do padron", En, Empadronamiento, Requisitos),
+    ("free lawyer max salary", En, JusticiaGratuita, Requisitos),
+    ("is the health card free for everyone", En, TarjetaSanitaria, Requisitos),
+    ("how long do i need to have worked to get paro", En, PrestacionDesempleo, Requisitos),
+    ("can tourists get the health card", En, TarjetaSanitaria, Requisitos),
+    // English: problemas
+    ("they denegado my imv", En, Imv, Problemas),
+    ("no cita previa available for padron", En, Empadronamiento, Problemas),
+    ("i got a refusal letter for arraigo", En, Arraigo, Problemas),
+    ("they denegado my arraigo", En, Arraigo, Problemas),
+    ("i cant get cita for nie", En, NieTie, Problemas),
+    ("imv they refuse me", En, Imv, Problemas),
+    ("tarjeta sanitaria they refuse me", En, TarjetaSanitaria, Problemas),
+    ("someone is selling me a cita for the nie is it normal?", En, NieTie, Problemas),
+    ("the court lawyer wants money from me", En, JusticiaGratuita, Problemas),
+];
+
+/// Second round, `(message, language, procedure, facet)`: questions for another part that hold
+/// the second round's words ("ou jpeux demander" against `jpeux demander`, "je vais gagner
+/// combien" against `faut gagner combien`, "quand meme" kept out of `requisitos`, "within spain",
+/// "i have a job contract how do i apply"), answered so before those words, and still.
+#[rustfmt::skip]
+const SECOND_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
+    // French: documentos
+    ("quels papiers pour le padron si j ai pas de contrat", Fr, Empadronamiento, Documentos),
+    ("quels documents je dois ramener pour le nie", Fr, NieTie, Documentos),
+    ("quels documents pour l arraigo si on a le rapport d integration", Fr, Arraigo, Documentos),
+    // French: como_solicitar
+    ("comment avoir une cita pour le nie", Fr, NieTie, ComoSolicitar),
+    ("je vis chez un ami comment m empadronar", Fr, Empadronamiento, ComoSolicitar),
+    ("comment demander l imv quand meme si je travaille", Fr, Imv, ComoSolicitar),
+    ("ou jpeux demander l imv", Fr, Imv, ComoSolicitar),
+    ("comment jpeux demander l imv", Fr, Imv, ComoSolicitar),
+    ("ou jpeux demander l asile svp", Fr, ProteccionInternacional, ComoSolicitar),
+    // French: plazos
+    ("combien de temps on peut toucher le chomage", Fr, PrestacionDesempleo, Plazos),
+    ("ma demande d asile elle est acceptee pour combien de temps", Fr, ProteccionInternacional, Plazos),
+    ("a partir de quelle date je peux renouveler le tie", Fr, NieTie, Plazos),
+    ("ca fait 3 mois que j attends la reponse de l imv", Fr, Imv, Plazos),
+    // French: cuantia
+    ("combien je vais toucher avec le paro si j ai travaille 2 ans", Fr, PrestacionDesempleo, Cuantia),
+    ("combien on touche avec l imv quand on est 4", Fr, Imv, Cuantia),
+    ("combien je touche de paro par mois", Fr, PrestacionDesempleo, Cuantia),
+    ("je vais gagner combien avec le paro", Fr, PrestacionDesempleo, Cuantia),
+    ("combien je vais gagner au chomage", Fr, PrestacionDesempleo, Cuantia),
+    // The photos' price is the amount ("et les photos", "and the photos" ask for the papers).
+    ("combien coutent les photos pour le tie", Fr, NieTie, Cuantia),
+    ("combien ca coute de refaire le tie perdu", Fr, NieTie, Cuantia),
+    // French: requisitos
+    ("je vis seul est ce que j ai droit a l imv", Fr, Imv, Requisitos),
+    ("je peux avoir l arraigo avec un casier judiciaire", Fr, Arraigo, Requisitos),
+    ("l imv c pour les gens sans papiers aussi?", Fr, Imv, Requisitos),
+    ("je veux de l argent pour mes enfants j ai droit a l imv", Fr, Imv, Requisitos),
+    // French: problemas
+    ("j ai pas de cita et le site marche pas pour le nie", Fr, NieTie, Problemas),
+    ("je touche plus l imv depuis 2 mois", Fr, Imv, Problemas),
+    ("la cita du nie c impossible pas de cita", Fr, NieTie, Problemas),
+    ("ils m ont refuse l imv comment faire", Fr, Imv, Problemas),
+    // A paper lost or stolen that must be made again is a problem, not the deadlines.
+    ("on m a vole mon tie faut le refaire?", Fr, NieTie, Problemas),
+    ("j ai perdu mon tie faut le refaire?", Fr, NieTie, Problemas),
+    ("on m a vole mon nie comment faire", Fr, NieTie, Problemas),
+    // The landlord who refuses is the padrón's first problem, even with "can I still".
+    ("mon proprio veut pas est ce que jpeux quand meme m inscrire au padron", Fr, Empadronamiento, Problemas),
+    // English: documentos
+    ("i have a job contract what documents for arraigo", En, Arraigo, Documentos),
+    ("what documents do i need for nie if i have no appointment", En, NieTie, Documentos),
+    ("what documents for padron without contract", En, Empadronamiento, Documentos),
+    ("what do i need to bring to sepe for paro", En, PrestacionDesempleo, Documentos),
+    // English: como_solicitar
+    ("where can i do the photos for the nie", En, NieTie, ComoSolicitar),
+    ("i have a job contract how do i apply for arraigo", En, Arraigo, ComoSolicitar),
+    ("how do i get an appointment for the nie", En, NieTie, ComoSolicitar),
+    ("where do i go to apply imv", En, Imv, ComoSolicitar),
+    ("where do i ask for asylum", En, ProteccionInternacional, ComoSolicitar),
+    ("how to apply imv online", En, Imv, ComoSolicitar),
+    // English: plazos
+    ("my asylum was accepted for 5 years when do i renew the card", En, ProteccionInternacional, Plazos),
+    ("how many years is the tie valid", En, NieTie, Plazos),
+    ("how many months can i get paro", En, PrestacionDesempleo, Plazos),
+    ("i am waiting 4 months no answer from imv", En, Imv, Plazos),
+    ("can i travel within spain with the red card how long", En, ProteccionInternacional, Plazos),
+    ("when do they pay the imv each month", En, Imv, Plazos),
+    // English: cuantia
+    ("how much imv do i get if i dont work anymore", En, Imv, Cuantia),
+    ("how much paro for someone who worked 2 years", En, PrestacionDesempleo, Cuantia),
+    ("the tasa for the nie how much", En, NieTie, Cuantia),
+    ("how much do i get paid with paro", En, PrestacionDesempleo, Cuantia),
+    ("how much are the photos for the tie", En, NieTie, Cuantia),
+    ("how much money do i get from paro", En, PrestacionDesempleo, Cuantia),
+    // English: requisitos
+    ("i have criminal record can i get arraigo", En, Arraigo, Requisitos),
+    ("i dont work anymore can i get imv", En, Imv, Requisitos),
+    ("i dont speak spanish can i get the health card", En, TarjetaSanitaria, Requisitos),
+    ("i want money for my kids can i get the imv", En, Imv, Requisitos),
+    // English: problemas
+    ("how i can appeal the asylum refusal", En, ProteccionInternacional, Problemas),
+    ("i have no appointment and the website doesnt work for nie", En, NieTie, Problemas),
+    ("i dont live there anymore how do i change my padron", En, Empadronamiento, ComoSolicitar),
+];
+
+/// Second round: a part asked alone after a procedure answer ("faut le casier?", "need photos?",
+/// "y a pas de cita", "is it long?", "how long do i need to have worked"). Each was answered
+/// with another part, or with no procedure, before the words of that round.
+#[rustfmt::skip]
+const SECOND_FOLLOW_UPS: &[(ProcedureId, &str, Lang, Facet)] = &[
+        (NieTie, "y a pas de cita", Fr, Problemas),
+        (Arraigo, "faut combien d annees", Fr, Requisitos),
+        (ProteccionInternacional, "jvais ou", Fr, ComoSolicitar),
+        (JusticiaGratuita, "c pour tout le monde?", Fr, Requisitos),
+        (PrestacionDesempleo, "je ramene quoi", Fr, Documentos),
+        (PrestacionDesempleo, "faut avoir travaille combien", Fr, Requisitos),
+        (Empadronamiento, "even without contract?", En, Requisitos),
+        (JusticiaGratuita, "is it for everyone?", En, Requisitos),
+        (PrestacionDesempleo, "how long do i need to have worked", En, Requisitos),
+        (Empadronamiento, "faut le contrat?", Fr, Documentos),
+        (NieTie, "faut des photos?", Fr, Documentos),
+        (Arraigo, "faut le casier?", Fr, Documentos),
+        (PrestacionDesempleo, "je le touche combien de temps", Fr, Plazos),
+        (Empadronamiento, "i need the contract?", En, Documentos),
+        (Empadronamiento, "no appointment", En, Problemas),
+        (NieTie, "need photos?", En, Documentos),
+        (Arraigo, "need criminal record?", En, Documentos),
+        (Arraigo, "is it long?", En, Plazos),
+    (Empadronamiento, "faut le refaire?", Fr, Plazos),
+    (NieTie, "et les photos?", Fr, Documentos),
+    (NieTie, "and the photos?", En, Documentos),
+    (JusticiaGratuita, "ils veulent que je paye", Fr, Problemas),
+];
+
 #[test]
 fn the_part_asked_in_french_and_english_is_found() {
     answers::assert_parts("probes", PROBES);
+    answers::assert_parts("second-round probes", SECOND_PROBES);
 }
 
 #[test]
 fn the_new_words_do_not_take_another_part() {
     answers::assert_parts("guards", GUARDS);
+    answers::assert_parts("second-round guards", SECOND_GUARDS);
 }
 
 #[test]
 fn every_part_has_its_probes_in_french_and_english() {
     answers::assert_every_part_probed(PROBES, &[Fr, En], 8);
+    answers::assert_every_part_probed(SECOND_PROBES, &[Fr, En], 2);
 }
 
 /// A part asked alone after a procedure answer is about that procedure: the same words pick it
@@ -427,4 +683,5 @@ fn a_follow_up_asked_alone_picks_its_part() {
         (JusticiaGratuita, "they not accept me", En, Problemas),
     ];
     answers::assert_follow_ups(cases);
+    answers::assert_follow_ups(SECOND_FOLLOW_UPS);
 }
