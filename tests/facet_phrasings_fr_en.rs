@@ -587,40 +587,64 @@ const SECOND_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
 /// with another part, or with no procedure, before the words of that round.
 #[rustfmt::skip]
 const SECOND_FOLLOW_UPS: &[(ProcedureId, &str, Lang, Facet)] = &[
-        (NieTie, "y a pas de cita", Fr, Problemas),
-        (Arraigo, "faut combien d annees", Fr, Requisitos),
-        (ProteccionInternacional, "jvais ou", Fr, ComoSolicitar),
-        (JusticiaGratuita, "c pour tout le monde?", Fr, Requisitos),
-        (PrestacionDesempleo, "je ramene quoi", Fr, Documentos),
-        (PrestacionDesempleo, "faut avoir travaille combien", Fr, Requisitos),
-        (Empadronamiento, "even without contract?", En, Requisitos),
-        (JusticiaGratuita, "is it for everyone?", En, Requisitos),
-        (PrestacionDesempleo, "how long do i need to have worked", En, Requisitos),
-        (Empadronamiento, "faut le contrat?", Fr, Documentos),
-        (NieTie, "faut des photos?", Fr, Documentos),
-        (Arraigo, "faut le casier?", Fr, Documentos),
-        (PrestacionDesempleo, "je le touche combien de temps", Fr, Plazos),
-        (Empadronamiento, "i need the contract?", En, Documentos),
-        (Empadronamiento, "no appointment", En, Problemas),
-        (NieTie, "need photos?", En, Documentos),
-        (Arraigo, "need criminal record?", En, Documentos),
-        (Arraigo, "is it long?", En, Plazos),
+    (NieTie, "y a pas de cita", Fr, Problemas),
+    (Arraigo, "faut combien d annees", Fr, Requisitos),
+    (ProteccionInternacional, "jvais ou", Fr, ComoSolicitar),
+    (JusticiaGratuita, "c pour tout le monde?", Fr, Requisitos),
+    (PrestacionDesempleo, "je ramene quoi", Fr, Documentos),
+    (PrestacionDesempleo, "faut avoir travaille combien", Fr, Requisitos),
+    (Empadronamiento, "even without contract?", En, Requisitos),
+    (JusticiaGratuita, "is it for everyone?", En, Requisitos),
+    (PrestacionDesempleo, "how long do i need to have worked", En, Requisitos),
+    (Empadronamiento, "faut le contrat?", Fr, Documentos),
+    (NieTie, "faut des photos?", Fr, Documentos),
+    (Arraigo, "faut le casier?", Fr, Documentos),
+    (PrestacionDesempleo, "je le touche combien de temps", Fr, Plazos),
+    (Empadronamiento, "i need the contract?", En, Documentos),
+    (Empadronamiento, "no appointment", En, Problemas),
+    (NieTie, "need photos?", En, Documentos),
+    (Arraigo, "need criminal record?", En, Documentos),
+    (Arraigo, "is it long?", En, Plazos),
     (Empadronamiento, "faut le refaire?", Fr, Plazos),
     (NieTie, "et les photos?", Fr, Documentos),
     (NieTie, "and the photos?", En, Documentos),
     (JusticiaGratuita, "ils veulent que je paye", Fr, Problemas),
 ];
 
+/// "J'ai perdu mon travail": a job lost is the situation of a question about unemployment or the
+/// IMV, not a lost paper. `j ai perdu` used to take the words after it for the problems part;
+/// now only a paper lost is a problem (`j ai perdu ma`, `perdu mon nie`, `perdu mon passeport`),
+/// and `perdu mon travail` is left to the unemployment benefit. Each was `problemas` before.
+#[rustfmt::skip]
+const JOB_LOST: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("j'ai perdu mon travail, j'ai droit au chomage ?", Fr, PrestacionDesempleo, Requisitos),
+    ("j'ai perdu mon travail comment demander le chomage", Fr, PrestacionDesempleo, ComoSolicitar),
+    ("j'ai perdu mon emploi je peux avoir l'imv", Fr, Imv, Requisitos),
+];
+
+/// A paper lost is still the problems part, whatever else is asked.
+#[rustfmt::skip]
+const PAPER_LOST: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("j'ai perdu mon nie quels documents", Fr, NieTie, Problemas),
+    ("j'ai perdu mon tie quels papiers", Fr, NieTie, Problemas),
+    ("j'ai perdu mon nie comment faire", Fr, NieTie, Problemas),
+    ("j'ai perdu ma carte sanitaire", Fr, TarjetaSanitaria, Problemas),
+    ("j'ai perdu mon titre de sejour", Fr, NieTie, Problemas),
+    ("j'ai perdu mon passeport quels documents pour le nie", Fr, NieTie, Problemas),
+];
+
 #[test]
 fn the_part_asked_in_french_and_english_is_found() {
     answers::assert_parts("probes", PROBES);
     answers::assert_parts("second-round probes", SECOND_PROBES);
+    answers::assert_parts("a job lost", JOB_LOST);
 }
 
 #[test]
 fn the_new_words_do_not_take_another_part() {
     answers::assert_parts("guards", GUARDS);
     answers::assert_parts("second-round guards", SECOND_GUARDS);
+    answers::assert_parts("a paper lost", PAPER_LOST);
 }
 
 #[test]
