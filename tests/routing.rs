@@ -278,7 +278,7 @@ fn a_specific_facet_beats_the_description() {
 
 /// "Do I need X for Y?": a procedure named as what another one is for, the two tying, asks for
 /// the requirements of the goal. `(question, procedure, facet)`; each was the first procedure's
-/// description (or another part of it) before the rule.
+/// description (or another part of it), or the goal's description, before the rule.
 #[rustfmt::skip]
 const GOALS: &[(&str, &str, &str)] = &[
     ("necesito padron para el imv?", "imv", "requisitos"),
@@ -292,10 +292,15 @@ const GOALS: &[(&str, &str, &str)] = &[
     ("is the padron required for the imv?", "imv", "requisitos"),
     ("wach khass lpadron bach ndir lkarta sanitaria", "tarjeta_sanitaria", "requisitos"),
     ("واش خاصني النيي باش ناخد الشوماج", "prestacion_desempleo", "requisitos"),
+    // The goal first, at the start of the message.
+    ("para el imv necesito el padron?", "imv", "requisitos"),
+    ("for the imv i need the padron certificate?", "imv", "requisitos"),
+    ("باش ناخد البطاقة الصحية خاصني البادرون؟", "tarjeta_sanitaria", "requisitos"),
 ];
 
 /// Look-alikes: the procedure named first keeps the message when it asks for another part of it,
-/// when nothing comes before the purpose word, and for a lawyer, who is always for something.
+/// or when no procedure comes before the purpose word; and a lawyer, who is always for something,
+/// keeps it whatever it is for.
 #[rustfmt::skip]
 const NOT_GOALS: &[(&str, &str, &str)] = &[
     ("cuanto tarda el padron para pedir el imv", "empadronamiento", "plazos"),
@@ -306,6 +311,7 @@ const NOT_GOALS: &[(&str, &str, &str)] = &[
     ("i applied for asylum, can i get the health card?", "proteccion_internacional", "requisitos"),
     ("necesito abogado de oficio para el asilo?", "justicia_gratuita", "descripcion"),
     ("un avocat gratuit pour l'asile ?", "justicia_gratuita", "descripcion"),
+    ("para el asilo necesito abogado de oficio?", "justicia_gratuita", "descripcion"),
 ];
 
 #[test]

@@ -166,8 +166,9 @@ struct Scores {
     procedure: [u8; ProcedureId::ALL.len()],
     /// Token index of each procedure's first mention, to break ties by what came first.
     first_seen: [usize; ProcedureId::ALL.len()],
-    /// The procedure named as what another one is for, when the two tie (see [`Goals`]).
-    goal: Option<ProcedureId>,
+    /// The procedure that wins a tie because one of the two is named as what the other is for
+    /// (see [`Goals`]), and whether the question is then its requirements.
+    goal: Option<(ProcedureId, bool)>,
     facet: [u8; Facet::ALL.len()],
     greeting: bool,
     menu: bool,
@@ -219,11 +220,11 @@ impl Requests {
 
 /// Follows the procedures named through a scan, to find one named as what another is for: "¿necesito
 /// el padrón *para la tarjeta sanitaria*?", "do I need the padrón *for the health card*?",
-/// "wach khass lpadron *bach ndir lkarta*". A word of `finalidad` must come at most
-/// [`Goals::GAP`] tokens after the other procedure's words, and the goal at most [`Goals::GAP`]
-/// after it ("para *pedir el* IMV"). "Pedí cita para el padrón" or "I applied for asylum" name no
-/// procedure before the word, so nothing is a goal there; nor does a lawyer for asylum ("abogado
-/// de oficio para el asilo", see `ProcedureId::serves_another`).
+/// "wach khass lpadron *bach ndir lkarta*", "*para el IMV* ¿necesito el padrón?". The goal comes
+/// at most [`Goals::GAP`] tokens after a word of `finalidad` ("para *pedir el* IMV"), and that
+/// word at most [`Goals::GAP`] tokens after another procedure's words, or at the start of the
+/// message. "Pedí cita para el padrón" or "I applied for asylum" name no procedure before the
+/// word, so nothing is a goal there.
 #[derive(Default)]
 struct Goals {
     /// The last procedure named, and the token after its words.
@@ -235,15 +236,15 @@ impl Goals {
     const GAP: usize = 2;
 
     fn step(&mut self, tokens: &Tokens<'_>, at: usize, words: usize, procedure: ProcedureId) {
-        if let Some((other, end)) = self.last
-            && other != procedure
-            && !other.serves_another()
-        {
-            let from = end.max(at.saturating_sub(Goals::GAP + 1));
-            let to = at.min(end + Goals::GAP + 1);
-            if (from..to).any(|q| PURPOSE_WORDS.contains(&tokens.get(q))) {
-                self.goals[procedure.index()] = true;
-            }
+        let purpose_in =
+            |from: usize, to: usize| (from..to).any(|q| PURPOSE_WORDS.contains(&tokens.get(q)));
+        let first = at.saturating_sub(Goals::GAP + 1);
+        let after_other = self.last.is_some_and(|(other, end)| {
+            other != procedure && purpose_in(end.max(first), at.min(end + Goals::GAP + 1))
+        });
+        let opens = self.last.is_none() && first == 0 && purpose_in(0, at);
+        if after_other || opens {
+            self.goals[procedure.index()] = true;
         }
         self.last = Some((procedure, at + words));
     }
@@ -308,10 +309,12 @@ impl Scores {
 
     /// The one procedure of `goals` among two or more that tie at the top, in a message that
     /// asks the requirements most, or no part: "¿necesito el padrón para la tarjeta sanitaria?",
-    /// "¿cuánto tiempo hay que estar empadronado para el IMV?" ask about the card and the IMV.
-    /// A message that asks another part most keeps the procedure named first: "¿cuánto tarda el
-    /// padrón para el IMV?" asks how long the padrón takes.
-    fn goal_of_tie(&self, goals: &[bool; ProcedureId::ALL.len()]) -> Option<ProcedureId> {
+    /// "¿cuánto tiempo hay que estar empadronado para el IMV?" ask the requirements of the card
+    /// and of the IMV. A message that asks another part most keeps the procedure named first:
+    /// "¿cuánto tarda el padrón para el IMV?" asks how long the padrón takes. A lawyer is always
+    /// for something else (`ProcedureId::serves_another`): "para el asilo, ¿necesito abogado de
+    /// oficio?" asks about the lawyer, whatever part it asks.
+    fn goal_of_tie(&self, goals: &[bool; ProcedureId::ALL.len()]) -> Option<(ProcedureId, bool)> {
         let top = self.procedure.iter().copied().max()?;
         let tied = || {
             ProcedureId::ALL
@@ -322,8 +325,14 @@ impl Scores {
         let mut tied_goals = tied().filter(|p| goals[p.index()]);
         // Two goals tell nothing.
         let goal = tied_goals.next().filter(|_| tied_goals.next().is_none())?;
+        if top < MATCH_THRESHOLD || tied().count() < 2 {
+            return None;
+        }
+        if let Some(lawyer) = tied().find(|p| p.serves_another() && *p != goal) {
+            return Some((lawyer, false));
+        }
         let asks_requirements = matches!(self.most_asked(), Facet::Requisitos | Facet::Descripcion);
-        (top >= MATCH_THRESHOLD && tied().count() >= 2 && asks_requirements).then_some(goal)
+        asks_requirements.then_some((goal, true))
     }
 
     fn procedure(&self) -> Option<ProcedureId> {
@@ -334,8 +343,8 @@ impl Scores {
     /// The best-scoring procedure, whatever its score: on a tie, a goal (see [`Goals`]), else
     /// the one named first.
     fn guess(&self) -> Option<ProcedureId> {
-        if self.goal.is_some() {
-            return self.goal;
+        if let Some((goal, _)) = self.goal {
+            return Some(goal);
         }
         ProcedureId::ALL
             .iter()
@@ -403,7 +412,7 @@ impl Scores {
                 .is_some_and(|(amount, end)| amount <= end + 1)
         };
         let problem = in_problem || self.facet[Facet::Problemas.index()] > 0;
-        if self.goal.is_some() {
+        if self.goal.is_some_and(|(_, requirements)| requirements) {
             // "¿necesito el padrón para la tarjeta sanitaria?": whether one is needed for the other.
             Facet::Requisitos
         } else if top == Facet::ComoSolicitar && problem {
