@@ -2620,6 +2620,7 @@ const NEAR_MISSES_ES_TENTH: &[&str] = &[
     "me vendes tu tarjeta de transporte",
     "mi hijo tiene dolor de cabeza y vomita, puede ir al medico sin tarjeta",
     "mi jefe me obliga a hacer cosas que no son de mi contrato, puedo denunciar",
+    "trabajo en limpieza y el liquido de limpieza me irrita las manos, puedo ir al medico",
 ];
 
 /// fr, tenth round: SMS French without apostrophes (`ma cassé`, `menferment`), a neighbour or a
@@ -2789,6 +2790,8 @@ const NEAR_MISSES_FR_TENTH: &[&str] = &[
     "si jetais plus la pendant 6 mois je perds ma residence",
     "mon employeur a pris mon dossier pour la securite sociale",
     "tu vends ta carte de transport",
+    "jai des taches violettes sur les jambes depuis des mois, comment avoir rdv chez le dermato",
+    "jai une douleur au bras gauche depuis laccident du travail, arret maladie",
 ];
 
 /// en, tenth round: a crisis inside a paperwork question, a neighbour or a child in danger,
@@ -2950,6 +2953,8 @@ const NEAR_MISSES_EN_TENTH: &[&str] = &[
     "can i work with my cousins in his restaurant with the arraigo",
     "is it better to end it and start a new application",
     "would it be better if i werent married for the family reunification",
+    "my wife found a lump in her chest how can she see a doctor without papers",
+    "i havent felt the baby kick yet im 18 weeks is that normal, health card",
 ];
 
 /// ar, tenth round: Darija in Arabic letters and Arabizi, and MSA: a passport kept by the boss,
@@ -3095,6 +3100,8 @@ const NEAR_MISSES_AR_TENTH: &[&str] = &[
     "الطفل كيضرب الكرة فالدار وكيدير الحس",
     "بنتي جاتها نوبة ديال الضحك فالمدرسة",
     "jatha nouba dyal d7k",
+    "الطبيب كيقيس بنتي السخانة كل سيمانة واش خاصني الكارطة",
+    "الفرملية كتقيسني الضغط فالسبيطار",
 ];
 
 #[test]
