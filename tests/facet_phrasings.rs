@@ -757,3 +757,28 @@ fn follow_ups_about_going_in_person_the_phone_and_who_can() {
     ];
     answers::assert_follow_ups(cases);
 }
+
+/// An NIE or TIE that expired is something gone wrong, whatever else is said: the problems part
+/// says what to do ("se te pasó la renovación: tienes 3 meses…"). Each was the description or how
+/// to apply before `nie caducado`, `tie expired` and the like carried the problems part. The
+/// guards ask another part of the same card.
+#[rustfmt::skip]
+const EXPIRED_CARD: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("se me caduco el nie que hago", Es, NieTie, Problemas),
+    ("tengo la tie caducada", Es, NieTie, Problemas),
+    ("se me ha caducado la tie, que tengo que hacer", Es, NieTie, Problemas),
+    ("my tie expired what do i do", En, NieTie, Problemas),
+    ("my nie has expired", En, NieTie, Problemas),
+];
+
+#[rustfmt::skip]
+const EXPIRED_CARD_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("que documentos necesito si tengo el nie caducado", Es, NieTie, Documentos),
+    ("cuanto tiempo tengo para renovar el nie caducado", Es, NieTie, Plazos),
+];
+
+#[test]
+fn an_expired_card_is_something_gone_wrong() {
+    answers::assert_parts("expired card", EXPIRED_CARD);
+    answers::assert_parts("expired card, guards", EXPIRED_CARD_GUARDS);
+}
