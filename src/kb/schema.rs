@@ -490,9 +490,10 @@ pub struct SharedVocabulary {
     #[serde(default)]
     pub preguntas_cuantia: Localized<Vec<String>>,
     /// Words that say what something is for (`para`, `pour`, `for`, `bach`, `باش`), one word
-    /// each. A procedure named just after one, which itself follows another procedure ("¿necesito
-    /// el padrón para la tarjeta sanitaria?"), is what the message asks about when the two tie,
-    /// and the question is its requirements.
+    /// each. A procedure named just after one, which itself follows another procedure or opens
+    /// the message ("¿necesito el padrón para la tarjeta sanitaria?", "para el IMV, ¿necesito el
+    /// padrón?"), is what the message asks about when the two tie, and the question is its
+    /// requirements (see `respond::Goals`).
     #[serde(default)]
     pub finalidad: Localized<Vec<String>>,
 }

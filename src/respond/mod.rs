@@ -218,13 +218,13 @@ impl Requests {
     }
 }
 
-/// Follows the procedures named through a scan, to find one named as what another is for: "¿necesito
-/// el padrón *para la tarjeta sanitaria*?", "do I need the padrón *for the health card*?",
-/// "wach khass lpadron *bach ndir lkarta*", "*para el IMV* ¿necesito el padrón?". The goal comes
-/// at most [`Goals::GAP`] tokens after a word of `finalidad` ("para *pedir el* IMV"), and that
-/// word at most [`Goals::GAP`] tokens after another procedure's words, or at the start of the
-/// message. "Pedí cita para el padrón" or "I applied for asylum" name no procedure before the
-/// word, so nothing is a goal there.
+/// Follows the procedures named through a scan, to find one named as what another is for:
+/// "¿necesito el padrón *para la tarjeta sanitaria*?", "do I need the padrón *for the health
+/// card*?", "wach khass lpadron *bach ndir lkarta*", "*para el IMV* ¿necesito el padrón?". The
+/// goal comes at most [`Goals::GAP`] tokens after a word of `finalidad` ("para *pedir el* IMV"),
+/// and that word at most [`Goals::GAP`] tokens after another procedure's words, or at the start
+/// of the message. "Pedí cita para el padrón" or "I applied for asylum" name no procedure before
+/// the word, so nothing is a goal there.
 #[derive(Default)]
 struct Goals {
     /// The last procedure named, and the token after its words.
