@@ -151,6 +151,25 @@ fn keyword_claimed_by_two_procedures_with_equal_weight() {
 }
 
 #[test]
+fn keyword_listed_twice_for_one_procedure_with_two_weights() {
+    // The lighter listing would never count: the stronger weight wins.
+    let f = Fixture::new();
+    f.edit("data/tramites/imv.json", |v| {
+        v["vocabulario"]["debil"]["es"]
+            .as_array_mut()
+            .unwrap()
+            .push(Value::from("IMV"));
+    });
+    let problem = f.the_problem();
+    assert!(
+        problem.starts_with("data/tramites/imv.json: vocabulario.debil.es[")
+            && problem.contains("term `IMV` is already listed for imv with another weight")
+            && problem.ends_with("keep one"),
+        "{problem}"
+    );
+}
+
+#[test]
 fn keyword_with_different_weights_goes_to_the_stronger() {
     let f = Fixture::new();
     f.edit("data/tramites/tarjeta_sanitaria.json", |v| {

@@ -1486,6 +1486,14 @@ impl VocabBuilder {
                     ),
                 ),
                 Some(other) if other != id && entry.weight > weight => {}
+                // The lighter weight would never count: the heavier one wins.
+                Some(same) if same == id && entry.weight != weight => problems.push(
+                    file,
+                    field,
+                    format!(
+                        "term `{raw}` is already listed for {id} with another weight ({origin}): keep one"
+                    ),
+                ),
                 _ if entry.conversational.is_some() => problems.push(
                     file,
                     field,
