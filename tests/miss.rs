@@ -806,3 +806,107 @@ async fn a_sender_over_the_limit_is_answered_inline_and_costs_no_message() {
     assert_eq!(world.twilio.received_requests().await.unwrap().len(), 2);
     assert_eq!(server.app.queue_depth(), 0);
 }
+
+/// The system instruction Gemini received in its first request.
+async fn gemini_instruction(world: &World) -> String {
+    let requests = world.gemini.received_requests().await.unwrap_or_default();
+    let body: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();
+    body["systemInstruction"]["parts"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn a_crisis_the_lexicon_misses_gets_the_crisis_line_when_gemini_sees_it() {
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
+        .respond_with(gemini_text("GUARDRAIL: self_harm"))
+        .expect(2)
+        .mount(&world.gemini)
+        .await;
+    let server = world.server(&[]).await;
+    // Words of despair the compiled lexicon does not hold: the webhook can only acknowledge.
+    let words = "ya no le encuentro sentido a seguir";
+    let r = server
+        .webhook(
+            &message("SM12000000000000000000000000000001", words),
+            Some(TOKEN),
+        )
+        .await;
+    assert!(
+        r.text().contains(&clara::http::twiml::escape(
+            kb::curated(Curated::AckText, Lang::Es).text
+        )),
+        "the lexicon answered it, so this test no longer tests the miss path: {}",
+        r.text()
+    );
+    let sent = world.sent(1).await;
+    let line = kb::curated(Curated::GuardrailSelfHarm, Lang::Es);
+    assert_eq!(field(&sent[0], "Body"), Some(line.text));
+    assert!(line.text.contains("024") && line.text.contains("112"));
+    let audio = line.audio().expect("the crisis line is recorded");
+    assert_eq!(
+        field(&sent[0], "MediaUrl"),
+        Some(format!("{PUBLIC_URL}/static/cache/{}", audio.name).as_str())
+    );
+    let instruction = gemini_instruction(&world).await;
+    assert!(
+        instruction.contains("`GUARDRAIL: <category>`") && instruction.contains("self_harm"),
+        "{instruction}"
+    );
+    // The verdict is not kept as an answer: the same words are judged again (expect(2)).
+    server
+        .webhook(
+            &message("SM12000000000000000000000000000002", words),
+            Some(TOKEN),
+        )
+        .await;
+    world.sent(2).await;
+    let journal = std::fs::read_to_string(world.journal.path()).unwrap();
+    let entries: Vec<serde_json::Value> = journal
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(entries.len(), 2, "{journal}");
+    for entry in &entries {
+        assert_eq!(entry["source"], "gemini guardrail: self_harm", "{journal}");
+        assert!(entry["answer"].is_null(), "{journal}");
+    }
+    let r = server.get("/metrics", &[]).await;
+    assert!(
+        r.text()
+            .contains("clara_answers_total{source=\"guardrail\"} 2"),
+        "{}",
+        r.text()
+    );
+}
+
+#[tokio::test]
+async fn a_structured_answer_can_name_a_guardrail_too() {
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
+        .and(body_string_contains("responseSchema"))
+        .respond_with(gemini_text(r#"{"summary": "GUARDRAIL: violence"}"#))
+        .expect(1)
+        .mount(&world.gemini)
+        .await;
+    let server = world.server(&[("STRUCTURED_OUTPUT_ON", "true")]).await;
+    // A threat the lexicon does not hold, in Arabizi.
+    server
+        .webhook(
+            &message(
+                "SM12000000000000000000000000000003",
+                "khouya galia ila hdert m3a chi wahed ghadi ydir lia chi haja",
+            ),
+            Some(TOKEN),
+        )
+        .await;
+    let sent = world.sent(1).await;
+    assert_eq!(
+        field(&sent[0], "Body"),
+        Some(kb::curated(Curated::GuardrailViolence, Lang::Ar).text)
+    );
+}

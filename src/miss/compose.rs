@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::kb::{self, Curated, Facet, Lang, ProcedureId};
+use crate::kb::{self, Curated, Facet, GuardCategory, Lang, ProcedureId};
 use crate::outbound::gemini::StructuredAnswer;
 
 /// Gemini's answer text before the disclaimer, in characters: the whole reply stays within
@@ -20,21 +20,51 @@ fn language_name(lang: Lang) -> &'static str {
     }
 }
 
-/// The system instruction: facts only from the context, plain words, numbered steps, ~200 words,
-/// always the official source.
+/// The system instruction: safety first (a message about danger, or asking for something illegal
+/// or dangerous, is answered with one `GUARDRAIL:` line that Clara replaces with its own verified
+/// message, see [`guardrail`]); facts only from the context; plain words, at most ~110 words and
+/// 5 numbered steps (the length of the compiled answers); always the official source.
 pub fn system_instruction(lang: Lang) -> String {
+    let procedures = ProcedureId::ALL
+        .iter()
+        .map(|&p| kb::procedure(p).nombre.get(Lang::Es).as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
     format!(
         "You are Clara, a guide for vulnerable people in Spain (immigrants, refugees, people at risk \
-of exclusion) doing paperwork: the Ingreso Mínimo Vital (IMV), the empadronamiento (padrón) and the \
-tarjeta sanitaria. Rules: 1) Use ONLY facts from the CONTEXT. Never invent amounts, deadlines, phone \
-numbers, addresses or URLs. If the context does not answer the question, say so and give the official \
-phone and URL from the context. 2) Answer in {language}, in plain words and short sentences, with \
-numbered steps when there are steps. 3) At most 200 words. 4) Always name the official source URL \
+of exclusion) doing paperwork: {procedures}. Rules: 0) Safety first. If the message says that \
+someone is in danger now (thoughts of suicide or self-harm; being hit, threatened or abused; a \
+medical emergency), or asks for help with something illegal (false papers, buying an appointment, \
+fraud) or dangerous (weapons, explosives, breaking into accounts or systems), do not answer it: \
+reply with exactly one line, `GUARDRAIL: <category>`, where the category is one of self_harm, \
+violence, medical, illegal, dangerous. Clara then sends its verified emergency or refusal message. \
+1) Use ONLY facts from the CONTEXT. Never invent amounts, deadlines, phone numbers, addresses or \
+URLs. If the context does not answer the question, say so and give the official phone and URL from \
+the context. 2) Answer in {language}, in plain words and short sentences, with numbered steps when \
+there are steps. 3) At most 110 words and 5 numbered steps. 4) Always name the official source URL \
 from the context. 5) Facts the context marks as uncertain must stay marked as uncertain. 6) WhatsApp \
 formatting only: *bold* sparingly, no markdown headers, no tables. 7) You give guidance, not legal \
 or medical advice.",
         language = language_name(lang)
     )
+}
+
+/// The guardrail Gemini named instead of answering (rule 0 of [`system_instruction`]): its first
+/// line is `GUARDRAIL: <category>`, forgiving case, emphasis, backticks and `-` for `_`. A name
+/// that is not a category still means danger: it gets the medical answer, whose first words are
+/// "if it is an emergency, call 112".
+pub fn guardrail(text: &str) -> Option<GuardCategory> {
+    let line = text.trim_start().lines().next()?;
+    let line = line.trim_matches(|c: char| c == '*' || c == '`' || c == '_' || c.is_whitespace());
+    let (marker, name) = line.split_once(':')?;
+    if !marker.trim_end().eq_ignore_ascii_case("guardrail") {
+        return None;
+    }
+    let name = name
+        .trim_matches(|c: char| c == '*' || c == '`' || c.is_whitespace())
+        .to_ascii_lowercase()
+        .replace(['-', ' '], "_");
+    Some(GuardCategory::parse(&name).unwrap_or(GuardCategory::Medical))
 }
 
 /// The knowledge context: the guessed procedure's full record in the user's language, or the
@@ -229,5 +259,39 @@ mod tests {
         assert!(c.contains("### requisitos"));
         let all = context(None, Lang::En);
         assert!(all.contains("imv.seg-social.es") && all.contains("madrid.es"));
+    }
+
+    #[test]
+    fn a_guardrail_line_is_read_and_anything_else_is_an_answer() {
+        for (text, expected) in [
+            ("GUARDRAIL: self_harm", Some(GuardCategory::SelfHarm)),
+            ("guardrail: violence\n", Some(GuardCategory::Violence)),
+            ("**GUARDRAIL: medical**", Some(GuardCategory::Medical)),
+            ("`GUARDRAIL: illegal`", Some(GuardCategory::Illegal)),
+            ("  GUARDRAIL : Dangerous", Some(GuardCategory::Dangerous)),
+            ("GUARDRAIL: self-harm", Some(GuardCategory::SelfHarm)),
+            // The model signalled danger with a name it was not given: 112 first anyway.
+            ("GUARDRAIL: suicide", Some(GuardCategory::Medical)),
+            ("El IMV es una ayuda. GUARDRAIL: violence", None),
+            ("Guardrails: no hay", None),
+            ("Para el padrón, pide cita:\n1. Llama al 010.", None),
+            ("", None),
+        ] {
+            assert_eq!(guardrail(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_instruction_names_every_procedure_and_the_guardrail_line() {
+        let text = system_instruction(Lang::Fr);
+        for &p in ProcedureId::ALL {
+            let name = kb::procedure(p).nombre.get(Lang::Es).as_str();
+            assert!(text.contains(name), "{name} missing: {text}");
+        }
+        assert!(text.contains("`GUARDRAIL: <category>`"), "{text}");
+        for category in GuardCategory::ALL {
+            assert!(text.contains(category.as_str()), "{category}: {text}");
+        }
+        assert!(text.contains("Answer in French"), "{text}");
     }
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use tracing::warn;
 
 use crate::jsonl::{AppendError, JsonLines};
+use crate::kb::GuardCategory;
 use crate::shared::{Records, Redis};
 
 /// The journal stops growing here; `clara promote` needs frequencies, not every line.
@@ -26,11 +27,24 @@ pub struct Entry {
     pub lang: String,
     #[serde(default)]
     pub guess: Option<String>,
-    /// `llm`, `hot cache`, `fallback`, ...
+    /// Why this answer: `gemini`, `hot cache`, `llm off`, `gemini failed`, … or
+    /// `gemini guardrail: <category>` (see [`guardrail_source`]).
     pub source: String,
     /// The text sent (only for generated answers).
     #[serde(default)]
     pub answer: Option<String>,
+}
+
+/// The source of a miss that Gemini recognised as a guardrail (crisis or refusal) the compiled
+/// lexicon did not catch: its draft asks for a guardrail term, not an FAQ.
+pub const fn guardrail_source(category: GuardCategory) -> &'static str {
+    match category {
+        GuardCategory::SelfHarm => "gemini guardrail: self_harm",
+        GuardCategory::Violence => "gemini guardrail: violence",
+        GuardCategory::Medical => "gemini guardrail: medical",
+        GuardCategory::Dangerous => "gemini guardrail: dangerous",
+        GuardCategory::Illegal => "gemini guardrail: illegal",
+    }
 }
 
 /// The journal file (`MISS_JOURNAL_PATH`).
@@ -79,6 +93,10 @@ pub struct Frequent {
     pub guess: Option<String>,
     /// The most recent generated answer, as a draft.
     pub answer: Option<String>,
+    /// The guardrail Gemini saw in it (`self_harm`, …), when it did: the phrase belongs in the
+    /// guardrail lexicon, not in an FAQ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guardrail: Option<String>,
 }
 
 /// The `top` most frequent misses of a journal's entries, most frequent first (ties by
@@ -94,8 +112,12 @@ pub fn frequent(entries: impl IntoIterator<Item = Entry>, top: usize) -> Vec<Fre
                 count: 0,
                 guess: None,
                 answer: None,
+                guardrail: None,
             });
         slot.count += 1;
+        if let Some(category) = entry.source.strip_prefix("gemini guardrail: ") {
+            slot.guardrail = Some(category.to_string());
+        }
         slot.guess = entry.guess.or(slot.guess.take());
         slot.answer = entry.answer.or(slot.answer.take());
     }
@@ -120,7 +142,11 @@ pub fn faq_drafts(frequent: &[Frequent]) -> serde_json::Value {
             serde_json::json!({
                 "tramite": f.guess.clone().unwrap_or_else(|| "REVISAR".to_string()),
                 "preguntas": { f.lang.clone(): [f.question] },
-                "texto": { f.lang.clone(): f.answer.clone().unwrap_or_else(|| "REVISAR: escribir la respuesta".to_string()) },
+                "texto": { f.lang.clone(): match (&f.guardrail, &f.answer) {
+                    (Some(category), _) => format!("REVISAR: Gemini vio aquí un guardrail ({category}): añadir la frase a `guardarrailes` en data/vocabulario/compartido.json, no una FAQ"),
+                    (None, Some(answer)) => answer.clone(),
+                    (None, None) => "REVISAR: escribir la respuesta".to_string(),
+                } },
             }),
         );
     }
@@ -181,6 +207,20 @@ mod tests {
             !std::fs::read_to_string(&path)
                 .unwrap()
                 .contains("whatsapp:")
+        );
+    }
+
+    #[test]
+    fn a_guardrail_gemini_saw_drafts_a_guardrail_term_not_an_faq() {
+        let mut seen = entry("ya no aguanto mas esta vida", "gemini guardrail: self_harm");
+        seen.answer = None;
+        let top = frequent([entry("ya no aguanto mas esta vida", "llm off"), seen], 5);
+        assert_eq!(top[0].guardrail.as_deref(), Some("self_harm"));
+        let text = faq_drafts(&top)["promovida_1_es"]["texto"]["es"].clone();
+        assert!(text.as_str().unwrap().contains("guardarrailes"), "{text}");
+        assert_eq!(
+            guardrail_source(GuardCategory::Violence),
+            "gemini guardrail: violence"
         );
     }
 }

@@ -21,7 +21,7 @@ use super::media::MediaFetcher;
 use super::rate_limit::RateLimiter;
 use crate::config::Config;
 use crate::kb::normalize::Normalized;
-use crate::kb::{self, Answer, Curated, Lang};
+use crate::kb::{self, Answer, Curated, GuardCategory, Lang};
 use crate::metrics::{AnswerSource, Metrics};
 use crate::observability::SenderId;
 use crate::outbound::gemini::{AnswerRequest, Gemini, GeminiError};
@@ -34,7 +34,8 @@ use crate::voice::{self, Speaker, TtsCache};
 /// Answers remembered by the hot cache.
 const ANSWER_CACHE_CAPACITY: usize = 2048;
 
-/// Output tokens allowed for one answer: ~200 words in any of the four languages, with room.
+/// Output tokens allowed for one answer: ~110 words in any of the four languages, with room
+/// (Arabic takes the most tokens per word).
 const MAX_OUTPUT_TOKENS: u32 = 700;
 
 /// One message for the miss path.
@@ -442,6 +443,16 @@ impl Reply {
         }
     }
 
+    /// The compiled guardrail answer of `category` (crisis lines or a refusal), with its
+    /// recording, for a miss Gemini recognised as one.
+    fn guardrail(category: GuardCategory, lang: Lang, audio_base: Option<&str>) -> Reply {
+        Reply {
+            source: AnswerSource::Guardrail,
+            reason: journal::guardrail_source(category),
+            ..Reply::compiled(kb::curated(category.answer(), lang), None, audio_base)
+        }
+    }
+
     /// A compiled answer, followed by `note` (the one about a place outside Madrid) when there
     /// is one: here, off the webhook, one message holds both (delivery splits a long body).
     fn compiled(
@@ -554,7 +565,16 @@ async fn decide(s: &Services, job: &Job) -> Reply {
             parts_sent: 0,
         },
         None => match ask_gemini(s, &text, reply.guess, lang).await {
-            Ok(answer) => {
+            // Not kept in the answer cache: the same words are judged again next time, and the
+            // journal shows editors the crisis phrasing the lexicon missed.
+            Ok(Generated::Guardrail(category)) => {
+                warn!(
+                    category = category.as_str(),
+                    "gemini found a guardrail the lexicon missed"
+                );
+                Reply::guardrail(category, lang, s.audio_base.as_deref())
+            }
+            Ok(Generated::Answer(answer)) => {
                 s.answers
                     .put(key.clone(), answer.clone(), SystemTime::now());
                 if let Some(redis) = &s.shared {
@@ -654,13 +674,21 @@ async fn transcribe(s: &Services, media: &Media) -> Result<(String, Option<Lang>
     }
 }
 
+/// What Gemini gave back.
+enum Generated {
+    /// An answer, checked and finished (`compose::finish`).
+    Answer(String),
+    /// Not an answer: the message belongs to a guardrail the compiled lexicon did not catch.
+    Guardrail(GuardCategory),
+}
+
 /// Asks Gemini and checks its answer.
 async fn ask_gemini(
     s: &Services,
     question: &str,
     guess: Option<kb::ProcedureId>,
     lang: Lang,
-) -> Result<String, GeminiError> {
+) -> Result<Generated, GeminiError> {
     let request = AnswerRequest {
         system: compose::system_instruction(lang),
         user: compose::user_prompt(question, guess, lang),
@@ -672,10 +700,14 @@ async fn ask_gemini(
     } else {
         s.gemini.answer(&request, s.llm_timeout).await?
     };
-    compose::finish(&text, guess, lang).map_err(|err| {
+    if let Some(category) = compose::guardrail(&text) {
+        return Ok(Generated::Guardrail(category));
+    }
+    let answer = compose::finish(&text, guess, lang).map_err(|err| {
         warn!(cause = %err, "generated answer refused");
         GeminiError::Empty
-    })
+    })?;
+    Ok(Generated::Answer(answer))
 }
 
 /// Sends a reply through Twilio; what Twilio will not take goes to the dead-letter file.
