@@ -26,6 +26,20 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const MISS_FR: &str = "Où est-ce que je peux trouver un logement social ?";
 const MISS_ES: &str = "¿dónde encuentro un piso barato?";
 
+/// What a person gets for [`MISS_FR`] when Gemini fails with `which`: the template, then the
+/// official link and phone of the procedure its words lean to (the padrón, for "logement").
+fn failed(which: Curated) -> String {
+    let guess = clara::respond::Responder::default()
+        .respond(MISS_FR, None)
+        .guess
+        .expect("MISS_FR leans to a procedure");
+    format!(
+        "{}\n\n{}",
+        template(which, Lang::Fr),
+        kb::procedure(guess).contacto.get(Lang::Fr)
+    )
+}
+
 /// A template's text, as sent through the REST API.
 fn template(which: Curated, lang: Lang) -> &'static str {
     kb::curated(which, lang).text
@@ -468,7 +482,7 @@ async fn gemini_faults_end_in_their_template_and_count_as_fallback() {
         let sent = world.sent(1).await;
         assert_eq!(
             field(&sent[0], "Body"),
-            Some(template(expected, Lang::Fr)),
+            Some(failed(expected).as_str()),
             "gemini {name}"
         );
         wait_metric(&server, "clara_answers_total{source=\"fallback\"}", 1.0).await;
@@ -866,9 +880,9 @@ async fn the_operator_reads_each_fault_in_the_logs_metrics_and_health() {
         .collect();
     bodies.sort();
     let mut expected = vec![
-        template(Curated::LlmFailed, Lang::Fr),
+        failed(Curated::LlmFailed),
         // The voice note came from the same French-speaking sender (language memory).
-        template(Curated::TranscriptionFailed, Lang::Fr),
+        template(Curated::TranscriptionFailed, Lang::Fr).to_string(),
     ];
     expected.sort();
     assert_eq!(

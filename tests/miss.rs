@@ -16,6 +16,19 @@ fn sid() -> String {
     util::account_sid()
 }
 
+/// What a person gets when their miss ends in `which`: the template, then the official link and
+/// phone of the procedure `words` lean to, when they lean to one.
+fn failure_reply(which: Curated, lang: Lang, words: &str) -> String {
+    let template = kb::curated(which, lang).text;
+    match clara::respond::Responder::default()
+        .respond(words, None)
+        .guess
+    {
+        Some(p) => format!("{template}\n\n{}", kb::procedure(p).contacto.get(lang)),
+        None => template.to_string(),
+    }
+}
+
 #[tokio::test]
 async fn voice_note_transcript_hits_the_compiled_cache_with_its_audio() {
     let world = World::new().await;
@@ -96,6 +109,10 @@ async fn a_miss_is_answered_by_gemini_with_the_official_source() {
     world.sent(2).await;
 }
 
+/// Misses whose words lean to the padrón ("logement", "flat"): a failure names its link and phone.
+const LOGEMENT: &str = "Où est-ce que je peux trouver un logement social ?";
+const FLAT: &str = "where can I find a cheap flat to rent";
+
 #[tokio::test]
 async fn gemini_failures_end_in_a_template_never_silence() {
     for (status, template) in [
@@ -116,17 +133,14 @@ async fn gemini_failures_end_in_a_template_never_silence() {
         let server = world.server(&[]).await;
         server
             .webhook(
-                &message(
-                    "SM20000000000000000000000000000004",
-                    "Où est-ce que je peux trouver un logement social ?",
-                ),
+                &message("SM20000000000000000000000000000004", LOGEMENT),
                 Some(TOKEN),
             )
             .await;
         let sent = world.sent(1).await;
         assert_eq!(
             field(&sent[0], "Body"),
-            Some(kb::curated(template, Lang::Fr).text),
+            Some(failure_reply(template, Lang::Fr, LOGEMENT).as_str()),
             "gemini {status}"
         );
     }
@@ -144,16 +158,13 @@ async fn a_blocked_or_slow_gemini_gets_llm_failed() {
     let server = world.server(&[]).await;
     server
         .webhook(
-            &message(
-                "SM20000000000000000000000000000005",
-                "where can I find a cheap flat to rent",
-            ),
+            &message("SM20000000000000000000000000000005", FLAT),
             Some(TOKEN),
         )
         .await;
     assert_eq!(
         field(&world.sent(1).await[0], "Body"),
-        Some(kb::curated(Curated::LlmFailed, Lang::En).text)
+        Some(failure_reply(Curated::LlmFailed, Lang::En, FLAT).as_str())
     );
 
     let world = World::new().await;
@@ -163,16 +174,13 @@ async fn a_blocked_or_slow_gemini_gets_llm_failed() {
     let server = world.server(&[]).await;
     server
         .webhook(
-            &message(
-                "SM20000000000000000000000000000006",
-                "where can I find a cheap flat to rent",
-            ),
+            &message("SM20000000000000000000000000000006", FLAT),
             Some(TOKEN),
         )
         .await;
     assert_eq!(
         field(&world.sent(1).await[0], "Body"),
-        Some(kb::curated(Curated::LlmFailed, Lang::En).text)
+        Some(failure_reply(Curated::LlmFailed, Lang::En, FLAT).as_str())
     );
 }
 
@@ -909,4 +917,41 @@ async fn a_structured_answer_can_name_a_guardrail_too() {
         field(&sent[0], "Body"),
         Some(kb::curated(Curated::GuardrailViolence, Lang::Ar).text)
     );
+}
+
+#[tokio::test]
+async fn a_miss_that_fails_names_the_procedure_its_words_lean_to() {
+    // "pasaporte" alone leans to the NIE without reaching it: the miss path's context.
+    let nie = kb::procedure(kb::ProcedureId::NieTie);
+    let contact = nie.contacto.get(Lang::Es);
+    // No NIE phone could be confirmed: its name and official link.
+    assert!(contact.contains(nie.fuente_url.as_str()), "{contact}");
+    let llm_failed = kb::curated(Curated::LlmFailed, Lang::Es).text;
+    for (words, expected) in [
+        (
+            "tengo una duda con el pasaporte de mi primo",
+            format!("{llm_failed}\n\n{contact}"),
+        ),
+        // Words that lean to nothing get the template alone.
+        ("¿a qué hora abre la biblioteca?", llm_failed.to_string()),
+    ] {
+        let world = World::new().await;
+        world
+            .gemini_answers(ResponseTemplate::new(500).set_body_json(
+                json!({"error": {"code": 500, "message": "x", "status": "INTERNAL"}}),
+            ))
+            .await;
+        let server = world.server(&[]).await;
+        server
+            .webhook(
+                &message("SM13000000000000000000000000000001", words),
+                Some(TOKEN),
+            )
+            .await;
+        assert_eq!(
+            field(&world.sent(1).await[0], "Body"),
+            Some(expected.as_str()),
+            "{words}"
+        );
+    }
 }

@@ -165,3 +165,33 @@ fn every_procedure_answer_names_its_source_phone_and_date() {
         }
     }
 }
+
+#[test]
+fn each_procedure_has_its_name_link_and_phone_for_a_failed_miss() {
+    for &id in ProcedureId::ALL {
+        let p = kb::procedure(id);
+        for lang in clara::kb::Lang::ALL {
+            let contact = p.contacto.get(*lang).as_str();
+            let name = p.nombre.get(*lang).as_str();
+            assert!(
+                contact.starts_with(&format!("*{}*\n", name.trim())),
+                "{id}/{lang}: {contact}"
+            );
+            assert!(
+                contact.contains(p.fuente_url.as_str()),
+                "{id}/{lang}: {contact}"
+            );
+            assert_eq!(
+                contact.lines().count(),
+                if p.telefono.is_empty() { 2 } else { 3 },
+                "name, link, and the phone when there is one: {id}/{lang}: {contact}"
+            );
+            for number in p.telefono.split(" · ").filter(|n| !n.is_empty()) {
+                assert!(
+                    contact.contains(number),
+                    "{id}/{lang} lacks {number}: {contact}"
+                );
+            }
+        }
+    }
+}

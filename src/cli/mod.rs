@@ -289,6 +289,7 @@ fn ask(text: &str, lang: Option<Lang>, json: bool) -> anyhow::Result<ExitCode> {
             "answer": reply.answer.text,
             "note": reply.note().map(|n| n.text),
             "elsewhere": reply.elsewhere.map(|r| r.as_str()),
+            "guess": reply.guess.map(|p| p.as_str()),
             "audio": reply.answer.audio().map(|a| a.name),
             "micros": micros,
         });

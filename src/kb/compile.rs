@@ -175,6 +175,13 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
     let mut procedures = load_procedures(root, &mut problems, &mut inputs);
     for (file, procedure) in &mut procedures {
         resolve_phones(file, procedure, &directory, &mut problems);
+        if let Some(layouts) = &layouts {
+            procedure.contacto = contact(procedure, layouts);
+            for (lang, text) in procedure.contacto.iter() {
+                let id = format!("{}.contacto.{lang}", procedure.id);
+                check_answer(file, &id, lang, text, &numbers, &mut problems);
+            }
+        }
     }
     let curated = load_curated(root, &mut problems, &mut inputs);
     let overrides: Vec<Override> = if root.join("data/answers/overrides.json").exists() {
@@ -643,6 +650,39 @@ fn resolve_phones(
         }
     }
     procedure.telefono = numbers.join(" · ");
+}
+
+/// The procedure's name, then the layout's lines that give its official link and its phone (that
+/// one only when it has a phone), in each language.
+fn contact(p: &Procedure, layouts: &Localized<Layout>) -> Localized<String> {
+    let one = |lang: Lang| {
+        let arabic = lang == Lang::Ar;
+        let mut out = format!("*{}*", p.nombre.get(lang).trim());
+        for line in layouts.get(lang).respuesta.lines() {
+            let link = line.contains("{fuente_url}");
+            if link || (line.contains("{telefono}") && !p.telefono.is_empty()) {
+                out.push('\n');
+                out.push_str(
+                    &line
+                        .replace(
+                            "{fuente_url}",
+                            &readable::isolate_link_for_arabic(&p.fuente_url, arabic),
+                        )
+                        .replace(
+                            "{telefono}",
+                            &readable::isolate_for_arabic(&p.telefono, arabic),
+                        ),
+                );
+            }
+        }
+        out
+    };
+    Localized {
+        es: one(Lang::Es),
+        fr: one(Lang::Fr),
+        en: one(Lang::En),
+        ar: one(Lang::Ar),
+    }
 }
 
 /// `https://host/...` with no spaces: enough to catch typos; the editors check the page itself.

@@ -361,6 +361,11 @@ pub struct Procedure {
     /// directory, so that each number is written (and checked) in one place.
     #[serde(skip)]
     pub telefono: String,
+    /// The name, official link and phone, in each language, in the answers' own words (the
+    /// layout's lines): filled by the compiler. What a template says after a miss whose words
+    /// leaned to this procedure.
+    #[serde(skip)]
+    pub contacto: Localized<String>,
     /// When the facts were last checked against the official sources: `YYYY-MM` or `YYYY-MM-DD`.
     pub fecha_verificacion: String,
     pub facetas: Facets,

@@ -431,6 +431,18 @@ impl Reply {
         }
     }
 
+    /// After a template for a Gemini that could not answer: the official link and phone of the
+    /// procedure the words leaned to, so that a failure still points somewhere useful. (Not after
+    /// `fallback_generic`, which lists every procedure, as the webhook sends it for a text miss.)
+    fn naming(mut self, guess: Option<kb::ProcedureId>) -> Reply {
+        if let Some(procedure) = guess {
+            self.text.push_str("\n\n");
+            self.text
+                .push_str(kb::procedure(procedure).contacto.get(self.lang));
+        }
+        self
+    }
+
     /// The reply another instance decided and recorded before it stopped.
     fn recorded(outbox: Outbox, lang: Lang) -> Reply {
         Reply {
@@ -597,11 +609,11 @@ async fn decide(s: &Services, job: &Job) -> Reply {
             // phones, where `rate_limited` would blame the person's own messages.
             Err(GeminiError::RateLimited { .. }) => {
                 warn!("gemini rate limited: quota exhausted");
-                Reply::template(Curated::Busy, lang, "gemini rate limited")
+                Reply::template(Curated::Busy, lang, "gemini rate limited").naming(reply.guess)
             }
             Err(err) => {
                 warn!(cause = %err, retryable = err.is_retryable(), "gemini could not answer");
-                Reply::template(Curated::LlmFailed, lang, "gemini failed")
+                Reply::template(Curated::LlmFailed, lang, "gemini failed").naming(reply.guess)
             }
         },
     };
