@@ -129,3 +129,42 @@ fn free_legal_aid_requirements_say_victims_need_no_income_limit() {
     );
     assert_eq!(reply.answer.id, "justicia_gratuita.requisitos.es");
 }
+
+/// "Can I work with the red card?" is the question asylum seekers ask most, and its yes-or-no
+/// shapes name no part: they get the description, which says when (6 months, details under the
+/// deadlines), in every language.
+#[test]
+fn asylum_description_says_when_an_applicant_may_work() {
+    for (words, id, says) in [
+        (
+            "¿puedo trabajar con la tarjeta roja?",
+            "proteccion_internacional.descripcion.es",
+            "Trabajar: a los 6 meses",
+        ),
+        (
+            "soy solicitante de asilo, puedo trabajar?",
+            "proteccion_internacional.descripcion.es",
+            "Trabajar: a los 6 meses",
+        ),
+        (
+            "est-ce que je peux travailler avec la carte rouge ?",
+            "proteccion_internacional.descripcion.fr",
+            "Travailler\u{202f}: 6 mois",
+        ),
+        (
+            "can I work with the red card?",
+            "proteccion_internacional.descripcion.en",
+            "Work: 6 months",
+        ),
+    ] {
+        let reply = clara::Responder::default().respond(words, None);
+        assert_eq!(reply.answer.id, id, "{words}");
+        assert!(
+            reply.answer.text.contains(says),
+            "{words}: {}",
+            reply.answer.text
+        );
+    }
+    let arabic = clara::kb::answer_by_id("proteccion_internacional.descripcion.ar").unwrap();
+    assert!(arabic.text.contains("العمل: بعد \u{2066}6\u{2069} أشهر"), "{}", arabic.text);
+}
