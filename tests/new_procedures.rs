@@ -166,5 +166,9 @@ fn asylum_description_says_when_an_applicant_may_work() {
         );
     }
     let arabic = clara::kb::answer_by_id("proteccion_internacional.descripcion.ar").unwrap();
-    assert!(arabic.text.contains("العمل: بعد \u{2066}6\u{2069} أشهر"), "{}", arabic.text);
+    assert!(
+        arabic.text.contains("العمل: بعد \u{2066}6\u{2069} أشهر"),
+        "{}",
+        arabic.text
+    );
 }

@@ -285,6 +285,11 @@ const GOALS: &[(&str, &str, &str)] = &[
     ("hace falta estar empadronado para la tarjeta sanitaria?", "tarjeta_sanitaria", "requisitos"),
     ("necesito el nie para cobrar el paro?", "prestacion_desempleo", "requisitos"),
     ("cuanto tiempo hay que estar empadronado para pedir el imv", "imv", "requisitos"),
+    // How long one must be registered is a condition, not the padrón's deadlines; the term
+    // that says so ends with the purpose word.
+    ("cuanto tiempo tengo que estar empadronado para el arraigo", "arraigo", "requisitos"),
+    ("cuantos años tengo q estar empadronado para pedir el arraigo", "arraigo", "requisitos"),
+    ("tengo que estar empadronado para pedir la tarjeta sanitaria?", "tarjeta_sanitaria", "requisitos"),
     ("mi tarjeta roja sirve para empadronarme?", "empadronamiento", "requisitos"),
     ("il faut le padron pour la carte sanitaire ?", "tarjeta_sanitaria", "requisitos"),
     ("j'ai besoin du padron pour l'imv ?", "imv", "requisitos"),

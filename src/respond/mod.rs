@@ -239,8 +239,10 @@ impl Goals {
         let purpose_in =
             |from: usize, to: usize| (from..to).any(|q| PURPOSE_WORDS.contains(&tokens.get(q)));
         let first = at.saturating_sub(Goals::GAP + 1);
+        // From the last word of the other procedure's term: a term may end with the purpose
+        // word ("que estar empadronado para" the arraigo).
         let after_other = self.last.is_some_and(|(other, end)| {
-            other != procedure && purpose_in(end.max(first), at.min(end + Goals::GAP + 1))
+            other != procedure && purpose_in((end - 1).max(first), at.min(end + Goals::GAP + 1))
         });
         let opens = self.last.is_none() && first == 0 && purpose_in(0, at);
         if after_other || opens {
