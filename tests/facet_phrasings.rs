@@ -782,3 +782,35 @@ fn an_expired_card_is_something_gone_wrong() {
     answers::assert_parts("expired card", EXPIRED_CARD);
     answers::assert_parts("expired card, guards", EXPIRED_CARD_GUARDS);
 }
+
+/// Renewing one's papers is the NIE's deadlines, where the renewal window is ("desde 2 meses
+/// antes hasta 3 meses después"): the phrases that name the card to renew carried no part, so
+/// the description answered them, and "renuevo" was no word at all.
+#[rustfmt::skip]
+const RENEWAL: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("renovar mis papeles", Es, NieTie, Plazos),
+    ("como renuevo mis papeles", Es, NieTie, Plazos),
+    ("quiero renovar la residencia", Es, NieTie, Plazos),
+    ("renouveler ma carte de séjour", Fr, NieTie, Plazos),
+    ("je dois renouveler mes papiers", Fr, NieTie, Plazos),
+    ("i need to renew my residence", En, NieTie, Plazos),
+    ("بغيت نجدد الكارطة", Ar, NieTie, Plazos),
+    ("khassni njded lwra9", Ar, NieTie, Plazos),
+];
+
+#[rustfmt::skip]
+const RENEWAL_GUARDS: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("how do I renew my tie", En, NieTie, ComoSolicitar),
+    ("que documentos necesito para renovar la tie", Es, NieTie, Documentos),
+    ("cuanto cuesta renovar la tarjeta de residencia", Es, NieTie, Cuantia),
+    ("cuanto cuesta renovar la tie caducada", Es, NieTie, Cuantia),
+    ("how much does it cost to renew my tie", En, NieTie, Cuantia),
+    ("combien coute le renouvellement de la carte de sejour", Fr, NieTie, Cuantia),
+    ("renovar la tarjeta roja", Es, ProteccionInternacional, Plazos),
+];
+
+#[test]
+fn renewing_ones_papers_is_the_deadlines() {
+    answers::assert_parts("renewal", RENEWAL);
+    answers::assert_parts("renewal, guards", RENEWAL_GUARDS);
+}
