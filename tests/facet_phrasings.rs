@@ -814,3 +814,28 @@ fn renewing_ones_papers_is_the_deadlines() {
     answers::assert_parts("renewal", RENEWAL);
     answers::assert_parts("renewal, guards", RENEWAL_GUARDS);
 }
+
+/// A red card that expires or must be renewed is asylum's deadlines, which say it is valid 6
+/// months and renewed with an appointment at the OAR (before, "se me caducó la tarjeta roja" got
+/// the description and "how do I renew my red card" how to apply for asylum).
+#[rustfmt::skip]
+const RED_CARD_RENEWAL: &[(&str, Lang, ProcedureId, Facet)] = &[
+    ("se me caduco la tarjeta roja", Es, ProteccionInternacional, Plazos),
+    ("tengo la tarjeta roja caducada que hago", Es, ProteccionInternacional, Plazos),
+    ("mi tarjeta roja se vence la semana que viene", Es, ProteccionInternacional, Plazos),
+    ("ma carte rouge a expiré", Fr, ProteccionInternacional, Plazos),
+    ("how do i renew my red card", En, ProteccionInternacional, Plazos),
+];
+
+#[test]
+fn a_red_card_that_expires_is_the_asylum_deadlines() {
+    answers::assert_parts("red card renewal", RED_CARD_RENEWAL);
+    let deadlines = clara::kb::answer_by_id("proteccion_internacional.plazos.es").unwrap();
+    assert!(
+        deadlines
+            .text
+            .contains("Tarjeta roja: vale 6 meses; se renueva con cita en la OAR"),
+        "{}",
+        deadlines.text
+    );
+}
