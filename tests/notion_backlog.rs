@@ -382,7 +382,7 @@ async fn push_journal(
 const ALONE: &str = "como pido plaza en la escuela infantil";
 const GUESSED: &str = "cuanto tiempo tengo para pedirlo";
 const FR: &str = "je n'ai pas de logement fixe";
-const ONCE: &str = "una pregunta rara";
+const ONCE: &str = "una cosa rara con mi casero";
 
 /// Three misses of ALONE, two of GUESSED (one guessed as IMV), two of FR, one of ONCE.
 fn four_questions() -> Vec<String> {

@@ -71,6 +71,44 @@ const NOT_ONLY_POLITE: &[(&str, Lang, Intent)] = &[
     ("hola gracias", Es, Intent::Greeting),
 ];
 
+/// A message that only announces a question ("tengo una pregunta", "j'ai une question",
+/// "3andi wa7d so2al") got the out-of-scope template ("con esto no puedo ayudarte"), or went to
+/// Gemini: it gets the menu of topics, and the question that follows is answered as usual.
+#[rustfmt::skip]
+const A_QUESTION_ANNOUNCED: &[(&str, Lang, Intent)] = &[
+    ("tengo una pregunta", Es, Intent::Menu),
+    ("quería preguntar una cosa", Es, Intent::Menu),
+    ("una consulta", Es, Intent::Menu),
+    ("me puedes ayudar?", Es, Intent::Menu),
+    ("j'ai une question", Fr, Intent::Menu),
+    // With a greeting: the greeting, which lists the topics too.
+    ("bonjour, une petite question", Fr, Intent::Greeting),
+    ("i have a question", En, Intent::Menu),
+    ("can you help me?", En, Intent::Menu),
+    ("عندي سؤال", Ar, Intent::Menu),
+    ("3andi wa7d so2al", Ar, Intent::Menu),
+    ("salam bghit nsowlek", Ar, Intent::Greeting),
+];
+
+#[rustfmt::skip]
+const A_QUESTION_ANNOUNCED_AND_ASKED: &[(&str, Lang, Intent)] = &[
+    ("tengo una pregunta sobre el imv", Es, Intent::Procedure(ProcedureId::Imv)),
+    ("una pregunta, que documentos necesito para el padron", Es, Intent::Procedure(ProcedureId::Empadronamiento)),
+    ("i have a question about asylum", En, Intent::Procedure(ProcedureId::ProteccionInternacional)),
+    ("i need help my husband hits me", En, Intent::Blocked(clara::kb::GuardCategory::Violence)),
+    // Longer than a greeting or a menu word may be: the miss path answers it.
+    ("tengo una duda sobre el alquiler de mi piso", Es, Intent::None),
+];
+
+#[test]
+fn a_question_announced_gets_the_menu() {
+    assert_intents("a question announced", A_QUESTION_ANNOUNCED);
+    assert_intents(
+        "a question announced and asked",
+        A_QUESTION_ANNOUNCED_AND_ASKED,
+    );
+}
+
 #[test]
 fn thanks_and_not_understanding_get_their_own_answer() {
     assert_intents("polite messages", POLITE);
