@@ -35,8 +35,12 @@ pub struct Entry {
     pub answer: Option<String>,
 }
 
+/// How the source of a miss that Gemini recognised as a guardrail begins; the category follows.
+const GUARDRAIL_SOURCE: &str = "gemini guardrail: ";
+
 /// The source of a miss that Gemini recognised as a guardrail (crisis or refusal) the compiled
-/// lexicon did not catch: its draft asks for a guardrail term, not an FAQ.
+/// lexicon did not catch (`gemini guardrail: self_harm`): its draft asks for a guardrail term,
+/// not an FAQ.
 pub const fn guardrail_source(category: GuardCategory) -> &'static str {
     match category {
         GuardCategory::SelfHarm => "gemini guardrail: self_harm",
@@ -115,7 +119,7 @@ pub fn frequent(entries: impl IntoIterator<Item = Entry>, top: usize) -> Vec<Fre
                 guardrail: None,
             });
         slot.count += 1;
-        if let Some(category) = entry.source.strip_prefix("gemini guardrail: ") {
+        if let Some(category) = entry.source.strip_prefix(GUARDRAIL_SOURCE) {
             slot.guardrail = Some(category.to_string());
         }
         slot.guess = entry.guess.or(slot.guess.take());
@@ -218,9 +222,11 @@ mod tests {
         assert_eq!(top[0].guardrail.as_deref(), Some("self_harm"));
         let text = faq_drafts(&top)["promovida_1_es"]["texto"]["es"].clone();
         assert!(text.as_str().unwrap().contains("guardarrailes"), "{text}");
-        assert_eq!(
-            guardrail_source(GuardCategory::Violence),
-            "gemini guardrail: violence"
-        );
+        for &category in GuardCategory::ALL {
+            assert_eq!(
+                guardrail_source(category),
+                format!("{GUARDRAIL_SOURCE}{category}")
+            );
+        }
     }
 }

@@ -605,8 +605,9 @@ async fn decide(s: &Services, job: &Job) -> Reply {
                     parts_sent: 0,
                 }
             }
-            // Clara's Gemini quota, not the person: `busy` says "try again soon" and gives the
-            // phones, where `rate_limited` would blame the person's own messages.
+            // Clara's Gemini quota, not the person: `busy` says "try again soon" and points to
+            // the menu and the procedure's phone, where `rate_limited` would blame the person's
+            // own messages.
             Err(GeminiError::RateLimited { .. }) => {
                 warn!("gemini rate limited: quota exhausted");
                 Reply::template(Curated::Busy, lang, "gemini rate limited").naming(reply.guess)
