@@ -100,6 +100,31 @@ const A_QUESTION_ANNOUNCED_AND_ASKED: &[(&str, Lang, Intent)] = &[
     ("tengo una duda sobre el alquiler de mi piso", Es, Intent::None),
 ];
 
+/// Asking for a person got the out-of-scope template: `confused` says how to reach one (010).
+/// "Necesito hablar con alguien" may be distress, so it keeps the template with the crisis lines.
+#[rustfmt::skip]
+const A_PERSON_ASKED_FOR: &[(&str, Lang, Intent)] = &[
+    ("quiero hablar con una persona", Es, Intent::Confused),
+    ("puedo hablar con un humano?", Es, Intent::Confused),
+    ("je veux parler à une personne", Fr, Intent::Confused),
+    ("can i talk to a human", En, Intent::Confused),
+    ("بغيت نتكلم مع شخص", Ar, Intent::Confused),
+    ("bghit nhder m3a insan", Ar, Intent::Confused),
+    ("quiero hablar con una persona sobre el imv", Es, Intent::Procedure(ProcedureId::Imv)),
+    ("necesito hablar con alguien", Es, Intent::None),
+    ("i want to talk to a person, i want to die", En, Intent::Blocked(clara::kb::GuardCategory::SelfHarm)),
+];
+
+#[test]
+fn a_person_asked_for_gets_the_way_to_reach_one() {
+    assert_intents("a person asked for", A_PERSON_ASKED_FOR);
+    let confused = clara::kb::curated(clara::kb::Curated::Confused, Es).text;
+    assert!(
+        confused.contains("Para hablar con una persona: 📞 010"),
+        "{confused}"
+    );
+}
+
 #[test]
 fn a_question_announced_gets_the_menu() {
     assert_intents("a question announced", A_QUESTION_ANNOUNCED);
