@@ -163,7 +163,9 @@ fn cap(text: &str, max: usize) -> String {
 }
 
 /// Rule-based checks and finishing on Gemini's text: not empty, in the user's language, capped,
-/// the official URL present (appended if missing), personal data hidden, disclaimer appended.
+/// the guessed procedure's official URL present (appended if missing), personal data hidden,
+/// disclaimer appended. With no guess nothing is appended: the question leaned to no procedure,
+/// and eight links would bury the answer.
 ///
 /// # Errors
 /// Empty text, or text in another language than the user's.
@@ -180,17 +182,10 @@ pub fn finish(text: &str, guess: Option<ProcedureId>, lang: Lang) -> Result<Stri
         });
     }
     let mut out = cap(&crate::redact::personal_data(text), MAX_LLM_CHARS);
-    let urls: Vec<&str> = match guess {
-        Some(p) => vec![kb::procedure(p).fuente_url.as_str()],
-        None => ProcedureId::ALL
-            .iter()
-            .map(|&p| kb::procedure(p).fuente_url.as_str())
-            .collect(),
-    };
-    if !urls.iter().any(|u| out.contains(u.trim_end_matches('/'))) {
-        out.push('\n');
-        for url in urls {
-            let _ = write!(out, "\n🔗 {url}");
+    if let Some(p) = guess {
+        let url = kb::procedure(p).fuente_url.as_str();
+        if !out.contains(url.trim_end_matches('/')) {
+            let _ = write!(out, "\n\n🔗 {url}");
         }
     }
     out.push_str("\n\n");
@@ -259,6 +254,19 @@ mod tests {
         assert!(c.contains("### requisitos"));
         let all = context(None, Lang::En);
         assert!(all.contains("imv.seg-social.es") && all.contains("madrid.es"));
+    }
+
+    #[test]
+    fn an_answer_that_leans_to_no_procedure_gets_no_list_of_links() {
+        let text = "No tengo información sobre bibliotecas. Pregunta en tu ayuntamiento.";
+        let out = finish(text, None, Lang::Es).unwrap();
+        assert_eq!(
+            out,
+            format!(
+                "{text}\n\n{}",
+                kb::curated(Curated::LlmDisclaimer, Lang::Es).text
+            )
+        );
     }
 
     #[test]
