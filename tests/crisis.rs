@@ -106,9 +106,16 @@ async fn a_person_in_danger_gets_112_at_once_and_nothing_reaches_gemini() {
     assert_eq!(world.twilio.received_requests().await.unwrap().len(), 0);
 }
 
+/// `rate_limited` too: a person in crisis may write many messages fast, and the ones the lexicon
+/// misses past the limit get it.
 #[test]
 fn no_fallback_leaves_a_person_without_the_emergency_numbers() {
-    for which in [Curated::FallbackGeneric, Curated::Busy, Curated::LlmFailed] {
+    for which in [
+        Curated::FallbackGeneric,
+        Curated::Busy,
+        Curated::LlmFailed,
+        Curated::RateLimited,
+    ] {
         for &lang in Lang::ALL {
             let text = kb::curated(which, lang).text;
             for number in ["112", "024", "016"] {
