@@ -107,7 +107,8 @@ async fn a_person_in_danger_gets_112_at_once_and_nothing_reaches_gemini() {
 }
 
 /// `rate_limited` too: a person in crisis may write many messages fast, and the ones the lexicon
-/// misses past the limit get it.
+/// misses past the limit get it. `transcription_failed` too: a voice note nobody could read may be
+/// a call for help, from someone who cannot write.
 #[test]
 fn no_fallback_leaves_a_person_without_the_emergency_numbers() {
     for which in [
@@ -115,6 +116,7 @@ fn no_fallback_leaves_a_person_without_the_emergency_numbers() {
         Curated::Busy,
         Curated::LlmFailed,
         Curated::RateLimited,
+        Curated::TranscriptionFailed,
     ] {
         for &lang in Lang::ALL {
             let text = kb::curated(which, lang).text;
