@@ -652,28 +652,16 @@ fn resolve_phones(
     procedure.telefono = numbers.join(" · ");
 }
 
-/// The procedure's name, then the layout's lines that give its official link and its phone (that
-/// one only when it has a phone), in each language.
+/// The procedure's name, then the layout's lines that give its official link and its phone (the
+/// same lines as in its answers), in each language.
 fn contact(p: &Procedure, layouts: &Localized<Layout>) -> Localized<String> {
     let one = |lang: Lang| {
-        let arabic = lang == Lang::Ar;
         let mut out = format!("*{}*", p.nombre.get(lang).trim());
-        for line in layouts.get(lang).respuesta.lines() {
-            let link = line.contains("{fuente_url}");
-            if link || (line.contains("{telefono}") && !p.telefono.is_empty()) {
-                out.push('\n');
-                out.push_str(
-                    &line
-                        .replace(
-                            "{fuente_url}",
-                            &readable::isolate_link_for_arabic(&p.fuente_url, arabic),
-                        )
-                        .replace(
-                            "{telefono}",
-                            &readable::isolate_for_arabic(&p.telefono, arabic),
-                        ),
-                );
-            }
+        for line in layout_lines(layouts.get(lang), p)
+            .filter(|line| line.contains("{fuente_url}") || line.contains("{telefono}"))
+        {
+            out.push('\n');
+            out.push_str(fill_source(line, p, lang == Lang::Ar).trim_end_matches('\n'));
         }
         out
     };
@@ -869,17 +857,8 @@ pub fn render(
     };
     // Values the layout inserts into Arabic text are isolated here, so that content never has to.
     let arabic = lang == Lang::Ar;
-    let isolated = |value: &str| readable::isolate_for_arabic(value, arabic);
-    let respuesta: String = if p.telefono.is_empty() {
-        layout
-            .respuesta
-            .split_inclusive('\n')
-            .filter(|line| !line.contains("{telefono}"))
-            .collect()
-    } else {
-        layout.respuesta.clone()
-    };
-    respuesta
+    let respuesta: String = layout_lines(layout, p).collect();
+    let filled = respuesta
         .replace("{nombre}", p.nombre.get(lang).trim())
         .replace(
             "{faceta}",
@@ -889,17 +868,34 @@ pub fn render(
                 .map_or("", |t| t.as_str()),
         )
         .replace("{resumen}", text.resumen.trim())
-        .replace("{pasos}", &steps)
-        .replace(
-            "{fuente_url}",
-            &readable::isolate_link_for_arabic(&p.fuente_url, arabic),
-        )
-        .replace("{telefono}", &isolated(&p.telefono))
+        .replace("{pasos}", &steps);
+    fill_source(&filled, p, arabic)
         .replace(
             "{fecha}",
             &render_date(&p.fecha_verificacion, layout, arabic),
         )
         .replace("{opciones}", &render_options(p, layout, arabic))
+}
+
+/// The lines of the layout's answer for `p`, each with its line break: without the phone's line
+/// when no number could be confirmed (the official link stays).
+fn layout_lines<'a>(layout: &'a Layout, p: &'a Procedure) -> impl Iterator<Item = &'a str> {
+    layout
+        .respuesta
+        .split_inclusive('\n')
+        .filter(|line| !p.telefono.is_empty() || !line.contains("{telefono}"))
+}
+
+/// `text` with `p`'s official link and phones in place of `{fuente_url}` and `{telefono}`.
+fn fill_source(text: &str, p: &Procedure, arabic: bool) -> String {
+    text.replace(
+        "{fuente_url}",
+        &readable::isolate_link_for_arabic(&p.fuente_url, arabic),
+    )
+    .replace(
+        "{telefono}",
+        &readable::isolate_for_arabic(&p.telefono, arabic),
+    )
 }
 
 /// The numbered footer: one item per facet the procedure has, in `Facet::ALL` order.
