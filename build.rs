@@ -381,7 +381,7 @@ fn write_notes(c: &Compiled, code: &mut String) {
         (
             "SUPPORT_NOTES",
             "nota_violencia",
-            "after an answer to a message that speaks of violence against the person",
+            "after an answer to a message that speaks of violence or danger without an alarm",
             &c.support_note,
         ),
     ] {

@@ -672,17 +672,20 @@ fn the_note_about_elsewhere_is_required_in_every_language() {
 }
 
 #[test]
-fn the_016_note_gives_016_and_only_numbers_from_the_directory() {
+fn the_danger_note_gives_112_024_016_and_only_numbers_from_the_directory() {
     let f = Fixture::new();
     f.edit("data/plantillas.json", |v| {
         v["en"]["nota_violencia"] = Value::from("💜 Call the police: 📞 *091*.");
-        v["fr"]["nota_violencia"] = Value::from("💜 Violences : 📞 *016* ou le 📞 *0800 123 456*.");
+        v["fr"]["nota_violencia"] =
+            Value::from("🆘 📞 *112*, 📞 *024*. 💜 Violences : 📞 *016* ou le 📞 *0800 123 456*.");
     });
     let problems = f.problems();
     assert_eq!(
         problems,
         [
             "data/plantillas.json: fr.nota_violencia: phone number `0800 123 456` is not in data/telefonos.json (add it there with its source, or remove it)",
+            "data/plantillas.json: en.nota_violencia: the note gives no 112",
+            "data/plantillas.json: en.nota_violencia: the note gives no 024",
             "data/plantillas.json: en.nota_violencia: the note gives no 016",
         ],
         "{problems:?}"

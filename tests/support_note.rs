@@ -4,6 +4,9 @@
 //! `clara ask`. A message that is an alarm gets the guardrail's answer, which gives 016 itself,
 //! and no note. An account of violence that already happened (`relatos`: "me violaron", "was
 //! raped") is an alarm alone, and gets the procedure with the 016 line when the message names one.
+//! The note gives 112 and 024 too, and also follows a message that tells of danger in words too
+//! common to be an alarm ("hay sangre en el suelo", "he has a knife"): a danger the lexicon does
+//! not hold may be told next to a question about papers, which the cache would answer alone.
 
 mod util;
 
@@ -65,8 +68,55 @@ fn assert_procedure_then_016(text: &str, lang: Lang, procedure: &str) {
     assert_eq!(reply.note_kind(), Some(Note::Support), "{text}");
     let note = reply.note().expect("a note");
     assert_eq!(note.lang, lang, "{text}");
-    assert!(note.text.contains("016"), "{text}: {}", note.text);
-    assert!(note.text.contains("112"), "{text}: {}", note.text);
+    for line in ["112", "024", "016"] {
+        assert!(note.text.contains(line), "{text}: {}", note.text);
+    }
+}
+
+/// Danger told next to a question about papers, in words no crisis term holds: (message,
+/// language, procedure answered).
+const TELLS_OF_DANGER: &[(&str, Lang, &str)] = &[
+    (
+        "hay sangre en el suelo de la habitacion, que papeles piden para el padron?",
+        Lang::Es,
+        "empadronamiento",
+    ),
+    (
+        "tengo una navaja debajo de la almohada por si acaso, como pido el IMV?",
+        Lang::Es,
+        "imv",
+    ),
+    (
+        "il y a une arme dans la maison, quels documents pour le padron ?",
+        Lang::Fr,
+        "empadronamiento",
+    ),
+    (
+        "he has a knife in the kitchen, what documents for the IMV?",
+        Lang::En,
+        "imv",
+    ),
+    (
+        "عندو موس فالدار، شنو الوراق ديال البادرون؟",
+        Lang::Ar,
+        "empadronamiento",
+    ),
+];
+
+#[test]
+fn danger_told_next_to_a_question_about_papers_gets_the_answer_and_the_danger_lines() {
+    for &(text, lang, procedure) in TELLS_OF_DANGER {
+        assert_procedure_then_016(text, lang, procedure);
+    }
+    // A figure of speech with no word of danger gets the answer alone.
+    for text in [
+        "me muero de ganas de tener los papeles, como pido el arraigo?",
+        "ras-le-bol, c'est quoi le padron ?",
+    ] {
+        let reply = respond(text);
+        assert!(matches!(reply.intent, Intent::Procedure(_)), "{text}");
+        assert_eq!(reply.note_kind(), None, "{text}");
+    }
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! TwiML replies. The body of every compiled answer is XML-escaped at build time; here the parts
 //! are only concatenated.
 //!
-//! An answer may be followed by a second `<Message>`, a note (`kb::Note`): the 016 line when
-//! the message speaks of violence against the person, or that offices and some rules differ
+//! An answer may be followed by a second `<Message>`, a note (`kb::Note`): the 112, 024 and 016
+//! lines when the message speaks of violence against the person or of danger, or that offices and some rules differ
 //! outside Madrid. Every answer is rendered once with each note and once without, at start-up,
 //! so a hit still costs no allocation.
 

@@ -121,8 +121,8 @@ pub struct Compiled {
     /// The note said after a procedure answer to a message naming a place outside Madrid
     /// (`nota_fuera_de_madrid` of `data/plantillas.json`), checked like an answer.
     pub elsewhere_note: Localized<String>,
-    /// The note said after an answer to a message that speaks of violence against the person
-    /// (`nota_violencia` of `data/plantillas.json`): the 016 line.
+    /// The note said after an answer to a message that speaks of violence or danger without an
+    /// alarm (`nota_violencia` of `data/plantillas.json`): the 112, 024 and 016 lines.
     pub support_note: Localized<String>,
     pub audio: Vec<AudioSource>,
     /// The files read, for `cargo:rerun-if-changed`.
@@ -560,7 +560,7 @@ fn check_elsewhere_note(layouts: &Localized<Layout>, problems: &mut Problems) ->
     )
 }
 
-/// `nota_violencia`: the 016 line, every number from the directory, and in Arabic with Latin
+/// `nota_violencia`: the 112, 024 and 016 lines, every number from the directory, and in Arabic with Latin
 /// text and digits isolated (what every answer must satisfy).
 fn check_support_note(
     layouts: &Localized<Layout>,
@@ -574,8 +574,13 @@ fn check_support_note(
         pick,
         problems,
         |lang, field, note, problems| {
-            if !readable::phone_numbers(note).iter().any(|n| n == "016") {
-                problems.push(LAYOUTS, field, "the note gives no 016");
+            // It follows answers to messages that speak of violence or danger without an alarm:
+            // the lines of the three kinds of danger, as the templates give them.
+            let given = readable::phone_numbers(note);
+            for line in ["112", "024", "016"] {
+                if !given.iter().any(|n| n == line) {
+                    problems.push(LAYOUTS, field, format!("the note gives no {line}"));
+                }
             }
             check_answer(LAYOUTS, field, lang, note, numbers, problems);
         },

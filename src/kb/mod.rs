@@ -198,8 +198,9 @@ pub enum Note {
     /// After a procedure answer to a message that names a place outside the Comunidad de
     /// Madrid: offices and some rules differ there.
     Elsewhere,
-    /// After an answer to a message that speaks of violence against the person without an
-    /// alarm ("soy víctima de violencia de género, ¿puedo pedir el IMV?"): the 016 line.
+    /// After an answer to a message that speaks of violence against the person, or of danger,
+    /// without an alarm ("soy víctima de violencia de género, ¿puedo pedir el IMV?", "me
+    /// denegaron el asilo y tengo pastillas"): the 112, 024 and 016 lines.
     Support,
 }
 

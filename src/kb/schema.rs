@@ -448,9 +448,10 @@ pub struct Layout {
     /// Madrid (`data/vocabulario/lugares.json`): offices and some rules differ there. Short, and
     /// with no phone number (Madrid's lines would be wrong there; enforced by the compiler).
     pub nota_fuera_de_madrid: String,
-    /// Said after an answer to a message that speaks of violence against the person without an
-    /// alarm (`apoyo` of `data/vocabulario/compartido.json`): the 016 line. Short, and every
-    /// phone number in `data/telefonos.json` (enforced by the compiler).
+    /// Said after an answer to a message that speaks of violence against the person, or of
+    /// danger, without an alarm (`apoyo` of `data/vocabulario/compartido.json`): the 112, 024
+    /// and 016 lines. Short, and every phone number in `data/telefonos.json` (enforced by the
+    /// compiler).
     pub nota_violencia: String,
 }
 
@@ -472,7 +473,8 @@ pub struct SharedVocabulary {
     #[serde(default)]
     pub no_alarma: Localized<Vec<String>>,
     /// Phrases that speak of violence against the person without being an alarm ("víctima de
-    /// violencia", "orden de alejamiento"): the answer is followed by the 016 note.
+    /// violencia", "orden de alejamiento"), and words of danger too common to be one ("sangre",
+    /// "pastillas", "knife"): the answer is followed by the note with the 112, 024 and 016 lines.
     #[serde(default)]
     pub apoyo: Localized<Vec<String>>,
     /// Accounts of violence that already happened ("me violaron", "il me battait", "was

@@ -125,12 +125,14 @@ impl Reply {
         self.intent == Intent::None
     }
 
-    /// What to say after the answer ([`Reply::note`]): the 016 line after any answer to a
-    /// message that speaks of violence against the person (a guardrail's answer gives it
+    /// What to say after the answer ([`Reply::note`]): the 112, 024 and 016 lines after any
+    /// answer to a message that speaks of violence against the person or of danger (`apoyo`:
+    /// a danger the lexicon does not hold as an alarm may be told next to a question about
+    /// papers, and the cache would answer only the papers; a guardrail's answer gives them
     /// already; "forget me" is answered alone, as someone erasing the conversation may fear
     /// that it is read); else, after a procedure answer to a message naming a place outside
-    /// Madrid, that offices and some rules differ there. One note at most: the 016 line comes
-    /// first, and it holds anywhere in Spain.
+    /// Madrid, that offices and some rules differ there. One note at most: the danger lines come
+    /// first, and they hold anywhere in Spain.
     pub fn note_kind(&self) -> Option<Note> {
         match (self.intent, self.support, self.elsewhere) {
             (Intent::Blocked(_) | Intent::Forget, _, _) => None,
