@@ -533,12 +533,22 @@ fn gemini_speech() -> ResponseTemplate {
 
 /// A voice note whose transcript the compiled cache cannot answer, answered by the Gemini mock.
 async fn voice_miss(world: &World, answer: &str) -> String {
+    voice_miss_saying(
+        world,
+        "me voy a mudar a otra ciudad, ¿qué hago con mis papeles?",
+        answer,
+    )
+    .await
+}
+
+/// [`voice_miss`] with the voice note saying `transcript`.
+async fn voice_miss_saying(world: &World, transcript: &str, answer: &str) -> String {
     let url = world.voice_note_media("/Media/ME2").await;
     Mock::given(method("POST"))
         .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
         .and(body_string_contains("inlineData"))
         .respond_with(gemini_text(
-            r#"{"language": "es", "transcript": "me voy a mudar a otra ciudad, ¿qué hago con mis papeles?"}"#,
+            &json!({"language": "es", "transcript": transcript}).to_string(),
         ))
         .mount(&world.gemini)
         .await;
@@ -954,4 +964,51 @@ async fn a_miss_that_fails_names_the_procedure_its_words_lean_to() {
             "{words}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_voice_note_that_tells_of_danger_gets_the_danger_lines_after_gemini_s_answer() {
+    // Its words are known only from the transcript, after the acknowledgement was sent; a typed
+    // miss's acknowledgement carries the note itself (tests/support_note.rs).
+    let world = World::new().await;
+    let url = voice_miss_saying(
+        &world,
+        "hay sangre en el suelo y me voy a mudar a otra ciudad, ¿qué hago con mis papeles?",
+        "Si te mudas, date de alta en el padrón de tu nueva ciudad.",
+    )
+    .await;
+    let server = world.server(&[]).await;
+    server
+        .webhook(
+            &voice_note("SM20000000000000000000000000000074", &url),
+            Some(TOKEN),
+        )
+        .await;
+    let sent = world.sent(1).await;
+    let body = field(&sent[0], "Body").unwrap();
+    let note = kb::Note::Support.answer(Lang::Es).text;
+    assert!(body.starts_with("Si te mudas"), "{body}");
+    assert!(body.ends_with(&format!("\n\n{note}")), "{body}");
+    assert_eq!(body.matches("024").count(), 1, "{body}");
+}
+
+#[tokio::test]
+async fn a_voice_note_with_no_word_of_danger_gets_gemini_s_answer_alone() {
+    let world = World::new().await;
+    let url = voice_miss(
+        &world,
+        "Si te mudas, date de alta en el padrón de tu nueva ciudad.",
+    )
+    .await;
+    let server = world.server(&[]).await;
+    server
+        .webhook(
+            &voice_note("SM20000000000000000000000000000075", &url),
+            Some(TOKEN),
+        )
+        .await;
+    let sent = world.sent(1).await;
+    let body = field(&sent[0], "Body").unwrap();
+    assert!(body.starts_with("Si te mudas"), "{body}");
+    assert!(!body.contains("024"), "{body}");
 }

@@ -21,7 +21,7 @@ use super::media::MediaFetcher;
 use super::rate_limit::RateLimiter;
 use crate::config::Config;
 use crate::kb::normalize::Normalized;
-use crate::kb::{self, Answer, Curated, GuardCategory, Lang};
+use crate::kb::{self, Answer, Curated, GuardCategory, Lang, Note};
 use crate::metrics::{AnswerSource, Metrics};
 use crate::observability::SenderId;
 use crate::outbound::gemini::{AnswerRequest, Gemini, GeminiError};
@@ -465,8 +465,9 @@ impl Reply {
         }
     }
 
-    /// A compiled answer, followed by `note` (the one about a place outside Madrid) when there
-    /// is one: here, off the webhook, one message holds both (delivery splits a long body).
+    /// A compiled answer, followed by `note` (`Reply::note`: the danger lines, or the one about
+    /// a place outside Madrid) when there is one: here, off the webhook, one message holds both
+    /// (delivery splits a long body).
     fn compiled(
         answer: &'static Answer,
         note: Option<&'static Answer>,
@@ -627,6 +628,18 @@ async fn decide(s: &Services, job: &Job) -> Reply {
         answer: (result.source == AnswerSource::Llm).then(|| result.text.clone()),
     };
     s.journal.record(s.shared.as_deref(), &entry).await;
+    // A voice note's words are known only from its transcript, so its acknowledgement could not
+    // carry the danger note a typed miss's carries (`http::webhook`): Gemini's answer does.
+    if job.voice.is_some()
+        && result.source == AnswerSource::Llm
+        && reply.note_kind() == Some(Note::Support)
+    {
+        let note = Note::Support.answer(lang);
+        return Reply {
+            text: format!("{}\n\n{}", result.text, note.text),
+            ..result
+        };
+    }
     result
 }
 
