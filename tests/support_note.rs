@@ -56,9 +56,9 @@ const SPEAKS_OF_VIOLENCE: &[(&str, Lang, &str)] = &[
     ),
 ];
 
-/// Asserts that `text` gets `procedure`'s answer in `lang`, followed by the 016 line (with 112)
-/// in the same language.
-fn assert_procedure_then_016(text: &str, lang: Lang, procedure: &str) {
+/// Asserts that `text` gets `procedure`'s answer in `lang`, followed by the danger note (112, 024
+/// and 016) in the same language.
+fn assert_procedure_then_the_danger_lines(text: &str, lang: Lang, procedure: &str) {
     let reply = respond(text);
     match reply.intent {
         Intent::Procedure(p) => assert_eq!(p.as_str(), procedure, "{text}"),
@@ -106,7 +106,7 @@ const TELLS_OF_DANGER: &[(&str, Lang, &str)] = &[
 #[test]
 fn danger_told_next_to_a_question_about_papers_gets_the_answer_and_the_danger_lines() {
     for &(text, lang, procedure) in TELLS_OF_DANGER {
-        assert_procedure_then_016(text, lang, procedure);
+        assert_procedure_then_the_danger_lines(text, lang, procedure);
     }
     // A figure of speech with no word of danger gets the answer alone.
     for text in [
@@ -122,7 +122,7 @@ fn danger_told_next_to_a_question_about_papers_gets_the_answer_and_the_danger_li
 #[test]
 fn the_answer_is_followed_by_the_016_line_in_its_language() {
     for &(text, lang, procedure) in SPEAKS_OF_VIOLENCE {
-        assert_procedure_then_016(text, lang, procedure);
+        assert_procedure_then_the_danger_lines(text, lang, procedure);
     }
 }
 
@@ -404,7 +404,7 @@ const ACCOUNTS_WITH_A_PROCEDURE: &[(&str, Lang, &str)] = &[
 #[test]
 fn an_account_of_past_violence_with_a_procedure_gets_the_procedure_and_the_016_line() {
     for &(text, lang, procedure) in ACCOUNTS_WITH_A_PROCEDURE {
-        assert_procedure_then_016(text, lang, procedure);
+        assert_procedure_then_the_danger_lines(text, lang, procedure);
     }
 }
 
@@ -476,7 +476,7 @@ const ACCOUNTS_WITH_A_REQUEST: &[(&str, Lang, &str)] = &[
 #[test]
 fn an_account_of_past_violence_that_asks_for_a_procedure_gets_it_and_the_016_line() {
     for &(text, lang, procedure) in ACCOUNTS_WITH_A_REQUEST {
-        assert_procedure_then_016(text, lang, procedure);
+        assert_procedure_then_the_danger_lines(text, lang, procedure);
     }
 }
 
