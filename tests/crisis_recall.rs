@@ -3771,8 +3771,9 @@ fn a_kidnapping_told_to_ask_for_asylum_gets_the_asylum_answer_and_the_016_note()
 /// Twelfth round: the danger told next to a question about papers, which the compiled cache
 /// would otherwise answer with the papers alone ("si me quitan el paro me tiro a las vias del
 /// metro", "my husband beats me, can I ask the IMV alone?"), written by two helpers who had not
-/// read the lexicon. Before its terms, 105 of 144 got the crisis answer; 22 of the other 39 got
-/// the danger note (`apoyo`) and 9 the paperwork alone.
+/// read the lexicon. Before its terms, 111 of 144 got the crisis answer and the other 33 the
+/// paperwork alone; the danger-note words (`apoyo`) then gave 22 of those 33 the danger lines (2
+/// were caught by terms added with them, 9 kept the paperwork alone).
 const CRISIS_TWELFTH: &[(&str, GuardCategory)] = &[
     (
         "me acaban de negar el arraigo por segunda vez y ya no quiero seguir viviendo, para que",
