@@ -117,6 +117,9 @@ fn no_fallback_leaves_a_person_without_the_emergency_numbers() {
         Curated::LlmFailed,
         Curated::RateLimited,
         Curated::TranscriptionFailed,
+        // Not instead of an answer but before Gemini's, which may be a crisis verdict or fail.
+        Curated::AckText,
+        Curated::AckAudio,
     ] {
         for &lang in Lang::ALL {
             let text = kb::curated(which, lang).text;
