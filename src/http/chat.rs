@@ -25,6 +25,13 @@ struct ChatRequest {
 /// (``invalid JSON at `lang`: invalid type: integer `5`, expected a string …``): serde's own
 /// message says what was wrong but not where.
 fn parse(body: &[u8]) -> Result<ChatRequest, HttpError> {
+    // serde reads a struct from a JSON array too (`["hola"]` would be `text`): the API is an
+    // object, and anything else is refused before it is read.
+    if body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        return Err(HttpError::BadRequest(
+            "invalid JSON: expected an object like {\"text\": \"…\"}".into(),
+        ));
+    }
     let mut de = serde_json::Deserializer::from_slice(body);
     let request: ChatRequest = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let at = e.path().to_string();
@@ -134,6 +141,10 @@ mod tests {
         assert!(refusal("").starts_with("invalid JSON: EOF while parsing"));
         assert!(refusal(r#"{"text": "a"} {}"#).starts_with("invalid JSON: trailing characters"));
         assert!(refusal(r#"{"lang": "es"}"#).starts_with("invalid JSON: missing field `text`"));
+        // Found by `chat_any_body` in tests/fuzz_props.rs (minimal input `[","]`): an array was
+        // read as the struct's fields in order, and answered.
+        assert!(refusal(r#"[","]"#).starts_with("invalid JSON: expected an object"));
+        assert!(refusal(r#" ["hola", "es"]"#).starts_with("invalid JSON: expected an object"));
         let request = parse(br#"{"text": "hola", "lang": null}"#).unwrap();
         assert_eq!((request.text.as_str(), request.lang), ("hola", None));
     }
