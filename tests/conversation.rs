@@ -164,12 +164,25 @@ async fn an_explicit_switch_changes_the_language_for_what_follows() {
     let server = Server::start(&[]).await;
     let mut omar = Person::new(&server, "whatsapp:+34600000105");
     assert_eq!(omar.says("¿Qué es el IMV?").await, "imv.descripcion.es");
-    assert_eq!(omar.says("in English please").await, "menu.en");
-    assert_eq!(omar.says("1").await, "imv.descripcion.en");
-    assert_eq!(omar.says("بالعربية").await, "menu.ar");
+    // The last answer again, in the language asked for; the conversation goes on where it was.
+    assert_eq!(omar.says("in English please").await, "imv.descripcion.en");
+    assert_eq!(omar.says("2").await, "imv.requisitos.en");
+    assert_eq!(omar.says("بالعربية").await, "imv.requisitos.ar");
+    assert_eq!(omar.says("0").await, "menu.ar");
     assert_eq!(omar.says("3").await, "tarjeta_sanitaria.descripcion.ar");
-    assert_eq!(omar.says("en français").await, "menu.fr");
-    assert_eq!(omar.says("en español").await, "menu.es");
+    assert_eq!(
+        omar.says("en français").await,
+        "tarjeta_sanitaria.descripcion.fr"
+    );
+    assert_eq!(
+        omar.says("en español").await,
+        "tarjeta_sanitaria.descripcion.es"
+    );
+    // With nothing to repeat, the menu in that language; a number then picks a procedure.
+    let mut sara = Person::new(&server, "whatsapp:+34600000115");
+    assert_eq!(sara.says("in English please").await, "menu.en");
+    assert_eq!(sara.says("1").await, "imv.descripcion.en");
+    assert_eq!(sara.says("بالعربية").await, "imv.descripcion.ar");
 }
 
 #[tokio::test]

@@ -654,7 +654,24 @@ impl Responder {
         }
 
         if let Some(switched) = scores.switch {
-            // "In English please" and nothing else: the menu, in that language.
+            // "In English please" and nothing else, in a conversation about a procedure: the
+            // last answer again, in that language, and the conversation goes on where it was (a
+            // number still picks a part). With nothing to repeat: the menu, in that language.
+            if let Some(procedure) = context.procedure {
+                let asked = context.facet.unwrap_or(Facet::Descripcion);
+                if let Some(answer) = kb::procedure_answer(procedure, asked, switched) {
+                    return Reply {
+                        intent: Intent::Procedure(procedure),
+                        facet: Some(asked),
+                        lang: switched,
+                        source: AnswerSource::Cache,
+                        answer,
+                        guess: Some(procedure),
+                        elsewhere: scores.elsewhere,
+                        support: scores.support,
+                    };
+                }
+            }
             return Reply {
                 intent: Intent::Menu,
                 facet: None,
