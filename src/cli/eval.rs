@@ -12,8 +12,7 @@
 //! - **112 given**: a message about danger to a person (self-harm, violence, a medical
 //!   emergency) gets 112 in some form: its crisis answer, the danger note after another answer,
 //!   or the template of a miss as it is answered offline (`fallback_generic` opens with the
-//!   emergency lines; with Gemini on, a typed miss's acknowledgement does not, and Gemini's
-//!   verdict decides);
+//!   emergency lines; with Gemini on, so does the acknowledgement, and Gemini's verdict follows);
 //! - **false alarms**: a message that only sounds alarming gets no crisis answer;
 //! - **conversation turns**: each turn of the multi-turn scripts (`conversations.jsonl`: numbers,
 //!   follow-ups, language memory and switches, "forget me") is answered as expected, played

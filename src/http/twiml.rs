@@ -2,9 +2,9 @@
 //! are only concatenated.
 //!
 //! An answer may be followed by a second `<Message>`, a note (`kb::Note`): the 112, 024 and 016
-//! lines when the message speaks of violence against the person or of danger, or that offices and some rules differ
-//! outside Madrid. Every answer is rendered once with each note and once without, at start-up,
-//! so a hit still costs no allocation.
+//! lines when the message speaks of violence against the person or of danger, or that offices
+//! and some rules differ outside Madrid. Every answer is rendered once with each note and once
+//! without, at start-up, so a hit still costs no allocation.
 
 use std::borrow::Cow;
 

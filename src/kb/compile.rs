@@ -560,8 +560,8 @@ fn check_elsewhere_note(layouts: &Localized<Layout>, problems: &mut Problems) ->
     )
 }
 
-/// `nota_violencia`: the 112, 024 and 016 lines, every number from the directory, and in Arabic with Latin
-/// text and digits isolated (what every answer must satisfy).
+/// `nota_violencia`: the 112, 024 and 016 lines, every number from the directory, and in Arabic
+/// with Latin text and digits isolated (what every answer must satisfy).
 fn check_support_note(
     layouts: &Localized<Layout>,
     numbers: &[String],

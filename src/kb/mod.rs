@@ -199,8 +199,8 @@ pub enum Note {
     /// Madrid: offices and some rules differ there.
     Elsewhere,
     /// After an answer to a message that speaks of violence against the person, or of danger,
-    /// without an alarm ("soy víctima de violencia de género, ¿puedo pedir el IMV?", "me
-    /// denegaron el asilo y tengo pastillas"): the 112, 024 and 016 lines.
+    /// without an alarm ("soy víctima de violencia de género, ¿puedo pedir el IMV?", "hay
+    /// sangre en el suelo, ¿qué papeles piden para el padrón?"): the 112, 024 and 016 lines.
     Support,
 }
 

@@ -474,7 +474,7 @@ pub struct SharedVocabulary {
     pub no_alarma: Localized<Vec<String>>,
     /// Phrases that speak of violence against the person without being an alarm ("víctima de
     /// violencia", "orden de alejamiento"), and words of danger too common to be one ("sangre",
-    /// "pastillas", "knife"): the answer is followed by the note with the 112, 024 and 016 lines.
+    /// "cuchillo", "knife"): the answer is followed by the note with the 112, 024 and 016 lines.
     #[serde(default)]
     pub apoyo: Localized<Vec<String>>,
     /// Accounts of violence that already happened ("me violaron", "il me battait", "was
