@@ -477,17 +477,25 @@ impl Reply {
             .audio()
             .zip(audio_base)
             .map(|(a, base)| format!("{base}/{}", a.name));
-        let text = match note {
-            Some(note) => format!("{}\n\n{}", answer.text, note.text),
-            None => answer.text.to_string(),
-        };
-        Reply {
-            text,
+        let reply = Reply {
+            text: answer.text.to_string(),
             media_url,
             source: AnswerSource::Cache,
             lang: answer.lang,
             reason: "cache",
             parts_sent: 0,
+        };
+        match note {
+            Some(note) => reply.followed_by(note),
+            None => reply,
+        }
+    }
+
+    /// This reply with `note` after it, in the same message.
+    fn followed_by(self, note: &Answer) -> Reply {
+        Reply {
+            text: format!("{}\n\n{}", self.text, note.text),
+            ..self
         }
     }
 }
@@ -634,11 +642,7 @@ async fn decide(s: &Services, job: &Job) -> Reply {
         && result.source == AnswerSource::Llm
         && reply.note_kind() == Some(Note::Support)
     {
-        let note = Note::Support.answer(lang);
-        return Reply {
-            text: format!("{}\n\n{}", result.text, note.text),
-            ..result
-        };
+        return result.followed_by(Note::Support.answer(lang));
     }
     result
 }

@@ -628,6 +628,15 @@ impl Responder {
                     .filter(|_| scores.asks_a_facet())
                     .map(|p| (p, None))
             })
+        })
+        .or_else(|| {
+            // "In English please" and nothing else, in a conversation about a procedure: the
+            // last answer again, in that language (`lang` is the one asked for), and the
+            // conversation goes on where it was (a number still picks a part).
+            context
+                .procedure
+                .filter(|_| scores.switch.is_some())
+                .map(|p| (p, context.facet))
         });
         if let Some((procedure, picked)) = chosen {
             let in_problem =
@@ -654,24 +663,8 @@ impl Responder {
         }
 
         if let Some(switched) = scores.switch {
-            // "In English please" and nothing else, in a conversation about a procedure: the
-            // last answer again, in that language, and the conversation goes on where it was (a
-            // number still picks a part). With nothing to repeat: the menu, in that language.
-            if let Some(procedure) = context.procedure {
-                let asked = context.facet.unwrap_or(Facet::Descripcion);
-                if let Some(answer) = kb::procedure_answer(procedure, asked, switched) {
-                    return Reply {
-                        intent: Intent::Procedure(procedure),
-                        facet: Some(asked),
-                        lang: switched,
-                        source: AnswerSource::Cache,
-                        answer,
-                        guess: Some(procedure),
-                        elsewhere: scores.elsewhere,
-                        support: scores.support,
-                    };
-                }
-            }
+            // "In English please" and nothing else, with nothing to repeat: the menu, in that
+            // language.
             return Reply {
                 intent: Intent::Menu,
                 facet: None,
