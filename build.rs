@@ -441,6 +441,17 @@ fn write_tables(c: &Compiled, out: &Path) {
         purpose.join(", ")
     )
     .unwrap();
+    let continuation: Vec<String> = c
+        .continuation_words
+        .iter()
+        .map(|w| format!("{w:?}"))
+        .collect();
+    writeln!(
+        code,
+        "/// Openings of a message that continues the question before (`continuacion`: \"y\", \"and\").\npub static CONTINUATION_WORDS: &[&str] = &[{}];",
+        continuation.join(", ")
+    )
+    .unwrap();
     let mut not_alarms = phf_codegen::Set::new();
     for phrase in &c.not_alarms {
         not_alarms.entry(phrase.as_str());

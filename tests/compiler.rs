@@ -796,6 +796,24 @@ fn a_purpose_word_is_one_word() {
 }
 
 #[test]
+fn a_continuation_is_one_or_two_words() {
+    // The responder compares each with the message's first one or two tokens.
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["continuacion"]["en"]
+            .as_array_mut()
+            .unwrap()
+            .push("and what about".into());
+    });
+    let problem = f.the_problem();
+    assert!(
+        problem.starts_with("data/vocabulario/compartido.json: continuacion.en[")
+            && problem.ends_with("`and what about` must be one or two words"),
+        "{problem}"
+    );
+}
+
+#[test]
 fn arabizi_language_hints_are_written_in_latin_letters() {
     // Arabic script is recognised by itself; an Arabic word among the Darija hints is a mistake.
     let f = Fixture::new();

@@ -105,6 +105,74 @@ async fn a_facet_asked_alone_is_about_the_procedure_being_discussed() {
 }
 
 #[tokio::test]
+async fn a_question_continued_with_another_procedure_asks_the_same_part_of_it() {
+    let server = Server::start(&[]).await;
+    let mut lina = Person::new(&server, "whatsapp:+34600000121");
+    assert_eq!(
+        lina.says("q papeles necesito pal padron?").await,
+        "empadronamiento.documentos.es"
+    );
+    assert_eq!(
+        lina.says("y pa la tarjeta sanitaria?").await,
+        "tarjeta_sanitaria.documentos.es"
+    );
+    assert_eq!(
+        lina.says("and what about asylum?").await,
+        "proteccion_internacional.documentos.en"
+    );
+    assert_eq!(
+        lina.says("et pour la justice gratuite ?").await,
+        "justicia_gratuita.documentos.fr"
+    );
+    // Arabic writes "and" onto the word: و, والـ, or apart from a Latin name.
+    assert_eq!(
+        lina.says("والشوماج؟").await,
+        "prestacion_desempleo.documentos.ar"
+    );
+    assert_eq!(lina.says("وال IMV؟").await, "imv.documentos.ar");
+    assert_eq!(
+        lina.says("w l'padron?").await,
+        "empadronamiento.documentos.ar"
+    );
+    // A part the other procedure does not have: its description.
+    let mut ali = Person::new(&server, "whatsapp:+34600000122");
+    assert_eq!(ali.says("cuanto dinero da el imv?").await, "imv.cuantia.es");
+    assert_eq!(
+        ali.says("y el padron?").await,
+        "empadronamiento.descripcion.es"
+    );
+    // After a description, "and the X?" asks what X is.
+    assert_eq!(
+        ali.says("and the health card?").await,
+        "tarjeta_sanitaria.descripcion.en"
+    );
+    // A part asked in words is that part; a procedure named without "and" starts afresh.
+    let mut rosa = Person::new(&server, "whatsapp:+34600000123");
+    assert_eq!(
+        rosa.says("cuanto tarda el arraigo?").await,
+        "arraigo.plazos.es"
+    );
+    assert_eq!(
+        rosa.says("y como pido el nie?").await,
+        "nie_tie.como_solicitar.es"
+    );
+    assert_eq!(
+        rosa.says("el padron").await,
+        "empadronamiento.descripcion.es"
+    );
+    // A longer message tells its own story.
+    assert_eq!(
+        rosa.says("cuanto tarda el arraigo?").await,
+        "arraigo.plazos.es"
+    );
+    assert_eq!(
+        rosa.says("y el padron de mi hermano que vive con nosotros en la casa")
+            .await,
+        "empadronamiento.descripcion.es"
+    );
+}
+
+#[tokio::test]
 async fn what_to_do_after_a_problem_is_still_about_the_problem() {
     let server = Server::start(&[]).await;
     let mut karim = Person::new(&server, "whatsapp:+34600000107");

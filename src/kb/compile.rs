@@ -118,6 +118,8 @@ pub struct Compiled {
     pub not_alarms: std::collections::BTreeSet<String>,
     /// Normalized words that say what something is for (`finalidad`).
     pub purpose_words: std::collections::BTreeSet<String>,
+    /// Normalized openings of a message that continues the question before (`continuacion`).
+    pub continuation_words: std::collections::BTreeSet<String>,
     /// The note said after a procedure answer to a message naming a place outside Madrid
     /// (`nota_fuera_de_madrid` of `data/plantillas.json`), checked like an answer.
     pub elsewhere_note: Localized<String>,
@@ -290,6 +292,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
     if procedures.len() == ProcedureId::ALL.len() && problems.0.is_empty() {
         let not_alarms = std::mem::take(&mut vocab.not_alarms);
         let purpose_words = std::mem::take(&mut vocab.purpose_words);
+        let continuation_words = std::mem::take(&mut vocab.continuation_words);
         let (terms, stems, guard_terms, guard_stems) = vocab.finish();
         Ok(Compiled {
             procedures: procedures.into_iter().map(|(_, p)| p).collect(),
@@ -303,6 +306,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
             guard_stems,
             not_alarms,
             purpose_words,
+            continuation_words,
             elsewhere_note,
             support_note,
             audio,
@@ -1119,6 +1123,7 @@ struct VocabBuilder {
     guard_stems: BTreeMap<String, GuardClaim>,
     not_alarms: std::collections::BTreeSet<String>,
     purpose_words: std::collections::BTreeSet<String>,
+    continuation_words: std::collections::BTreeSet<String>,
 }
 
 /// What a guardrail term was listed as, the languages that list it, and where it was first.
@@ -1329,6 +1334,21 @@ impl VocabBuilder {
                         self.purpose_words.insert(key);
                     }
                     Some(_) => problems.push(FILE, field, format!("`{raw}` must be one word")),
+                    None => {}
+                }
+            }
+        }
+        for (lang, words) in v.continuacion.iter() {
+            for (i, raw) in words.iter().enumerate() {
+                let field = format!("continuacion.{lang}[{i}]");
+                match parse_term(FILE, &field, raw, problems) {
+                    // The responder compares it with the message's first one or two tokens.
+                    Some((key, false)) if key.split(' ').count() <= 2 => {
+                        self.continuation_words.insert(key);
+                    }
+                    Some(_) => {
+                        problems.push(FILE, field, format!("`{raw}` must be one or two words"))
+                    }
                     None => {}
                 }
             }
@@ -1744,7 +1764,7 @@ impl VocabBuilder {
 
 /// `table` plus, for each Arabic word or phrase listed with the article, the same without it
 /// ("البطاقه الصحيه" → "بطاقه الصحيه"). The responder takes a word with any prefix (the article,
-/// و, ب, ل, لل: "والبطاقه", "للجوء", "بمحامي") back to its bare form when it starts no phrase as
+/// و, ب, ف, ل, لل: "والبطاقه", "للجوء", "بمحامي") back to its bare form when it starts no phrase as
 /// written (`normalize::arabic_prefixes`), so "الوثائق المطلوبه للبطاقه الصحيه" finds
 /// "البطاقه الصحيه" without each prefixed form in the tables. A term listed explicitly keeps its
 /// own entry; the bare form is only added where nothing else claimed it.

@@ -503,6 +503,12 @@ pub struct SharedVocabulary {
     /// requirements (see `respond::Goals`).
     #[serde(default)]
     pub finalidad: Localized<Vec<String>>,
+    /// Words that open a message continuing the question before it with another procedure
+    /// (`y`, `et`, `and`, `what about`, `w`, `وبالنسبة`), one or two words each: "¿qué papeles
+    /// para el IMV?" … "¿y pal padrón?" asks for the padrón's papers (see
+    /// `respond::Scores::continues`).
+    #[serde(default)]
+    pub continuacion: Localized<Vec<String>>,
 }
 
 /// `data/vocabulario/lugares.json`: the places people name, by region.

@@ -301,9 +301,10 @@ mod tests {
     #[test]
     fn an_arabic_prefix_is_taken_off_when_the_token_starts_no_phrase_as_written() {
         for (text, procedure) in [
-            // The article and و, ب, ل, لل on a word the tables hold bare or with the article.
+            // The article and و, ب, ف, ل, لل on a word the tables hold bare or with the article.
             ("والبطاقه الصحيه", ProcedureId::TarjetaSanitaria),
             ("بالبادرون", ProcedureId::Empadronamiento),
+            ("فالبطاقه الصحيه", ProcedureId::TarjetaSanitaria),
             ("للجوء", ProcedureId::ProteccionInternacional),
             // "لورقه" is the town of Lorca as written, one word; bare it starts a phrase.
             ("لورقه البيضا", ProcedureId::ProteccionInternacional),

@@ -13,8 +13,8 @@ mod tokens;
 use crate::kb::normalize::{Normalized, arabic_prefixes};
 use crate::kb::schema::MATCH_THRESHOLD;
 use crate::kb::{
-    self, Answer, Conversational, Curated, Facet, GuardCategory, Lang, Note, PURPOSE_WORDS,
-    ProcedureId, Region, TERMS, Term,
+    self, Answer, CONTINUATION_WORDS, Conversational, Curated, Facet, GuardCategory, Lang, Note,
+    PURPOSE_WORDS, ProcedureId, Region, TERMS, Term,
 };
 use language::Hints;
 use tokens::{Folded, Tokens};
@@ -26,6 +26,10 @@ const CONVERSATIONAL_MAX_TOKENS: usize = 4;
 /// Words a thanks or "I don't understand" may carry besides conversational ones: "gracias
 /// *señora*", "no entiendo *nada*", "merci *clara*".
 const POLITE_OTHER_WORDS: usize = 2;
+
+/// The longest message read as the question before continued with another procedure ("¿y pal
+/// padrón?", "and what about the health card?"): a longer one tells its own story.
+const CONTINUATION_MAX_TOKENS: usize = 6;
 
 /// What the message was about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -398,6 +402,40 @@ impl Scores {
             .unwrap_or(Facet::Descripcion)
     }
 
+    /// The part of the last answer that a message naming only `procedure` asks about again:
+    /// "¿qué papeles para el IMV?" … "¿y pal padrón?" asks for the padrón's papers, "what do I
+    /// need for the padron?" … "and for the health card?" for the card's requirements. Only a
+    /// short message that opens with a word of `continuacion` and asks no part itself, after
+    /// a part of another procedure; after a description, "¿y el padrón?" asks what the padrón
+    /// is, which the default gives.
+    fn continued_part(
+        &self,
+        tokens: &Tokens<'_>,
+        context: Context,
+        procedure: ProcedureId,
+    ) -> Option<Facet> {
+        let part = context.facet.filter(|&f| f != Facet::Descripcion)?;
+        let other = context.procedure.is_some_and(|p| p != procedure);
+        let asks_nothing = self.facet.iter().all(|&words| words == 0);
+        let short = tokens.len() <= CONTINUATION_MAX_TOKENS;
+        (other && asks_nothing && short && self.continues(tokens)).then_some(part)
+    }
+
+    /// The message opens with a word of `continuacion` ("y", "and", "what about"), or with an
+    /// Arabic و fixed to the procedure's own word ("والبادرون؟", found by taking و off).
+    fn continues(&self, tokens: &Tokens<'_>) -> bool {
+        let opens = |n| {
+            tokens
+                .ngram(0, n)
+                .is_some_and(|words| CONTINUATION_WORDS.contains(&words))
+        };
+        let named_first = self.first_seen.contains(&0);
+        let and_fixed = tokens.len() > 0 && tokens.get(0).len() > 'و'.len_utf8() && {
+            tokens.get(0).starts_with('و')
+        };
+        opens(1) || opens(2) || (and_fixed && named_first)
+    }
+
     /// The most asked-for facet; `descripcion` (the default) only when no other was asked for,
     /// so "what is the amount" is about the amount. A tie goes to the earlier of
     /// [`FACET_TIES`]; someone whose papers were refused, lost or stolen who asks "¿qué hago?"
@@ -621,13 +659,16 @@ impl Responder {
             (None, _) => None,
         }
         .or_else(|| {
-            scores.procedure().map(|p| (p, None)).or_else(|| {
-                // "¿y qué papeles?": a facet alone is about the procedure being discussed.
-                context
-                    .procedure
-                    .filter(|_| scores.asks_a_facet())
-                    .map(|p| (p, None))
-            })
+            scores
+                .procedure()
+                .map(|p| (p, scores.continued_part(&tokens, context, p)))
+                .or_else(|| {
+                    // "¿y qué papeles?": a facet alone is about the procedure being discussed.
+                    context
+                        .procedure
+                        .filter(|_| scores.asks_a_facet())
+                        .map(|p| (p, None))
+                })
         })
         .or_else(|| {
             // "In English please" and nothing else, in a conversation about a procedure: the
