@@ -164,7 +164,10 @@ fn a_danger_message_gets_112_from_its_crisis_answer_or_the_danger_note_not_from_
 /// number after an answer, "menu" then a number, a language switch then a number). Of 40 scripts
 /// written, these 33 are answered right in every turn. As written, 180 of their 205 turns were
 /// answered right; 193 after a bare language switch kept the conversation's procedure and a few
-/// terms (the other scripts wait for a next round).
+/// terms (the other scripts wait for a next round). A second writer's 48 scripts (`conv3-*`) ask
+/// the same part of another procedure ("¿y pal padrón?", "and for the health card?",
+/// "والشوماج؟"): 145 of their 196 turns were answered right as written, 195 after such a message
+/// kept the part answered last; the 47 answered right in every turn are here.
 #[test]
 fn follow_ups_written_by_others_are_answered_in_every_turn() {
     let dir = tempfile::tempdir().unwrap();
