@@ -394,8 +394,9 @@ fn write_notes(c: &Compiled, code: &mut String) {
         for (lang, text) in notes.iter() {
             writeln!(
                 code,
-                "    Answer {{ id: \"{id}.{lang}\", lang: Lang::{lang:?}, text: {text:?}, twiml_body: {:?}, audio: None }},",
+                "    Answer {{ id: \"{id}.{lang}\", lang: Lang::{lang:?}, text: {text:?}, twiml_body: {:?}, audio: None, emergency_lines: {} }},",
                 compile::xml_escape(text),
+                compile::gives_emergency_lines(text),
             )
             .unwrap();
         }
@@ -529,12 +530,13 @@ fn write_tables(c: &Compiled, out: &Path) {
     for (i, a) in c.answers.iter().enumerate() {
         writeln!(
             code,
-            "    Answer {{ id: {:?}, lang: Lang::{:?}, text: {:?}, twiml_body: {:?}, audio: {} }},",
+            "    Answer {{ id: {:?}, lang: Lang::{:?}, text: {:?}, twiml_body: {:?}, audio: {}, emergency_lines: {} }},",
             a.id,
             a.lang,
             a.text,
             compile::xml_escape(&a.text),
             a.audio.map_or("None".to_string(), |i| format!("Some({i})")),
+            compile::gives_emergency_lines(&a.text),
         )
         .unwrap();
         answer_ids.entry(a.id.clone(), i.to_string());

@@ -7,7 +7,10 @@ use std::time::Duration;
 
 use clara::kb::{self, Curated, Lang};
 use serde_json::json;
-use util::{GEMINI_KEY as KEY, PUBLIC_URL, TOKEN, World, field, gemini_text, message, voice_note};
+use util::{
+    GEMINI_KEY as KEY, PUBLIC_URL, Server, TOKEN, World, answer_id, field, gemini_text, message,
+    voice_note,
+};
 use wiremock::matchers::{body_string_contains, header, method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -969,7 +972,7 @@ async fn a_miss_that_fails_names_the_procedure_its_words_lean_to() {
 #[tokio::test]
 async fn a_voice_note_that_tells_of_danger_gets_the_danger_lines_after_gemini_s_answer() {
     // Its words are known only from the transcript, after the acknowledgement was sent; a typed
-    // miss's acknowledgement carries the note itself (tests/support_note.rs).
+    // miss's acknowledgement opens with the lines itself (next test).
     let world = World::new().await;
     let url = voice_miss_saying(
         &world,
@@ -990,6 +993,49 @@ async fn a_voice_note_that_tells_of_danger_gets_the_danger_lines_after_gemini_s_
     assert!(body.starts_with("Si te mudas"), "{body}");
     assert!(body.ends_with(&format!("\n\n{note}")), "{body}");
     assert_eq!(body.matches("024").count(), 1, "{body}");
+}
+
+#[tokio::test]
+async fn a_typed_miss_that_tells_of_danger_gets_the_lines_once_in_the_acknowledgement() {
+    // The acknowledgement opens with the 🆘 line (112, 024, 016): the danger note, which follows
+    // a cached answer, would only say them again. So with the demo's fallback, which opens with
+    // it too.
+    let world = World::new().await;
+    Mock::given(method("POST"))
+        .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
+        .respond_with(gemini_text(
+            "Si te mudas, date de alta en el padrón de tu nueva ciudad.",
+        ))
+        .mount(&world.gemini)
+        .await;
+    let question = "hay sangre en el suelo y me voy a mudar a otra ciudad, ¿qué hago?";
+    let live = world.server(&[]).await;
+    let offline = Server::start(&[]).await;
+    for (server, sid, template) in [
+        (
+            &live,
+            "SM20000000000000000000000000000076",
+            Curated::AckText,
+        ),
+        (
+            &offline,
+            "SM20000000000000000000000000000077",
+            Curated::FallbackGeneric,
+        ),
+    ] {
+        let r = server.webhook(&message(sid, question), Some(TOKEN)).await;
+        let twiml = r.text();
+        assert_eq!(
+            answer_id(&twiml),
+            kb::curated(template, Lang::Es).id,
+            "{twiml}"
+        );
+        assert_eq!(twiml.matches("<Message>").count(), 1, "{twiml}");
+        for line in ["112", "024", "016"] {
+            assert_eq!(twiml.matches(line).count(), 1, "{line}: {twiml}");
+        }
+    }
+    world.sent(1).await;
 }
 
 #[tokio::test]

@@ -145,15 +145,18 @@ fn the_016_line_comes_before_the_note_about_a_place_and_after_any_answer() {
     let reply = respond("soy víctima de violencia y vivo en Sevilla, ¿cómo pido el IMV?");
     assert!(reply.elsewhere.is_some());
     assert_eq!(reply.note_kind(), Some(Note::Support));
-    // Not only after a procedure answer: the menu, and a miss, carry it too.
-    for text in [
-        "hola, soy víctima de violencia",
-        "soy víctima de violencia, ¿qué hago?",
-    ] {
-        let reply = respond(text);
-        assert!(!matches!(reply.intent, Intent::Blocked(_)), "{text}");
-        assert_eq!(reply.note_kind(), Some(Note::Support), "{text}");
-    }
+    // Not only after a procedure answer: the greeting carries it too.
+    let reply = respond("hola, hay sangre");
+    assert_eq!(reply.intent, Intent::Greeting);
+    assert!(!reply.answer.emergency_lines);
+    assert_eq!(reply.note_kind(), Some(Note::Support));
+    // A miss's answer opens with the emergency lines itself (as do the acknowledgement and the
+    // other templates sent instead of an answer): a note would only repeat them.
+    let reply = respond("soy víctima de violencia, ¿qué hago?");
+    assert!(!matches!(reply.intent, Intent::Blocked(_)));
+    assert!(reply.speaks_of_danger());
+    assert!(reply.answer.emergency_lines, "{}", reply.answer.id);
+    assert_eq!(reply.note_kind(), None);
     // "Forget me" is answered alone: someone erasing the conversation may fear it being read.
     let reply = respond("soy víctima de violencia, borra mis datos");
     assert_eq!(reply.intent, Intent::Forget);

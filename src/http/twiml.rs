@@ -152,6 +152,7 @@ mod tests {
             text,
             twiml_body: escaped,
             audio: None,
+            emergency_lines: false,
         };
         let xml = message(&answer, Some("https://x.example/a?b=1&amp;c=2"));
         let xml = std::str::from_utf8(&xml).unwrap();

@@ -222,15 +222,22 @@ pub(super) fn route(
     queued: Option<Result<(), Refused>>,
 ) -> Routed {
     let lang = reply.lang;
-    // A template (an acknowledgement, "busy", …) keeps the reply's 016 line, not the note about
-    // a place: the answer that follows through Twilio may be long in coming.
-    let template = |which| Routed {
-        answer: kb::curated(which, lang),
-        source: AnswerSource::Fallback,
-        intent: "none",
-        facet: None,
-        note: reply.note_kind().filter(|&note| note == Note::Support),
-        match_us,
+    // A template (an acknowledgement, "busy", …) keeps the reply's danger note, not the note
+    // about a place: the answer that follows through Twilio may be long in coming. A template
+    // that opens with the emergency lines itself needs no note repeating them.
+    let template = |which| {
+        let answer = kb::curated(which, lang);
+        Routed {
+            answer,
+            source: AnswerSource::Fallback,
+            intent: "none",
+            facet: None,
+            note: reply
+                .speaks_of_danger()
+                .then_some(Note::Support)
+                .and_then(|note| note.after(answer)),
+            match_us,
+        }
     };
     match (kind, queued) {
         // Queued: acknowledge now in the person's language; the answer follows through Twilio.

@@ -581,7 +581,7 @@ fn check_support_note(
             // It follows answers to messages that speak of violence or danger without an alarm:
             // the lines of the three kinds of danger, as the templates give them.
             let given = readable::phone_numbers(note);
-            for line in ["112", "024", "016"] {
+            for line in EMERGENCY_LINES {
                 if !given.iter().any(|n| n == line) {
                     problems.push(LAYOUTS, field, format!("the note gives no {line}"));
                 }
@@ -589,6 +589,19 @@ fn check_support_note(
             check_answer(LAYOUTS, field, lang, note, numbers, problems);
         },
     )
+}
+
+/// The lines of the three kinds of danger: an emergency, thoughts of self-harm, violence
+/// against women.
+const EMERGENCY_LINES: [&str; 3] = ["112", "024", "016"];
+
+/// Whether `text` gives all of [`EMERGENCY_LINES`] itself (the templates that open with the 🆘
+/// line): the danger note would only repeat them (`kb::Answer::emergency_lines`).
+pub fn gives_emergency_lines(text: &str) -> bool {
+    let given = readable::phone_numbers(text);
+    EMERGENCY_LINES
+        .iter()
+        .all(|line| given.iter().any(|n| n == line))
 }
 
 /// Checks the directory and returns its numbers.

@@ -126,6 +126,9 @@ pub struct Answer {
     /// `text`, XML-escaped for a TwiML `<Body>`.
     pub twiml_body: &'static str,
     pub(crate) audio: Option<u16>,
+    /// The text gives 112, 024 and 016 itself (the templates that open with the 🆘 line), so no
+    /// danger note follows it ([`Note::after`]).
+    pub emergency_lines: bool,
 }
 
 impl Answer {
@@ -213,6 +216,12 @@ impl Note {
             Note::Elsewhere => &generated::ELSEWHERE_NOTES[lang.index()],
             Note::Support => &generated::SUPPORT_NOTES[lang.index()],
         }
+    }
+
+    /// This note, if it is to follow `answer`: the danger note does not follow an answer that
+    /// gives its lines already ("busy", the acknowledgement, the fallback).
+    pub fn after(self, answer: &Answer) -> Option<Note> {
+        (self != Note::Support || !answer.emergency_lines).then_some(self)
     }
 
     /// The name used in logs and JSON output.

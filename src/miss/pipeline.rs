@@ -638,10 +638,7 @@ async fn decide(s: &Services, job: &Job) -> Reply {
     s.journal.record(s.shared.as_deref(), &entry).await;
     // A voice note's words are known only from its transcript, so its acknowledgement could not
     // carry the danger note a typed miss's carries (`http::webhook`): Gemini's answer does.
-    if job.voice.is_some()
-        && result.source == AnswerSource::Llm
-        && reply.note_kind() == Some(Note::Support)
-    {
+    if job.voice.is_some() && result.source == AnswerSource::Llm && reply.speaks_of_danger() {
         return result.followed_by(Note::Support.answer(lang));
     }
     result

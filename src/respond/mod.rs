@@ -138,12 +138,19 @@ impl Reply {
     /// Madrid, that offices and some rules differ there. One note at most: the danger lines come
     /// first, and they hold anywhere in Spain.
     pub fn note_kind(&self) -> Option<Note> {
-        match (self.intent, self.support, self.elsewhere) {
-            (Intent::Blocked(_) | Intent::Forget, _, _) => None,
-            (_, true, _) => Some(Note::Support),
-            (Intent::Procedure(_), false, Some(_)) => Some(Note::Elsewhere),
+        if self.speaks_of_danger() {
+            return Note::Support.after(self.answer);
+        }
+        match (self.intent, self.elsewhere) {
+            (Intent::Procedure(_), Some(_)) => Some(Note::Elsewhere),
             _ => None,
         }
+    }
+
+    /// The danger note is due after whatever answers this message, whether the cache's answer, a
+    /// template sent instead of it or Gemini's ([`Reply::note_kind`]).
+    pub fn speaks_of_danger(&self) -> bool {
+        self.support && !matches!(self.intent, Intent::Blocked(_) | Intent::Forget)
     }
 
     /// The note said after the answer, in its language (see [`Reply::note_kind`]).
