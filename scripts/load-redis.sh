@@ -132,6 +132,7 @@ status=$(curl -fsS "http://127.0.0.1:${CLARA_PORT}/health" | sed -n 's/.*"redis"
 LOADAVG_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 c_rps=$(pick "$results" clara rps); k_rps=$(pick "$results" ceiling rps)
+same_round=$(paired "$results")
 c_p50=$(pick "$results" clara p50_ms); k_p50=$(pick "$results" ceiling p50_ms)
 c_p99=$(pick "$results" clara p99_ms); k_p99=$(pick "$results" ceiling p99_ms)
 c_cpu=$(pick "$results" clara cpu_us); k_cpu=$(pick "$results" ceiling cpu_us)
@@ -150,6 +151,7 @@ Errors + non-2xx over all rounds: $bad; Clara requests past LOAD_BODIES (retries
 | figure | Clara (REDIS_URL) | ceiling | Clara / ceiling |
 |---|---|---|---|
 | signed cache-hit throughput, a new MessageSid each (median of $ROUNDS × ${DURATION} s, $CONNS conn.) | $c_rps req/s | $k_rps req/s | $(ratio "$c_rps" "$k_rps") |
+| the same, Clara / ceiling within each round (median, range) | | | $same_round |
 | p50 latency | $c_p50 ms | $k_p50 ms | $(ratio "$c_p50" "$k_p50") |
 | p99 latency | $c_p99 ms | $k_p99 ms | $(ratio "$c_p99" "$k_p99") |
 | CPU per request, all threads (of which in the kernel), median | $c_cpu µs ($c_sys µs) | $k_cpu µs ($k_sys µs) | $(ratio "$c_cpu" "$k_cpu") |

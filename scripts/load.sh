@@ -61,6 +61,7 @@ clara_rss_after=$(rss_kb $CLARA)
 ceil_rss_after=$(rss_kb $CEIL)
 
 c_rps=$(pick "$results" clara rps); k_rps=$(pick "$results" ceiling rps)
+same_round=$(paired "$results")
 c_p50=$(pick "$results" clara p50_ms); k_p50=$(pick "$results" ceiling p50_ms)
 c_p99=$(pick "$results" clara p99_ms); k_p99=$(pick "$results" ceiling p99_ms)
 c_cpu=$(pick "$results" clara cpu_us); k_cpu=$(pick "$results" ceiling cpu_us)
@@ -81,6 +82,7 @@ Command: scripts/load.sh $DURATION $CONNS (LOAD_ROUNDS=$ROUNDS, LOAD_STARTS=$STA
 | figure | Clara | ceiling | Clara / ceiling |
 |---|---|---|---|
 | signed cache-hit throughput (median of $ROUNDS × ${DURATION} s, $CONNS conn.) | $c_rps req/s | $k_rps req/s | $(ratio "$c_rps" "$k_rps") |
+| the same, Clara / ceiling within each round (median, range) | | | $same_round |
 | p50 latency | $c_p50 ms | $k_p50 ms | $(ratio "$c_p50" "$k_p50") |
 | p99 latency | $c_p99 ms | $k_p99 ms | $(ratio "$c_p99" "$k_p99") |
 | CPU per request, all threads (of which in the kernel), median | $c_cpu µs ($c_sys µs) | $k_cpu µs ($k_sys µs) | $(ratio "$c_cpu" "$k_cpu") |

@@ -102,3 +102,18 @@ bad_responses() {
   grep RESULT "$1" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(errors|non2xx)=/) { split($i, kv, "="); s += kv[2] } } END { print s + 0 }'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
+# paired RESULTS [FIELD]: each round's Clara/ceiling ratio of FIELD (default rps), the two run
+# back to back in that round: "median (lowest–highest over N rounds)". On a machine whose speed
+# drifts between rounds, the ratio of the medians can pair a fast ceiling round with a slow Clara
+# round; the ratio within a round cannot.
+paired() {
+  awk -v f="${2:-rps}" '
+    / RESULT / { for (i = 1; i <= NF; i++) if ($i ~ "^" f "=") { split($i, kv, "="); v[$2, $3] = kv[2] } rounds[$2] = 1 }
+    END {
+      for (r in rounds) if (v[r, "ceiling"] > 0 && ((r, "clara") in v)) x[++n] = v[r, "clara"] / v[r, "ceiling"]
+      if (n == 0) { printf "–"; exit }
+      for (i = 2; i <= n; i++) { t = x[i]; for (j = i - 1; j >= 1 && x[j] > t; j--) x[j + 1] = x[j]; x[j + 1] = t }
+      m = (n % 2) ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
+      printf "%.2f× (%.2f–%.2f over %d rounds)", m, x[1], x[n], n
+    }' "$1"
+}
