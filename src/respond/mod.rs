@@ -437,10 +437,11 @@ impl Scores {
                 .is_some_and(|words| CONTINUATION_WORDS.contains(&words))
         };
         let named_first = self.first_seen.contains(&0);
-        let and_fixed = tokens.len() > 0 && tokens.get(0).len() > 'و'.len_utf8() && {
-            tokens.get(0).starts_with('و')
+        let and_fixed = || {
+            let first = tokens.get(0);
+            first.starts_with('و') && first.len() > 'و'.len_utf8()
         };
-        opens(1) || opens(2) || (and_fixed && named_first)
+        opens(1) || opens(2) || (named_first && and_fixed())
     }
 
     /// The most asked-for facet; `descripcion` (the default) only when no other was asked for,
