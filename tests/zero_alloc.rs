@@ -75,6 +75,14 @@ fn responder_makes_no_heap_allocation() {
         ] {
             std::hint::black_box(responder.respond_in(std::hint::black_box(q), None, context));
         }
+        // A question continued with another procedure ("¿y pal padrón?" after the IMV's papers).
+        let context = Context {
+            facet: Some(clara::kb::Facet::Documentos),
+            ..context
+        };
+        for q in ["y pal padron?", "والشوماج؟", "and what about asylum?"] {
+            std::hint::black_box(responder.respond_in(std::hint::black_box(q), None, context));
+        }
     });
     assert_eq!(
         allocations, 0,
