@@ -391,19 +391,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_template_carries_the_016_line_when_the_message_spoke_of_violence() {
+    fn a_template_gives_the_danger_lines_once_when_the_message_spoke_of_violence() {
         let responder = crate::respond::Responder::new(true);
         let said = responder.respond("soy víctima de violencia, ¿qué hago?", None);
         let plain = responder.respond("¿qué hago?", None);
         let outcomes = || [Ok(()), Err(Refused::Busy), Err(Refused::RateLimited)];
+        // The acknowledgement, "busy" and the limit open with the 🆘 line: no note repeats it.
         for queued in outcomes() {
             let routed = route(Kind::Text, &said, 0, Some(queued));
-            assert_eq!(routed.note, Some(Note::Support));
+            assert!(routed.answer.emergency_lines, "{}", routed.answer.id);
+            assert_eq!(routed.note, None, "{}", routed.answer.id);
         }
         for queued in outcomes() {
             assert_eq!(route(Kind::Text, &plain, 0, Some(queued)).note, None);
         }
-        // Answered here: the reply's own note.
-        assert_eq!(route(Kind::Text, &said, 0, None).note, Some(Note::Support));
+        // Answered here: the fallback opens with the lines too. A template without them (the
+        // photo's) gets the note.
+        assert_eq!(route(Kind::Text, &said, 0, None).note, None);
+        let photo = route(Kind::Image, &said, 0, None);
+        assert!(!photo.answer.emergency_lines, "{}", photo.answer.id);
+        assert_eq!(photo.note, Some(Note::Support));
     }
 }

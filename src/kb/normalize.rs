@@ -40,6 +40,9 @@ fn fold(c: char) -> Folded {
         '\u{0671}' => Folded::Keep('\u{0627}'), // alef wasla → alef
         '\u{0629}' => Folded::Keep('\u{0647}'), // taa marbuta → haa
         '\u{0649}' => Folded::Keep('\u{064A}'), // alef maqsura → yaa
+        // Darija writes Spanish p and v with Persian letters or without: "لاپارو", "لابارو".
+        '\u{067E}' => Folded::Keep('\u{0628}'), // peh → beh
+        '\u{06A4}' => Folded::Keep('\u{0641}'), // veh → feh
         '\u{0660}'..='\u{0669}' => Folded::Keep(char::from(b'0' + (c as u32 - 0x0660) as u8)),
         '\u{06F0}'..='\u{06F9}' => Folded::Keep(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
         // The Arabic letters (what is left of U+0621..U+064A once the arms above have run):
@@ -492,6 +495,13 @@ mod tests {
         ] {
             assert_eq!(arabic_prefixes(token).collect::<Vec<_>>(), skips, "{token}");
         }
+    }
+
+    #[test]
+    fn darija_s_persian_letters_are_read_as_the_arabic_ones() {
+        // "لاپارو" and "لابارو" are one word; so are "ڤيزا" and "فيزا".
+        assert_eq!(Normalized::new("لاپارو").as_str(), "لابارو");
+        assert_eq!(Normalized::new("ڤيزا").as_str(), "فيزا");
     }
 
     #[test]
