@@ -515,7 +515,7 @@ const WRITTEN_BY_OTHERS_AS_THEY_SPEAK: &[(&str, Lang, ProcedureId, Facet)] = &[
 /// Africans ("yo tiene", "la tarheta", "g pas de papier"), Nigerian pidgin and South Asian English
 /// ("wat pepa dem ask"), Darija in Arabic letters with ف written onto the word ("فالسبيطار") and
 /// Arabizi. As written: the procedure of 58, 63, 59 and 55 of 66 (es, fr, en, ar) and the part of
-/// 52, 54, 49 and 39; the 247 rows answered right after about 120 terms and ف taken off like و.
+/// 52, 54, 49 and 39; the 247 rows answered right after about 175 terms and ف taken off like و.
 #[rustfmt::skip]
 const WRITTEN_BY_OTHERS_BY_EAR: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("ola buenas tardes mi amiga fatima me dise ke ai una paga del gobierno para la jente ke no tiene nada ke es eso esa paga como funsiona yo no entiende nada", Es, Imv, Descripcion),
@@ -773,7 +773,7 @@ const WRITTEN_BY_OTHERS_BY_EAR: &[(&str, Lang, ProcedureId, Facet)] = &[
 /// sea", "uh"), and 96 in Arabic (Darija in Arabic letters with پ, Arabizi, Egyptian, Sudanese and
 /// Syrian Arabic, Latin words inside). As written: the procedure of 26/37, 41/46, 48/56 and 68/92
 /// (es, fr, en, ar, of those naming one) and the part of 20, 31, 39 and 51; the 187 rows answered
-/// right after about 120 terms and پ and ڤ read as ب and ف.
+/// right after about 125 terms and پ and ڤ read as ب and ف.
 #[rustfmt::skip]
 const WRITTEN_BY_OTHERS_DESCRIBED: &[(&str, Lang, ProcedureId, Facet)] = &[
     ("Abeg my people, dat money wey government dey give poor family every month for Spain, person wey no get work like me fit collect am? I get two pikin and my papers complete", En, Imv, Requisitos),
