@@ -289,18 +289,20 @@ fn arabic_prefixed_forms(word: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Source of `NEAR`: every one-letter deletion of every single word of `words` of at least
 /// `MIN_NEAR_CHARS` characters → that word, and each such word that is not a key of `all` → itself.
-/// A deletion shared by two words, or that is itself a word of the vocabulary (`all`), is left
-/// out (ambiguous, or exact already). With the words
+/// A deletion shared by two words that route differently, or that is itself a word of the
+/// vocabulary (`all`), is left out (ambiguous, or exact already); two spellings that route alike
+/// share it. With the words
 /// themselves this finds a word one edit away from a token in a handful of lookups (a
 /// SymSpell-style index).
-fn near_words<V, W>(words: &BTreeMap<String, V>, all: &BTreeMap<String, W>) -> String {
+fn near_words<V: PartialEq, W>(words: &BTreeMap<String, V>, all: &BTreeMap<String, W>) -> String {
     let single = |w: &&String| !w.contains(' ') && w.chars().count() >= schema::MIN_NEAR_CHARS;
     let mut variants: BTreeMap<String, Option<&str>> = BTreeMap::new();
     for word in words.keys().filter(single) {
         for (i, c) in word.char_indices() {
             let variant = format!("{}{}", &word[..i], &word[i + c.len_utf8()..]);
             let slot = variants.entry(variant).or_insert(Some(word.as_str()));
-            if slot.is_some_and(|w| w != word) {
+            // Two spellings of one word ("البارو", "لابارو") route alike: either will do.
+            if slot.is_some_and(|w| w != word && words[w] != words[word]) {
                 *slot = None;
             }
         }

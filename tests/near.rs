@@ -50,6 +50,9 @@ fn a_procedure_name_one_edit_away_still_finds_its_procedure() {
         ("شنو هو الأراايغو", ProcedureId::Arraigo),
         ("شنو هو الأرطيغو", ProcedureId::Arraigo),
         ("بغيت الأبوغاد", ProcedureId::JusticiaGratuita),
+        // One letter from two spellings that are both listed and route alike ("الشوماج",
+        // "الشوماش"): either will do, where an ambiguous deletion is otherwise left out.
+        ("شنو هو الشوماؾ", ProcedureId::PrestacionDesempleo),
     ] {
         assert_eq!(
             responder.respond(text, None).intent,
