@@ -455,6 +455,13 @@ fn write_tables(c: &Compiled, out: &Path) {
         continuation.join(", ")
     )
     .unwrap();
+    let lack: Vec<String> = c.lack_words.iter().map(|w| format!("{w:?}")).collect();
+    writeln!(
+        code,
+        "/// Words that say the person lacks what follows (`carencia`: \"sin\", \"no tengo\").\npub static LACK_WORDS: &[&str] = &[{}];",
+        lack.join(", ")
+    )
+    .unwrap();
     let mut not_alarms = phf_codegen::Set::new();
     for phrase in &c.not_alarms {
         not_alarms.entry(phrase.as_str());

@@ -814,6 +814,24 @@ fn a_continuation_is_one_or_two_words() {
 }
 
 #[test]
+fn a_lack_is_one_to_three_words() {
+    // The responder compares each with the one to three tokens before a procedure.
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["carencia"]["en"]
+            .as_array_mut()
+            .unwrap()
+            .push("i do not have".into());
+    });
+    let problem = f.the_problem();
+    assert!(
+        problem.starts_with("data/vocabulario/compartido.json: carencia.en[")
+            && problem.ends_with("`i do not have` must be one to three words"),
+        "{problem}"
+    );
+}
+
+#[test]
 fn arabizi_language_hints_are_written_in_latin_letters() {
     // Arabic script is recognised by itself; an Arabic word among the Darija hints is a mistake.
     let f = Fixture::new();

@@ -173,6 +173,26 @@ async fn a_question_continued_with_another_procedure_asks_the_same_part_of_it() 
 }
 
 #[tokio::test]
+async fn a_correction_names_the_procedure_meant() {
+    let server = Server::start(&[]).await;
+    let mut yara = Person::new(&server, "whatsapp:+34600000124");
+    assert_eq!(yara.says("que es el nie").await, "nie_tie.descripcion.es");
+    assert_eq!(
+        yara.says("no, no el NIE, la tarjeta roja").await,
+        "proteccion_internacional.descripcion.es"
+    );
+    // A number then picks a part of the procedure meant.
+    assert_eq!(
+        yara.says("2").await,
+        "proteccion_internacional.requisitos.es"
+    );
+    assert_eq!(
+        yara.says("la sm7li, machi l asilo, l imv").await,
+        "imv.descripcion.ar"
+    );
+}
+
+#[tokio::test]
 async fn what_to_do_after_a_problem_is_still_about_the_problem() {
     let server = Server::start(&[]).await;
     let mut karim = Person::new(&server, "whatsapp:+34600000107");

@@ -11,6 +11,8 @@ static GLOBAL: alloc_count::Counting = alloc_count::Counting;
 
 const QUERIES: &[&str] = &[
     "¿Qué es el IMV?",
+    // Two procedures, one of them lacked (`carencia`).
+    "no tengo el padron, puedo pedir el imv?",
     "hola, ¿qué requisitos hay para empadronarme en Madrid?",
     "necesito ver un médico y no tengo tarjeta sanitaria",
     "cuanto dinero da el ingreso minimo vital",

@@ -120,6 +120,8 @@ pub struct Compiled {
     pub purpose_words: std::collections::BTreeSet<String>,
     /// Normalized openings of a message that continues the question before (`continuacion`).
     pub continuation_words: std::collections::BTreeSet<String>,
+    /// Normalized words that say the person lacks what follows (`carencia`).
+    pub lack_words: std::collections::BTreeSet<String>,
     /// The note said after a procedure answer to a message naming a place outside Madrid
     /// (`nota_fuera_de_madrid` of `data/plantillas.json`), checked like an answer.
     pub elsewhere_note: Localized<String>,
@@ -293,6 +295,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
         let not_alarms = std::mem::take(&mut vocab.not_alarms);
         let purpose_words = std::mem::take(&mut vocab.purpose_words);
         let continuation_words = std::mem::take(&mut vocab.continuation_words);
+        let lack_words = std::mem::take(&mut vocab.lack_words);
         let (terms, stems, guard_terms, guard_stems) = vocab.finish();
         Ok(Compiled {
             procedures: procedures.into_iter().map(|(_, p)| p).collect(),
@@ -307,6 +310,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
             not_alarms,
             purpose_words,
             continuation_words,
+            lack_words,
             elsewhere_note,
             support_note,
             audio,
@@ -1137,6 +1141,7 @@ struct VocabBuilder {
     not_alarms: std::collections::BTreeSet<String>,
     purpose_words: std::collections::BTreeSet<String>,
     continuation_words: std::collections::BTreeSet<String>,
+    lack_words: std::collections::BTreeSet<String>,
 }
 
 /// What a guardrail term was listed as, the languages that list it, and where it was first.
@@ -1361,6 +1366,21 @@ impl VocabBuilder {
                     }
                     Some(_) => {
                         problems.push(FILE, field, format!("`{raw}` must be one or two words"))
+                    }
+                    None => {}
+                }
+            }
+        }
+        for (lang, words) in v.carencia.iter() {
+            for (i, raw) in words.iter().enumerate() {
+                let field = format!("carencia.{lang}[{i}]");
+                match parse_term(FILE, &field, raw, problems) {
+                    // The responder compares it with the one to three tokens before a procedure.
+                    Some((key, false)) if key.split(' ').count() <= 3 => {
+                        self.lack_words.insert(key);
+                    }
+                    Some(_) => {
+                        problems.push(FILE, field, format!("`{raw}` must be one to three words"))
                     }
                     None => {}
                 }

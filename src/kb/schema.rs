@@ -509,6 +509,13 @@ pub struct SharedVocabulary {
     /// `respond::Scores::continues`).
     #[serde(default)]
     pub continuacion: Localized<Vec<String>>,
+    /// Words that say the person lacks what follows, or that it is not what they mean (`sin`,
+    /// `no tengo`, `pas de`, `without`, `ماعنديش`, `machi`), up to three words each. A procedure
+    /// named right after one, in a message that names another, is a condition, not the
+    /// question: "no tengo padrón, ¿puedo pedir el IMV?" asks about the IMV, "no, el NIE no, la
+    /// tarjeta roja" about asylum (see `respond::Scores::drop_lacked`).
+    #[serde(default)]
+    pub carencia: Localized<Vec<String>>,
 }
 
 /// `data/vocabulario/lugares.json`: the places people name, by region.

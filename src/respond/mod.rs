@@ -13,8 +13,8 @@ mod tokens;
 use crate::kb::normalize::{Normalized, arabic_prefixes};
 use crate::kb::schema::MATCH_THRESHOLD;
 use crate::kb::{
-    self, Answer, CONTINUATION_WORDS, Conversational, Curated, Facet, GuardCategory, Lang, Note,
-    PURPOSE_WORDS, ProcedureId, Region, TERMS, Term,
+    self, Answer, CONTINUATION_WORDS, Conversational, Curated, Facet, GuardCategory, LACK_WORDS,
+    Lang, Note, PURPOSE_WORDS, ProcedureId, Region, TERMS, Term,
 };
 use language::Hints;
 use tokens::{Folded, Tokens};
@@ -318,8 +318,43 @@ impl Scores {
                 s.elsewhere = Some(region);
             }
         });
+        s.drop_lacked(tokens);
         s.goal = s.goal_of_tie(&goals.goals);
         s
+    }
+
+    /// Takes out the procedures named only as something the person lacks, or does not mean,
+    /// when another is named too: "no tengo padrón, ¿puedo pedir el IMV?" asks about the IMV,
+    /// "no, no el NIE, la tarjeta roja" about asylum, "ماعنديش النيي، واش نقدر ندير الكارطة
+    /// ديال الصحة" about the health card. A procedure is lacked when a phrase of `carencia` ends
+    /// right before its first mention ("no tengo el padrón", "pas de NIE"). When no procedure
+    /// that is not lacked reaches the threshold, none is taken out. Only read when two or more are
+    /// named, so a message about one procedure costs nothing here.
+    fn drop_lacked(&mut self, tokens: &Tokens<'_>) {
+        let named = || (0..self.procedure.len()).filter(|&i| self.procedure[i] > 0);
+        if named().count() < 2 {
+            return;
+        }
+        let lacked = |at: usize| {
+            (1..=3.min(at)).any(|words| {
+                tokens
+                    .ngram(at - words, words)
+                    .is_some_and(|w| LACK_WORDS.contains(&w))
+            })
+        };
+        let mut drop = [false; ProcedureId::ALL.len()];
+        for i in named() {
+            drop[i] = lacked(self.first_seen[i]);
+        }
+        // Something else must be asked about: a procedure not lacked, named strongly enough.
+        if named().all(|i| drop[i] || self.procedure[i] < MATCH_THRESHOLD) {
+            return;
+        }
+        for (score, drop) in self.procedure.iter_mut().zip(drop) {
+            if drop {
+                *score = 0;
+            }
+        }
     }
 
     /// The one procedure of `goals` among two or more that tie at the top, in a message that
