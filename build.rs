@@ -437,31 +437,31 @@ fn write_tables(c: &Compiled, out: &Path) {
             )
         },
     ));
-    let purpose: Vec<String> = c.purpose_words.iter().map(|w| format!("{w:?}")).collect();
-    writeln!(
-        code,
-        "/// Words that say what something is for (`finalidad`: \"para\", \"for\").\npub static PURPOSE_WORDS: &[&str] = &[{}];",
-        purpose.join(", ")
-    )
-    .unwrap();
-    let continuation: Vec<String> = c
-        .continuation_words
-        .iter()
-        .map(|w| format!("{w:?}"))
-        .collect();
-    writeln!(
-        code,
-        "/// Openings of a message that continues the question before (`continuacion`: \"y\", \"and\").\npub static CONTINUATION_WORDS: &[&str] = &[{}];",
-        continuation.join(", ")
-    )
-    .unwrap();
-    let lack: Vec<String> = c.lack_words.iter().map(|w| format!("{w:?}")).collect();
-    writeln!(
-        code,
-        "/// Words that say the person lacks what follows (`carencia`: \"sin\", \"no tengo\").\npub static LACK_WORDS: &[&str] = &[{}];",
-        lack.join(", ")
-    )
-    .unwrap();
+    for (name, doc, words) in [
+        (
+            "PURPOSE_WORDS",
+            "Words that say what something is for (`finalidad`: \"para\", \"for\").",
+            &c.purpose_words,
+        ),
+        (
+            "CONTINUATION_WORDS",
+            "Openings of a message that continues the question before (`continuacion`: \"y\", \"and\").",
+            &c.continuation_words,
+        ),
+        (
+            "LACK_WORDS",
+            "Words that say the person lacks what follows (`carencia`: \"sin\", \"no tengo\").",
+            &c.lack_words,
+        ),
+    ] {
+        let words: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
+        writeln!(
+            code,
+            "/// {doc}\npub static {name}: &[&str] = &[{}];",
+            words.join(", ")
+        )
+        .unwrap();
+    }
     let mut not_alarms = phf_codegen::Set::new();
     for phrase in &c.not_alarms {
         not_alarms.entry(phrase.as_str());

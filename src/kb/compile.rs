@@ -599,7 +599,7 @@ fn check_support_note(
 /// against women.
 const EMERGENCY_LINES: [&str; 3] = ["112", "024", "016"];
 
-/// Whether `text` gives all of [`EMERGENCY_LINES`] itself (the templates that open with the 🆘
+/// Whether `text` gives all three emergency lines itself (the templates that open with the 🆘
 /// line): the danger note would only repeat them (`kb::Answer::emergency_lines`).
 pub fn gives_emergency_lines(text: &str) -> bool {
     let given = readable::phone_numbers(text);
@@ -1186,6 +1186,38 @@ fn parse_place(file: &str, field: &str, raw: &str, problems: &mut Problems) -> O
     }
 }
 
+/// The normalized phrases of `lists` (a list named `name` in `file`), each of at most `max_words`
+/// words and none a stem: the small word lists the responder compares with tokens at a place
+/// (`finalidad`, `continuacion`, `carencia`).
+fn short_phrases(
+    file: &str,
+    name: &str,
+    lists: &Localized<Vec<String>>,
+    max_words: usize,
+    problems: &mut Problems,
+) -> std::collections::BTreeSet<String> {
+    let limit = match max_words {
+        1 => "one word".to_string(),
+        2 => "one or two words".to_string(),
+        3 => "one to three words".to_string(),
+        n => format!("at most {n} words"),
+    };
+    let mut phrases = std::collections::BTreeSet::new();
+    for (lang, words) in lists.iter() {
+        for (i, raw) in words.iter().enumerate() {
+            let field = format!("{name}.{lang}[{i}]");
+            match parse_term(file, &field, raw, problems) {
+                Some((key, false)) if key.split(' ').count() <= max_words => {
+                    phrases.insert(key);
+                }
+                Some(_) => problems.push(file, field, format!("`{raw}` must be {limit}")),
+                None => {}
+            }
+        }
+    }
+    phrases
+}
+
 /// A term split into its normalized key and whether it is a stem.
 fn parse_term(
     file: &str,
@@ -1343,49 +1375,11 @@ impl VocabBuilder {
         self.add_lists(FILE, "apoyo", &v.apoyo, Claim::Support, problems);
         self.add_lists(FILE, "peticiones", &v.peticiones, Claim::Want, problems);
         self.mark_amount_questions(FILE, &v.preguntas_cuantia, problems);
-        for (lang, words) in v.finalidad.iter() {
-            for (i, raw) in words.iter().enumerate() {
-                let field = format!("finalidad.{lang}[{i}]");
-                match parse_term(FILE, &field, raw, problems) {
-                    // The responder compares it with one token.
-                    Some((key, false)) if !key.contains(' ') => {
-                        self.purpose_words.insert(key);
-                    }
-                    Some(_) => problems.push(FILE, field, format!("`{raw}` must be one word")),
-                    None => {}
-                }
-            }
-        }
-        for (lang, words) in v.continuacion.iter() {
-            for (i, raw) in words.iter().enumerate() {
-                let field = format!("continuacion.{lang}[{i}]");
-                match parse_term(FILE, &field, raw, problems) {
-                    // The responder compares it with the message's first one or two tokens.
-                    Some((key, false)) if key.split(' ').count() <= 2 => {
-                        self.continuation_words.insert(key);
-                    }
-                    Some(_) => {
-                        problems.push(FILE, field, format!("`{raw}` must be one or two words"))
-                    }
-                    None => {}
-                }
-            }
-        }
-        for (lang, words) in v.carencia.iter() {
-            for (i, raw) in words.iter().enumerate() {
-                let field = format!("carencia.{lang}[{i}]");
-                match parse_term(FILE, &field, raw, problems) {
-                    // The responder compares it with the one to three tokens before a procedure.
-                    Some((key, false)) if key.split(' ').count() <= 3 => {
-                        self.lack_words.insert(key);
-                    }
-                    Some(_) => {
-                        problems.push(FILE, field, format!("`{raw}` must be one to three words"))
-                    }
-                    None => {}
-                }
-            }
-        }
+        // The responder compares each with one token, with the message's first one or two, and
+        // with the one to three before a procedure.
+        self.purpose_words = short_phrases(FILE, "finalidad", &v.finalidad, 1, problems);
+        self.continuation_words = short_phrases(FILE, "continuacion", &v.continuacion, 2, problems);
+        self.lack_words = short_phrases(FILE, "carencia", &v.carencia, 3, problems);
         for (lang, phrases) in v.no_alarma.iter() {
             for (i, raw) in phrases.iter().enumerate() {
                 self.not_alarm(FILE, &format!("no_alarma.{lang}[{i}]"), raw, problems);
