@@ -269,12 +269,12 @@ const ARABIC_MIN_BARE_CHARS: usize = 3;
 /// two), each leaving at least three letters. The prefixes are the article, and و (and), ب
 /// (with), ف (in: Darija writes "فالسبيطار", "فلاسيتا"), ل (for) with or without it; لل is ل +
 /// the article (للبطاقه). In the order a tie is settled: و, ب and ف alone before وال, بال and
-/// فال ("والبطاقه" → 2, "البطاقه", then 6, "بطاقه"), so
-/// "بالوراق" is "الوراق" when that is listed (a procedure's word) before it is "وراق" (a part's);
-/// لل before ل ("للجوء" → 4, "جوء", then 2, "لجوء"). The compiled tables hold an
-/// Arabic word as listed and without its article; the responder takes the other forms back to
-/// those (see `kb::compile`). Matched on bytes, as the responder asks this of every token that
-/// starts no phrase as written, in any script: و is D9 88, ب D8 A8, ف D9 81, ل D9 84, ا D8 A7.
+/// فال ("والبطاقه" → 2, "البطاقه", then 6, "بطاقه"), so "بالوراق" is "الوراق" when that is listed
+/// (a procedure's word) before it is "وراق" (a part's); لل before ل ("للجوء" → 4, "جوء", then 2,
+/// "لجوء"). The compiled tables hold an Arabic word as listed and without its article; the
+/// responder takes the other forms back to those (see `kb::compile`). Matched on bytes, as the
+/// responder asks this of every token that starts no phrase as written, in any script: و is
+/// D9 88, ب D8 A8, ف D9 81, ل D9 84, ا D8 A7.
 pub fn arabic_prefixes(token: &str) -> impl Iterator<Item = usize> + '_ {
     const LI: [u8; 2] = [0xD9, 0x84];
     const AL: [u8; 4] = [0xD8, 0xA7, 0xD9, 0x84];

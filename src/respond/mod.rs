@@ -132,11 +132,11 @@ impl Reply {
     /// What to say after the answer ([`Reply::note`]): the 112, 024 and 016 lines after any
     /// answer to a message that speaks of violence against the person or of danger (`apoyo`:
     /// a danger the lexicon does not hold as an alarm may be told next to a question about
-    /// papers, and the cache would answer only the papers; a guardrail's answer gives them
-    /// already; "forget me" is answered alone, as someone erasing the conversation may fear
-    /// that it is read); else, after a procedure answer to a message naming a place outside
-    /// Madrid, that offices and some rules differ there. One note at most: the danger lines come
-    /// first, and they hold anywhere in Spain.
+    /// papers, and the cache would answer only the papers; a guardrail's answer, and one that
+    /// opens with the 🆘 line (the fallback), give them already; "forget me" is answered alone,
+    /// as someone erasing the conversation may fear that it is read); else, after a procedure
+    /// answer to a message naming a place outside Madrid, that offices and some rules differ
+    /// there. One note at most: the danger lines come first, and they hold anywhere in Spain.
     pub fn note_kind(&self) -> Option<Note> {
         if self.speaks_of_danger() {
             return Note::Support.after(self.answer);
