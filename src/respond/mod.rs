@@ -408,6 +408,11 @@ impl Scores {
             })
     }
 
+    /// No word of any part, the description's included ("qué es"), is in the message.
+    fn asks_no_part(&self) -> bool {
+        self.facet.iter().all(|&words| words == 0)
+    }
+
     /// A facet other than the description was asked for ("and what papers?").
     fn asks_a_facet(&self) -> bool {
         self.facet
@@ -429,7 +434,7 @@ impl Scores {
     fn only_polite(&self, tokens: usize) -> bool {
         tokens.saturating_sub(self.conversational_words) <= POLITE_OTHER_WORDS
             && self.guess().is_none()
-            && self.facet.iter().all(|&words| words == 0)
+            && self.asks_no_part()
     }
 
     /// The facet with the most words, a tie going to the earlier of [`FACET_TIES`];
@@ -458,9 +463,8 @@ impl Scores {
     ) -> Option<Facet> {
         let part = context.facet.filter(|&f| f != Facet::Descripcion)?;
         let other = context.procedure.is_some_and(|p| p != procedure);
-        let asks_nothing = self.facet.iter().all(|&words| words == 0);
         let short = tokens.len() <= CONTINUATION_MAX_TOKENS;
-        (other && asks_nothing && short && self.continues(tokens)).then_some(part)
+        (other && self.asks_no_part() && short && self.continues(tokens)).then_some(part)
     }
 
     /// The message opens with a word of `continuacion` ("y", "and", "what about"), or with an
