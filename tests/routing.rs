@@ -1,6 +1,8 @@
 //! Table-driven routing: question → (intent, facet, language). Each row is a question people
 //! ask, written the way they write it: without accents, with typos, mixing languages.
 
+use clara::kb::ProcedureId;
+use clara::respond::Intent;
 use clara::{Lang, Responder};
 
 /// `(question, intent, facet or "-", lang)`. One row per line: rustfmt would split each tuple.
@@ -417,6 +419,33 @@ fn short_spanish_with_only_everyday_words_is_answered_in_spanish() {
     let responder = Responder::default();
     for text in ["que pasa si no me empadrono", "llevo un año aqui sin nie"] {
         assert_eq!(responder.respond(text, None).lang, Lang::Es, "{text}");
+    }
+}
+
+/// A procedure named alone by its French or English name. "chom*" is listed for French only:
+/// listed for Darija as well it would tell no language, and "le chomage" was answered in Spanish
+/// ("bghit chomage" still tells Darija by "bghit").
+#[test]
+fn a_procedure_named_alone_is_answered_in_the_language_of_its_name() {
+    let responder = Responder::default();
+    let cases = [
+        ("asile", Lang::Fr, ProcedureId::ProteccionInternacional),
+        ("l'asile", Lang::Fr, ProcedureId::ProteccionInternacional),
+        ("le chômage", Lang::Fr, ProcedureId::PrestacionDesempleo),
+        ("chomage?", Lang::Fr, ProcedureId::PrestacionDesempleo),
+        ("asylum", Lang::En, ProcedureId::ProteccionInternacional),
+        ("asilo", Lang::Es, ProcedureId::ProteccionInternacional),
+        ("bghit chomage", Lang::Ar, ProcedureId::PrestacionDesempleo),
+        (
+            "bghit asile",
+            Lang::Ar,
+            ProcedureId::ProteccionInternacional,
+        ),
+    ];
+    for (text, lang, procedure) in cases {
+        let reply = responder.respond(text, None);
+        assert_eq!(reply.intent, Intent::Procedure(procedure), "{text}");
+        assert_eq!(reply.lang, lang, "{text}");
     }
 }
 
