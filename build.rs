@@ -75,7 +75,7 @@ fn write_archive(compiled: &Compiled, out: &Path) {
 fn term_source(t: &TermEntry) -> String {
     let opt = |s: Option<String>| s.map_or("None".to_string(), |s| format!("Some({s})"));
     format!(
-        "Term {{ procedure: {}, weight: {}, facet: {}, conversational: {}, lang: {}, place: {}, support: {}, want: {}, asks_amount: {} }}",
+        "Term {{ procedure: {}, weight: {}, facet: {}, conversational: {}, lang: {}, place: {}, support: {}, want: {}, asks_amount: {}, what_to_do: {} }}",
         opt(t.procedure.map(|p| format!("ProcedureId::{p:?}"))),
         t.weight,
         opt(t.facet.map(|f| format!("Facet::{f:?}"))),
@@ -85,6 +85,7 @@ fn term_source(t: &TermEntry) -> String {
         t.support,
         t.want,
         t.asks_amount,
+        t.what_to_do,
     )
 }
 

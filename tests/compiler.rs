@@ -778,6 +778,24 @@ fn an_amount_question_word_is_a_term_of_the_amount() {
 }
 
 #[test]
+fn a_what_to_do_phrase_is_a_term_of_how_to_apply() {
+    // Listed without being a way to ask how to apply, it would mark nothing.
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["preguntas_que_hacer"]["en"]
+            .as_array_mut()
+            .unwrap()
+            .push("what happens".into());
+    });
+    let problem = f.the_problem();
+    assert!(
+        problem.starts_with("data/vocabulario/compartido.json: preguntas_que_hacer.en[")
+            && problem.ends_with("`what happens` is not a term of facetas.como_solicitar"),
+        "{problem}"
+    );
+}
+
+#[test]
 fn a_purpose_word_is_one_word() {
     // The responder compares each purpose word with one token: a phrase would never match.
     let f = Fixture::new();

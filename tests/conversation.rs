@@ -227,6 +227,52 @@ async fn what_to_do_after_a_problem_is_still_about_the_problem() {
 }
 
 #[tokio::test]
+async fn how_or_where_to_apply_after_a_problem_is_how_to_apply() {
+    let server = Server::start(&[]).await;
+    let mut rachid = Person::new(&server, "whatsapp:+34600000108");
+    assert_eq!(
+        rachid.says("y si me deniegan el paro?").await,
+        "prestacion_desempleo.problemas.es"
+    );
+    // Before, any way of asking how was held to the problem, and this got the same answer again.
+    assert_eq!(
+        rachid.says("¿y dónde lo pido?").await,
+        "prestacion_desempleo.como_solicitar.es"
+    );
+    assert_eq!(
+        rachid.says("et si on me refuse l'imv ?").await,
+        "imv.problemas.fr"
+    );
+    assert_eq!(
+        rachid.says("et comment je le demande ?").await,
+        "imv.como_solicitar.fr"
+    );
+    assert_eq!(
+        rachid.says("what if they refuse my asylum").await,
+        "proteccion_internacional.problemas.en"
+    );
+    assert_eq!(
+        rachid.says("how do i apply?").await,
+        "proteccion_internacional.como_solicitar.en"
+    );
+    assert_eq!(
+        rachid.says("رفضو ليا البادرون").await,
+        "empadronamiento.problemas.ar"
+    );
+    assert_eq!(
+        rachid.says("فين نطلبو؟").await,
+        "empadronamiento.como_solicitar.ar"
+    );
+    // What to do, with no word of applying, is still the problem's.
+    assert_eq!(
+        rachid.says("me han quitado el imv").await,
+        "imv.problemas.es"
+    );
+    assert_eq!(rachid.says("¿y qué hago?").await, "imv.problemas.es");
+    assert_eq!(rachid.says("kifach?").await, "imv.problemas.ar");
+}
+
+#[tokio::test]
 async fn short_messages_voice_notes_and_photos_keep_the_conversations_language() {
     let server = Server::start(&[]).await;
     let mut amina = Person::new(&server, "whatsapp:+34600000104");

@@ -66,6 +66,8 @@ pub struct TermEntry {
     pub want: bool,
     /// A `cuantia` term that opens a question about the amount (`preguntas_cuantia`).
     pub asks_amount: bool,
+    /// A `como_solicitar` term that asks only what to do (`preguntas_que_hacer`).
+    pub what_to_do: bool,
 }
 
 /// A term's language claims, folded: one language, or shared.
@@ -1281,30 +1283,42 @@ impl VocabBuilder {
         }
     }
 
+    /// The keys of the phrases of `list` (a list of `compartido.json`), each of which must
+    /// already be a term of `facet` (so called after `facetas`).
+    fn terms_of_facet(
+        &self,
+        (file, list): (&str, &str),
+        phrases: &Localized<Vec<String>>,
+        facet: Facet,
+        problems: &mut Problems,
+    ) -> Vec<String> {
+        let mut keys = Vec::new();
+        for (lang, words) in phrases.iter() {
+            for (i, raw) in words.iter().enumerate() {
+                let key = Normalized::new(raw).as_str().to_string();
+                match self.terms.get(&key) {
+                    Some((entry, _, _)) if entry.facet == Some(facet) => keys.push(key),
+                    _ => problems.push(
+                        file,
+                        format!("{list}.{lang}[{i}]"),
+                        format!("`{raw}` is not a term of facetas.{facet}"),
+                    ),
+                }
+            }
+        }
+        keys
+    }
+
     /// Marks the `cuantia` terms that start with a word of `preguntas_cuantia` ("cuanto",
-    /// "cuanto me toca") as questions about the amount. Called after `facetas`: each word must
-    /// already be a `cuantia` term.
+    /// "cuanto me toca") as questions about the amount.
     fn mark_amount_questions(
         &mut self,
         file: &str,
         openers: &Localized<Vec<String>>,
         problems: &mut Problems,
     ) {
-        let mut keys = Vec::new();
-        for (lang, words) in openers.iter() {
-            for (i, raw) in words.iter().enumerate() {
-                let field = format!("preguntas_cuantia.{lang}[{i}]");
-                let key = Normalized::new(raw).as_str().to_string();
-                match self.terms.get(&key) {
-                    Some((entry, _, _)) if entry.facet == Some(Facet::Cuantia) => keys.push(key),
-                    _ => problems.push(
-                        file,
-                        field,
-                        format!("`{raw}` is not a term of facetas.cuantia"),
-                    ),
-                }
-            }
-        }
+        let source = (file, "preguntas_cuantia");
+        let keys = self.terms_of_facet(source, openers, Facet::Cuantia, problems);
         for (key, (entry, _, _)) in &mut self.terms {
             let opens = |opener: &String| {
                 key.strip_prefix(opener.as_str())
@@ -1312,6 +1326,22 @@ impl VocabBuilder {
             };
             if entry.facet == Some(Facet::Cuantia) && keys.iter().any(opens) {
                 entry.asks_amount = true;
+            }
+        }
+    }
+
+    /// Marks the `como_solicitar` terms of `preguntas_que_hacer` ("que hago", "what now") as
+    /// asking only what to do.
+    fn mark_what_to_do(
+        &mut self,
+        file: &str,
+        phrases: &Localized<Vec<String>>,
+        problems: &mut Problems,
+    ) {
+        let source = (file, "preguntas_que_hacer");
+        for key in self.terms_of_facet(source, phrases, Facet::ComoSolicitar, problems) {
+            if let Some((entry, _, _)) = self.terms.get_mut(&key) {
+                entry.what_to_do = true;
             }
         }
     }
@@ -1375,6 +1405,7 @@ impl VocabBuilder {
         self.add_lists(FILE, "apoyo", &v.apoyo, Claim::Support, problems);
         self.add_lists(FILE, "peticiones", &v.peticiones, Claim::Want, problems);
         self.mark_amount_questions(FILE, &v.preguntas_cuantia, problems);
+        self.mark_what_to_do(FILE, &v.preguntas_que_hacer, problems);
         // The responder compares each with one token, with the message's first one or two, and
         // with the one to three before a procedure.
         self.purpose_words = short_phrases(FILE, "finalidad", &v.finalidad, 1, problems);

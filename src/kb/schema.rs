@@ -496,6 +496,13 @@ pub struct SharedVocabulary {
     /// "¿cuánto IMV me toca?", "how much IMV can I get?".
     #[serde(default)]
     pub preguntas_cuantia: Localized<Vec<String>>,
+    /// Phrases that ask only what to do (`que hago`, `what now`, `que faire`, `شنو ندير`),
+    /// each also a term of `facetas.como_solicitar`. After the answer about what to do when
+    /// something went wrong, a question of these alone is still about the problem ("me
+    /// denegaron el IMV" … "¿y ahora qué hago?"); one with a word of applying ("¿y cómo lo
+    /// pido?") asks how to apply.
+    #[serde(default)]
+    pub preguntas_que_hacer: Localized<Vec<String>>,
     /// Words that say what something is for (`para`, `pour`, `for`, `bach`, `باش`), one word
     /// each. A procedure named just after one, which itself follows another procedure or opens
     /// the message ("¿necesito el padrón para la tarjeta sanitaria?", "para el IMV, ¿necesito el

@@ -205,6 +205,9 @@ struct Scores {
     /// token after the first requirements term ("me toca", "can i get").
     amount_asked_at: Option<usize>,
     requirements_end: Option<usize>,
+    /// A `como_solicitar` word that asks how or where to apply, not only what to do ("cómo lo
+    /// pido", "where do i apply"; see [`Scores::facet`]).
+    asks_to_apply: bool,
 }
 
 /// Follows "want" words through a scan: a procedure right after one ("quiero asilo", "bghit
@@ -291,6 +294,7 @@ impl Scores {
                 if f == Facet::Requisitos {
                     s.requirements_end.get_or_insert(at + hit.words);
                 }
+                s.asks_to_apply |= f == Facet::ComoSolicitar && !term.what_to_do;
             }
             if term.conversational.is_some() {
                 s.conversational_words += hit.words;
@@ -487,8 +491,9 @@ impl Scores {
     /// so "what is the amount" is about the amount. A tie goes to the earlier of
     /// [`FACET_TIES`]; someone whose papers were refused, lost or stolen who asks "¿qué hago?"
     /// or "comment faire" needs what to do about it, not how to apply, and so does someone still
-    /// `in_problem` from the answer before ("me denegaron el IMV" … "¿y ahora qué hago?"); and a
-    /// question that starts with the amount ("how much IMV can I get") asks for the amount.
+    /// `in_problem` from the answer before who asks only what to do ("me denegaron el IMV" …
+    /// "¿y ahora qué hago?"; "¿y cómo lo pido?" asks how to apply); and a question that starts
+    /// with the amount ("how much IMV can I get") asks for the amount.
     fn facet(&self, in_problem: bool) -> Facet {
         let top = self.most_asked();
         // "¿cuánto IMV me toca?", "how much IMV can I get": the question is the amount, and the
@@ -500,7 +505,8 @@ impl Scores {
                 .zip(self.requirements_end)
                 .is_some_and(|(amount, end)| amount <= end + 1)
         };
-        let problem = in_problem || self.facet[Facet::Problemas.index()] > 0;
+        let problem =
+            self.facet[Facet::Problemas.index()] > 0 || (in_problem && !self.asks_to_apply);
         if self.goal.is_some_and(|(_, requirements)| requirements) {
             // "¿necesito el padrón para la tarjeta sanitaria?": whether one is needed for the other.
             Facet::Requisitos
