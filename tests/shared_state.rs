@@ -438,19 +438,20 @@ async fn a_cache_hit_waits_for_one_redis_round_trip() {
     wait_status(&server, "up", Duration::from_secs(5)).await;
     let who = "whatsapp:+34600000701";
     let mut took = Vec::new();
-    for i in 0..6 {
+    for i in 0..12 {
         let started = Instant::now();
         let hit = says(
             &server,
             who,
-            &format!("SM7000000000000000000000000000000{i}"),
+            &format!("SM700000000000000000000000000000{i:02}"),
             "¿Qué es el IMV?",
         )
         .await;
         took.push(started.elapsed());
         assert_eq!(answer_id(&hit), "imv.descripcion.es");
     }
-    // The fastest of six, so that a busy machine's stalls do not count.
+    // The fastest of twelve, so that a busy machine's stalls do not count (with six, one run
+    // in a few dozen failed while other builds shared the two cores).
     let fastest = *took.iter().min().unwrap();
     assert!(
         fastest >= DELAY,
@@ -461,7 +462,7 @@ async fn a_cache_hit_waits_for_one_redis_round_trip() {
         "a cache hit waited for more than one round trip ({took:?})"
     );
     // The writes it did not wait for were made: the conversation goes on.
-    let next = says(&server, who, "SM70000000000000000000000000000009", "2").await;
+    let next = says(&server, who, "SM70000000000000000000000000000099", "2").await;
     assert_eq!(answer_id(&next), "imv.requisitos.es");
     assert_eq!(redis_status(&server).await, "up");
 }
