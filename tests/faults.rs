@@ -395,6 +395,7 @@ async fn a_hung_twilio_is_dead_lettered_when_the_time_budget_is_spent() {
             sender: clara::observability::SenderId([8; 8]),
             text: MISS_ES.into(),
             lang: Lang::Es,
+            context: Default::default(),
             voice: None,
             received: Instant::now(),
             entry: None,

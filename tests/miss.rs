@@ -332,6 +332,7 @@ async fn a_panicking_stage_still_answers_the_person() {
         sender,
         text: "x".into(),
         lang: Lang::Ar,
+        context: Default::default(),
         voice: None,
         received: std::time::Instant::now(),
         entry: None,
@@ -500,6 +501,7 @@ async fn a_drain_cut_short_dead_letters_what_is_still_queued() {
                 sender: clara::observability::SenderId([7; 8]),
                 text: "x".into(),
                 lang: Lang::Fr,
+                context: Default::default(),
                 voice: None,
                 received: std::time::Instant::now(),
                 entry: None,
@@ -967,6 +969,67 @@ async fn a_miss_that_fails_names_the_procedure_its_words_lean_to() {
             "{words}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_miss_in_a_conversation_is_asked_about_the_conversation_s_procedure() {
+    let world = World::new().await;
+    let url = world.voice_note_media("/Media/ME14").await;
+    Mock::given(method("POST"))
+        .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
+        .and(body_string_contains("inlineData"))
+        .respond_with(gemini_text(
+            r#"{"language": "es", "transcript": "¿y cuánto tarda?"}"#,
+        ))
+        .mount(&world.gemini)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
+        .and(body_string_contains("systemInstruction"))
+        .respond_with(gemini_text(
+            "Con 6 meses trabajados puede haber un subsidio.",
+        ))
+        .expect(1)
+        .mount(&world.gemini)
+        .await;
+    let server = world.server(&[]).await;
+    let paro = kb::procedure(kb::ProcedureId::PrestacionDesempleo);
+    let imv = kb::procedure(kb::ProcedureId::Imv);
+    let first = server
+        .webhook(
+            &message("SM14000000000000000000000000000001", "¿qué es el paro?"),
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(
+        answer_id(&first.text()),
+        "prestacion_desempleo.descripcion.es"
+    );
+    // Words that name no procedure: before, Gemini got every procedure's description and no
+    // hint of the conversation.
+    server
+        .webhook(
+            &message(
+                "SM14000000000000000000000000000002",
+                "solo trabajé 6 meses con contrato",
+            ),
+            Some(TOKEN),
+        )
+        .await;
+    world.sent(1).await;
+    let prompt = gemini_saw(&world).await;
+    assert!(prompt.contains(paro.fuente_url.as_str()), "{prompt}");
+    assert!(!prompt.contains(imv.fuente_url.as_str()), "{prompt}");
+    // A voice note is read in the conversation too: its transcript asks the time it takes.
+    server
+        .webhook(
+            &voice_note("SM14000000000000000000000000000003", &url),
+            Some(TOKEN),
+        )
+        .await;
+    let sent = world.sent(2).await;
+    let plazos = kb::answer_by_id("prestacion_desempleo.plazos.es").unwrap();
+    assert_eq!(field(&sent[1], "Body"), Some(plazos.text));
 }
 
 #[tokio::test]

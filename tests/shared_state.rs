@@ -1121,6 +1121,7 @@ async fn a_drain_cut_short_leaves_durable_jobs_to_another_instance_not_to_dead_l
             sender: clara::observability::SenderId([n as u8; 8]),
             text: "me voy a mudar a otra ciudad, ¿qué hago?".into(),
             lang: Lang::Es,
+            context: Default::default(),
             voice: None,
             received: Instant::now(),
             entry: None,

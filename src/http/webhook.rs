@@ -192,8 +192,14 @@ pub(super) fn respond(app: &App, inbound: &Inbound<'_>, context: Context) -> (re
     (reply, match_us)
 }
 
-/// The pipeline's job for `inbound`, in the language the responder detected.
-pub(super) fn job(inbound: &Inbound<'_>, sender: SenderId, lang: Lang, received: Instant) -> Job {
+/// The pipeline's job for `inbound`, in the language the responder detected, in the
+/// conversation it came in.
+pub(super) fn job(
+    inbound: &Inbound<'_>,
+    sender: SenderId,
+    (lang, context): (Lang, Context),
+    received: Instant,
+) -> Job {
     let voice = (inbound.kind == Kind::Voice).then(|| {
         let (url, content_type) = inbound.media.unwrap_or_default();
         Media {
@@ -207,6 +213,7 @@ pub(super) fn job(inbound: &Inbound<'_>, sender: SenderId, lang: Lang, received:
         sender,
         text: inbound.body.to_string(),
         lang,
+        context,
         voice,
         received,
         entry: None,
@@ -374,7 +381,7 @@ fn answer(app: &App, inbound: &Inbound<'_>, received: Instant, request_id: &Requ
     let (reply, match_us) = respond(app, inbound, context);
     let queued = match &app.pipeline {
         Some(pipeline) if goes_to_pipeline(app, inbound.kind, &reply) => {
-            Some(pipeline.submit(job(inbound, sender, reply.lang, received)))
+            Some(pipeline.submit(job(inbound, sender, (reply.lang, context), received)))
         }
         _ => None,
     };

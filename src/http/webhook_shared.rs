@@ -172,7 +172,7 @@ pub(super) async fn answer(
     };
     let queued = match &app.pipeline {
         Some(pipeline) if to_pipeline(&reply) => {
-            let job = job(&inbound, sender, reply.lang, received);
+            let job = job(&inbound, sender, (reply.lang, context), received);
             Some(queue(app, redis, pipeline, job).await)
         }
         _ => None,

@@ -10,10 +10,11 @@ use serde::{Deserialize, Serialize};
 use tracing::{error, info, warn};
 
 use super::pipeline::{Intake, Job, Media, Services};
-use crate::kb::Lang;
+use crate::kb::{Facet, Lang, ProcedureId};
 use crate::observability::SenderId;
 use crate::outbound::twilio::DeliveryError;
 use crate::redact;
+use crate::respond::Context;
 use crate::shared::Redis;
 
 /// A job as the stream keeps it: no phone number, and the person's words redacted.
@@ -28,6 +29,12 @@ pub struct Stored {
     pub lang: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice: Option<Media>,
+    /// The conversation's procedure and part when the message came (see [`Job::context`]), by
+    /// their data names; a job stored by an older Clara has neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facet: Option<String>,
     /// When the webhook took the message, Unix milliseconds.
     pub received_ms: u64,
 }
@@ -41,6 +48,8 @@ impl Stored {
             text: redact::question(&job.text),
             lang: job.lang.as_str().to_string(),
             voice: job.voice.clone(),
+            procedure: job.context.procedure.map(|p| p.as_str().to_string()),
+            facet: job.context.facet.map(|f| f.as_str().to_string()),
             received_ms: unix_ms(SystemTime::now())
                 .saturating_sub(job.received.elapsed().as_millis() as u64),
         }
@@ -50,12 +59,21 @@ impl Stored {
     fn into_job(self, entry: String, from: String) -> Option<Job> {
         let age = unix_ms(SystemTime::now()).saturating_sub(self.received_ms);
         let now = Instant::now();
+        let lang = Lang::parse(&self.lang)?;
+        // The conversation's language is not kept: the message's own stands in for it, which is
+        // the conversation's for the short and empty bodies (a voice note) that would use it.
+        let context = Context {
+            lang: Some(lang),
+            procedure: self.procedure.as_deref().and_then(ProcedureId::parse),
+            facet: self.facet.as_deref().and_then(Facet::parse),
+        };
         Some(Job {
             sender: SenderId::from_hex(&self.sender)?,
             message_sid: self.message_sid,
             from,
             text: self.text,
-            lang: Lang::parse(&self.lang)?,
+            lang,
+            context,
             voice: self.voice,
             received: now.checked_sub(Duration::from_millis(age)).unwrap_or(now),
             entry: Some(Entry {
@@ -197,6 +215,11 @@ mod tests {
             sender: SenderId([0xab, 1, 2, 3, 4, 5, 6, 0xff]),
             text: "mi NIE es X1234567L y mi telefono 600111222".into(),
             lang: Lang::Es,
+            context: Context {
+                lang: Some(Lang::Fr),
+                procedure: Some(ProcedureId::NieTie),
+                facet: Some(Facet::Plazos),
+            },
             voice: None,
             received: Instant::now(),
             entry: None,
@@ -211,6 +234,14 @@ mod tests {
             .unwrap();
         assert_eq!(again.sender, job.sender);
         assert_eq!(again.message_sid, "SM1");
+        // The conversation's procedure and part come back; its language is the message's.
+        assert_eq!(
+            again.context,
+            Context {
+                lang: Some(Lang::Es),
+                ..job.context
+            }
+        );
         assert_eq!(
             again.entry,
             Some(Entry {

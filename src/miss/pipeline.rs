@@ -27,7 +27,7 @@ use crate::observability::SenderId;
 use crate::outbound::gemini::{AnswerRequest, Gemini, GeminiError};
 use crate::outbound::twilio::{DeliveryError, Outgoing, Twilio};
 use crate::redact;
-use crate::respond::{Intent, Responder};
+use crate::respond::{Context, Intent, Responder};
 use crate::shared::{Outbox, Redis};
 use crate::voice::{self, Speaker, TtsCache};
 
@@ -52,6 +52,10 @@ pub struct Job {
     pub text: String,
     /// The language detected on the webhook (the transcript may change it).
     pub lang: Lang,
+    /// What the conversation remembered when the message came: a transcript is read in it as a
+    /// typed message is, and a miss that names no procedure is asked of Gemini about the
+    /// conversation's ("i only worked 6 months" after the unemployment benefit).
+    pub context: Context,
     /// A voice note to transcribe.
     pub voice: Option<Media>,
     pub received: Instant,
@@ -562,8 +566,9 @@ async fn decide(s: &Services, job: &Job) -> Reply {
     // journal, and the prompt.
     let text = redact::question(&words);
     drop(words);
-    // The transcript goes through the guardrails and the compiled cache first.
-    let reply = s.responder.respond(&text, lang_hint);
+    // The transcript goes through the guardrails and the compiled cache first, in the
+    // conversation as a typed message was on the webhook.
+    let reply = s.responder.respond_in(&text, lang_hint, job.context);
     let lang = reply.lang;
     if reply.intent != Intent::None {
         return Reply::compiled(reply.answer, reply.note(), s.audio_base.as_deref());

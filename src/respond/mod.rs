@@ -111,8 +111,8 @@ pub struct Reply {
     pub lang: Lang,
     pub source: AnswerSource,
     pub answer: &'static Answer,
-    /// The procedure the words lean to, even below the match threshold: the miss path's
-    /// knowledge context. Equals the answered procedure on a hit.
+    /// The procedure the words lean to, even below the match threshold, else the
+    /// conversation's: the miss path's knowledge context. Equals the answered procedure on a hit.
     pub guess: Option<ProcedureId>,
     /// The region of the first place outside the Comunidad de Madrid the message names
     /// (`data/vocabulario/lugares.json`), whatever the answer: the answers are written for
@@ -801,7 +801,9 @@ impl Responder {
             lang,
             source,
             answer: kb::curated(curated, lang),
-            guess: scores.guess(),
+            // A miss that names no procedure is about the conversation's: Gemini is asked with
+            // its record ("i only worked 6 months" after the unemployment benefit).
+            guess: scores.guess().or(context.procedure),
             elsewhere: scores.elsewhere,
             support: scores.support,
         }
