@@ -186,9 +186,37 @@ async fn a_correction_names_the_procedure_meant() {
         yara.says("2").await,
         "proteccion_internacional.requisitos.es"
     );
+    // A correction keeps the part asked: the requirements, now of the IMV.
     assert_eq!(
         yara.says("la sm7li, machi l asilo, l imv").await,
-        "imv.descripcion.ar"
+        "imv.requisitos.ar"
+    );
+    // "X no, Y": the "no" is X's. Before, it was read as lacking the IMV, and the paro's
+    // description came back.
+    assert_eq!(
+        yara.says("¿cuánto es el paro?").await,
+        "prestacion_desempleo.cuantia.es"
+    );
+    assert_eq!(
+        yara.says("no perdón, el paro no, el imv, me confundí")
+            .await,
+        "imv.cuantia.es"
+    );
+    assert_eq!(
+        yara.says("combien on touche au chômage ?").await,
+        "prestacion_desempleo.cuantia.fr"
+    );
+    assert_eq!(
+        yara.says("non pardon pas le chômage, l'IMV").await,
+        "imv.cuantia.fr"
+    );
+    assert_eq!(
+        yara.says("how long does the nie take?").await,
+        "nie_tie.plazos.en"
+    );
+    assert_eq!(
+        yara.says("sorry not the nie, I mean the red card").await,
+        "proteccion_internacional.plazos.en"
     );
 }
 

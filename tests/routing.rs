@@ -339,6 +339,10 @@ const LACKED: &[(&str, &str, &str)] = &[
     ("non pas le NIE, le padron", "empadronamiento", "descripcion"),
     ("machi chomage, l imv", "imv", "descripcion"),
     ("لا ماشي النيي، الكارطة الحمرا", "proteccion_internacional", "descripcion"),
+    ("el paro no, el imv", "imv", "descripcion"),
+    ("no perdon, el nie no, la tarjeta roja", "proteccion_internacional", "descripcion"),
+    // A "no" after a procedure that is not followed by another one refuses nothing.
+    ("¿el imv no es compatible con el paro?", "imv", "requisitos"),
     // The only procedure named, lacked or not, is the question; so is one named after all.
     ("no tengo padron, donde me empadrono?", "empadronamiento", "como_solicitar"),
     ("no tengo el padron ni el nie", "empadronamiento", "descripcion"),

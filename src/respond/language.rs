@@ -49,6 +49,12 @@ impl Hints {
         self.0 == [0; 4]
     }
 
+    /// Whether `lang` has the most votes, alone or tied.
+    fn leads(&self, lang: Lang) -> bool {
+        let votes = self.0[lang.index()];
+        votes > 0 && self.0.iter().all(|&other| other <= votes)
+    }
+
     /// The language with strictly the most votes.
     fn winner(&self) -> Option<Lang> {
         let best = *self.0.iter().max()?;
@@ -76,6 +82,13 @@ pub(crate) fn detect_in(normalized: &Normalized, hints: Hints, previous: Option<
     }
     if let Some(lang) = hints.winner() {
         return lang;
+    }
+    // A tie the conversation's language is part of ("thank you ma God bless": English and
+    // French) is the conversation's.
+    if let Some(previous) = previous
+        && hints.leads(previous)
+    {
+        return previous;
     }
     if normalized.char_count() >= WHATLANG_MIN_CHARS {
         // Only reached by long text with no telling word; whatlang allocates, the rest does not.
@@ -111,9 +124,23 @@ mod tests {
         let mut two = Hints::default();
         (0..2).for_each(|_| two.vote(Lang::Fr));
         assert_eq!(
-            detect_in(&text, two, Some(Lang::Fr)),
+            detect_in(&text, two, Some(Lang::En)),
             Lang::Es,
-            "a tie is no winner"
+            "a tie is no winner (counted twice, the Arabizi word would win)"
         );
+    }
+
+    #[test]
+    fn a_tie_the_conversation_s_language_is_in_keeps_it() {
+        // "thank you ma god bless": "you" tells English and "ma" French.
+        let mut tie = Hints::default();
+        tie.vote(Lang::En);
+        tie.vote(Lang::Fr);
+        let text = Normalized::new("thank you ma god bless");
+        assert_eq!(detect_in(&text, tie, Some(Lang::En)), Lang::En);
+        assert_eq!(detect_in(&text, tie, Some(Lang::Fr)), Lang::Fr);
+        // A conversation in a language out of the tie does not decide it.
+        assert_eq!(detect_in(&text, tie, Some(Lang::Ar)), Lang::Es);
+        assert_eq!(detect(&text, tie), Lang::Es);
     }
 }

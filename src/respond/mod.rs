@@ -31,6 +31,10 @@ const POLITE_OTHER_WORDS: usize = 2;
 /// padrón?", "and what about the health card?"): a longer one tells its own story.
 const CONTINUATION_MAX_TOKENS: usize = 6;
 
+/// The longest correction of the procedure read as the question before ("non pardon pas la carte
+/// sanitaire, le NIE", "sorry not paro, I mean the minimum income, IMV").
+const CORRECTION_MAX_TOKENS: usize = 10;
+
 /// What the message was about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Intent {
@@ -179,6 +183,8 @@ struct Scores {
     procedure: [u8; ProcedureId::ALL.len()],
     /// Token index of each procedure's first mention, to break ties by what came first.
     first_seen: [usize; ProcedureId::ALL.len()],
+    /// Token index right after each procedure's first mention.
+    first_end: [usize; ProcedureId::ALL.len()],
     /// The procedure that wins a tie because one of the two is named as what the other is for
     /// (see [`Goals`]), and whether the question is then its requirements.
     goal: Option<(ProcedureId, bool)>,
@@ -208,6 +214,8 @@ struct Scores {
     /// A `como_solicitar` word that asks how or where to apply, not only what to do ("cómo lo
     /// pido", "where do i apply"; see [`Scores::facet`]).
     asks_to_apply: bool,
+    /// The procedures taken out as lacked or refused ([`Scores::drop_lacked`]).
+    dropped: [bool; ProcedureId::ALL.len()],
 }
 
 /// Follows "want" words through a scan: a procedure right after one ("quiero asilo", "bghit
@@ -282,7 +290,10 @@ impl Scores {
             if let Some(p) = term.procedure {
                 let i = p.index();
                 s.procedure[i] = s.procedure[i].saturating_add(term.weight);
-                s.first_seen[i] = s.first_seen[i].min(at);
+                if at < s.first_seen[i] {
+                    s.first_seen[i] = at;
+                    s.first_end[i] = at + hit.words;
+                }
                 goals.step(tokens, at, hit.words, p);
             }
             if let Some(f) = term.facet {
@@ -331,24 +342,42 @@ impl Scores {
     /// when another is named too: "no tengo padrón, ¿puedo pedir el IMV?" asks about the IMV,
     /// "no, no el NIE, la tarjeta roja" about asylum, "ماعنديش النيي، واش نقدر ندير الكارطة
     /// ديال الصحة" about the health card. A procedure is lacked when a phrase of `carencia` ends
-    /// right before its first mention ("no tengo el padrón", "pas de NIE"). When no procedure
-    /// that is not lacked reaches the threshold, none is taken out. Only read when two or more are
-    /// named, so a message about one procedure costs nothing here.
+    /// right before its first mention ("no tengo el padrón", "pas de NIE"), or when its first
+    /// mention is followed by "no" and another procedure right after ("el paro no, el imv":
+    /// that "no" is the paro's, not a lack of the IMV). When no procedure that is not lacked
+    /// reaches the threshold, none is taken out. Only read when two or more are named, so a
+    /// message about one procedure costs nothing here.
     fn drop_lacked(&mut self, tokens: &Tokens<'_>) {
         let named = || (0..self.procedure.len()).filter(|&i| self.procedure[i] > 0);
         if named().count() < 2 {
             return;
         }
+        // The "no" after procedure `i` when another procedure's first mention comes one or two
+        // words after it (an article between): `i` is what the person does not mean.
+        let refused_no = |i: usize| {
+            let no = self.first_end[i];
+            let said_no = no < tokens.len() && matches!(tokens.get(no), "no" | "non");
+            let then_other =
+                || named().any(|j| j != i && (no + 1..=no + 2).contains(&self.first_seen[j]));
+            (said_no && then_other()).then_some(no)
+        };
+        let mut refused = [None; ProcedureId::ALL.len()];
+        for i in named() {
+            refused[i] = refused_no(i);
+        }
+        // A lack phrase that starts with a procedure's refusing "no" ("no el" in "el paro no, el
+        // imv") does not lack what follows it.
         let lacked = |at: usize| {
             (1..=3.min(at)).any(|words| {
-                tokens
-                    .ngram(at - words, words)
-                    .is_some_and(|w| LACK_WORDS.contains(&w))
+                !refused.contains(&Some(at - words))
+                    && tokens
+                        .ngram(at - words, words)
+                        .is_some_and(|w| LACK_WORDS.contains(&w))
             })
         };
         let mut drop = [false; ProcedureId::ALL.len()];
         for i in named() {
-            drop[i] = lacked(self.first_seen[i]);
+            drop[i] = refused[i].is_some() || lacked(self.first_seen[i]);
         }
         // Something else must be asked about: a procedure not lacked, named strongly enough.
         if named().all(|i| drop[i] || self.procedure[i] < MATCH_THRESHOLD) {
@@ -359,6 +388,7 @@ impl Scores {
                 *score = 0;
             }
         }
+        self.dropped = drop;
     }
 
     /// The one procedure of `goals` among two or more that tie at the top, in a message that
@@ -458,7 +488,8 @@ impl Scores {
     /// need for the padron?" … "and for the health card?" for the card's requirements. Only a
     /// short message that opens with a word of `continuacion` and asks no part itself, after
     /// a part of another procedure; after a description, "¿y el padrón?" asks what the padrón
-    /// is, which the default gives.
+    /// is, which the default gives. A correction of the procedure asks the same part too: "no,
+    /// el paro no, el imv" after the amount of the paro asks the IMV's amount.
     fn continued_part(
         &self,
         tokens: &Tokens<'_>,
@@ -466,9 +497,10 @@ impl Scores {
         procedure: ProcedureId,
     ) -> Option<Facet> {
         let part = context.facet.filter(|&f| f != Facet::Descripcion)?;
-        let other = context.procedure.is_some_and(|p| p != procedure);
-        let short = tokens.len() <= CONTINUATION_MAX_TOKENS;
-        (other && self.asks_no_part() && short && self.continues(tokens)).then_some(part)
+        let other = context.procedure.filter(|&p| p != procedure)?;
+        let continued = tokens.len() <= CONTINUATION_MAX_TOKENS && self.continues(tokens);
+        let corrected = tokens.len() <= CORRECTION_MAX_TOKENS && self.dropped[other.index()];
+        (self.asks_no_part() && (continued || corrected)).then_some(part)
     }
 
     /// The message opens with a word of `continuacion` ("y", "and", "what about"), or with an
