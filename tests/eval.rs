@@ -171,6 +171,10 @@ fn a_danger_message_gets_112_from_its_crisis_answer_or_the_danger_note_not_from_
 /// (`conv5-*`: a question split over messages, "y mi mujer tambien puede?", "what if they say
 /// no", corrections such as "no, no el NIE, la tarjeta roja"): 132 of 152 turns as written, 146
 /// after a procedure named as lacked or not meant stopped taking the message and 24 terms; the 34
+/// answered right in every turn are here. A fourth set of 48 (`conv6-*`: follow-ups told as
+/// situations, "my passport is expired tho", pronouns, corrections that keep the part, thanks
+/// such as "que Dios le bendiga" or "jazakallah"): 193 of 265 turns as written, 227 after
+/// corrections kept the part, a language tie kept the conversation's and about 220 terms; the 24
 /// answered right in every turn are here.
 #[test]
 fn follow_ups_written_by_others_are_answered_in_every_turn() {
