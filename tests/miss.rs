@@ -1121,3 +1121,92 @@ async fn a_voice_note_with_no_word_of_danger_gets_gemini_s_answer_alone() {
     assert!(body.starts_with("Si te mudas"), "{body}");
     assert!(!body.contains("024"), "{body}");
 }
+
+/// A voice note transcribed as `transcript` (Spanish), after `delay`.
+async fn voice_note_saying(
+    world: &World,
+    media: &str,
+    transcript: &str,
+    delay: Duration,
+) -> String {
+    let url = world.voice_note_media(media).await;
+    Mock::given(method("POST"))
+        .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
+        .and(body_string_contains("inlineData"))
+        .respond_with(
+            gemini_text(&json!({"language": "es", "transcript": transcript}).to_string())
+                .set_delay(delay),
+        )
+        .mount(&world.gemini)
+        .await;
+    url
+}
+
+#[tokio::test]
+async fn a_voice_note_answered_from_the_cache_moves_the_conversation_on() {
+    let world = World::new().await;
+    let url = voice_note_saying(&world, "/Media/ME15", "¿qué es el IMV?", Duration::ZERO).await;
+    let server = world.server(&[]).await;
+    server
+        .webhook(
+            &voice_note("SM15000000000000000000000000000001", &url),
+            Some(TOKEN),
+        )
+        .await;
+    let sent = world.sent(1).await;
+    let described = kb::answer_by_id("imv.descripcion.es").unwrap();
+    assert_eq!(field(&sent[0], "Body"), Some(described.text));
+    // Typed next, the follow-up is about the procedure the voice note asked about. Before, the
+    // conversation stayed where the webhook left it: nowhere.
+    let next = server
+        .webhook(
+            &message("SM15000000000000000000000000000002", "¿y dónde lo pido?"),
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(answer_id(&next.text()), "imv.como_solicitar.es");
+}
+
+#[tokio::test]
+async fn a_voice_note_answered_late_does_not_undo_a_message_typed_meanwhile() {
+    let world = World::new().await;
+    let url = voice_note_saying(
+        &world,
+        "/Media/ME16",
+        "¿qué es el IMV?",
+        Duration::from_millis(500),
+    )
+    .await;
+    let server = world.server(&[]).await;
+    server
+        .webhook(
+            &voice_note("SM16000000000000000000000000000001", &url),
+            Some(TOKEN),
+        )
+        .await;
+    // Typed while the voice note is still being transcribed.
+    let typed = server
+        .webhook(
+            &message("SM16000000000000000000000000000002", "¿qué es el paro?"),
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(
+        answer_id(&typed.text()),
+        "prestacion_desempleo.descripcion.es"
+    );
+    let sent = world.sent(1).await;
+    let described = kb::answer_by_id("imv.descripcion.es").unwrap();
+    assert_eq!(field(&sent[0], "Body"), Some(described.text));
+    // The conversation is the paro's, the last thing the person typed.
+    let next = server
+        .webhook(
+            &message("SM16000000000000000000000000000003", "¿y dónde lo pido?"),
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(
+        answer_id(&next.text()),
+        "prestacion_desempleo.como_solicitar.es"
+    );
+}

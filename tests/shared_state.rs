@@ -1234,3 +1234,36 @@ async fn a_hit_that_changes_nothing_writes_nothing_after_its_claim() {
         "the claim and the new conversation"
     );
 }
+
+#[tokio::test]
+async fn a_voice_note_answered_on_one_instance_moves_the_conversation_on_the_other() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let world = World::new().await;
+    let url = world.voice_note_media("/Media/ME30").await;
+    // A transcription slower than the webhook's own write of the conversation, as Gemini is.
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::body_string_contains("inlineData"))
+        .respond_with(
+            gemini_text(r#"{"language": "es", "transcript": "¿qué es el IMV?"}"#)
+                .set_delay(Duration::from_millis(300)),
+        )
+        .mount(&world.gemini)
+        .await;
+    let extra = [("REDIS_URL", redis.url())];
+    let extra: Vec<(&str, &str)> = extra.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (a, b) = (world.server(&extra).await, world.server(&extra).await);
+    let note = util::voice_note("SM30300000000000000000000000000001", &url);
+    assert_eq!(a.webhook(&note, Some(TOKEN)).await.status, 200);
+    let sent = world.sent(1).await;
+    let described = kb::answer_by_id("imv.descripcion.es").unwrap();
+    assert_eq!(util::field(&sent[0], "Body"), Some(described.text));
+    let next = b
+        .webhook(
+            &message("SM30300000000000000000000000000002", "¿y dónde lo pido?"),
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(answer_id(&next.text()), "imv.como_solicitar.es");
+}

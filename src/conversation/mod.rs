@@ -141,6 +141,20 @@ impl Store {
         }
     }
 
+    /// Remembers `state` for `who` (as [`Store::save`]) only if the conversation still stands
+    /// where `left` says, that is as the message answered late left it: an answer decided in
+    /// the background (a voice note's, once its transcript was read) must not undo what a later
+    /// message moved on in the meantime. Gone or expired, it stays gone.
+    pub async fn advance(&self, who: SenderId, left: Context, state: Option<State>, now: Instant) {
+        let unmoved = self
+            .load(who, now)
+            .await
+            .is_some_and(|current| current.context() == left);
+        if unmoved {
+            self.save(who, state).await;
+        }
+    }
+
     /// The conversation of `who` from what Redis returned for it (`stored`, read by the caller
     /// together with something else), or from memory when Redis could not answer.
     pub fn recalled(

@@ -84,8 +84,9 @@ pub struct App {
     pub pipeline: Option<Pipeline>,
     /// Recent `MessageSid`s and their responses.
     pub dedupe: dedupe::Dedupe,
-    /// What each sender's conversation remembers (language, procedure).
-    pub conversations: conversation::Store,
+    /// What each sender's conversation remembers (language, procedure); shared with the miss
+    /// pipeline, which moves it on after a voice note's transcript.
+    pub conversations: Arc<conversation::Store>,
     /// State shared with the other instances (`REDIS_URL`); `None`: all of it in this process,
     /// and the webhook takes its synchronous path.
     pub redis: Option<Arc<crate::shared::Redis>>,
@@ -121,22 +122,23 @@ impl App {
             .as_ref()
             .map(|url| crate::shared::Redis::start(url, config.redis_ca.as_ref()))
             .transpose()?;
-        let pipeline = Services::from_config(&config, Arc::clone(&metrics))?.map(|mut services| {
-            services.shared = redis.clone();
-            Pipeline::start(
-                Arc::new(services),
-                config.miss_workers,
-                config.miss_queue_size,
-            )
-        });
-        let conversations = match &redis {
+        let conversations = Arc::new(match &redis {
             Some(redis) => conversation::Store::shared(
                 Arc::clone(redis),
                 config.conversation_max,
                 config.conversation_ttl,
             ),
             None => conversation::Store::memory(config.conversation_max, config.conversation_ttl),
-        };
+        });
+        let pipeline = Services::from_config(&config, Arc::clone(&metrics))?.map(|mut services| {
+            services.shared = redis.clone();
+            services.conversations = Some(Arc::clone(&conversations));
+            Pipeline::start(
+                Arc::new(services),
+                config.miss_workers,
+                config.miss_queue_size,
+            )
+        });
         Ok(Arc::new(App {
             responder: Responder::new(config.guardrails),
             metrics,

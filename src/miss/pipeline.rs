@@ -20,6 +20,7 @@ use super::journal::{self, Journal};
 use super::media::MediaFetcher;
 use super::rate_limit::RateLimiter;
 use crate::config::Config;
+use crate::conversation;
 use crate::kb::normalize::Normalized;
 use crate::kb::{self, Answer, Curated, GuardCategory, Lang, Note};
 use crate::metrics::{AnswerSource, Metrics};
@@ -94,6 +95,9 @@ pub struct Services {
     /// Redis (`REDIS_URL`), where the answer cache and the durable miss queue are shared with
     /// the other instances; `None`: [`Services::answers`] and the queue in this process alone.
     pub shared: Option<Arc<Redis>>,
+    /// The conversations the webhook remembers, moved on here when a voice note's transcript
+    /// gets a compiled answer; `None`: a pipeline run without the webhook (tests).
+    pub conversations: Option<Arc<conversation::Store>>,
     /// `MISS_CLAIM_AFTER`: how long a queued miss may stay unfinished before another instance
     /// takes it over.
     pub claim_after: Duration,
@@ -160,6 +164,7 @@ impl Services {
             audio_base: config.audio_base(),
             answers: AnswerCache::new(NonZeroUsize::new(ANSWER_CACHE_CAPACITY).expect("non-zero")),
             shared: None,
+            conversations: None,
             claim_after: config.miss_claim_after,
             limiter: RateLimiter::new(config.miss_rate_limit),
             dead_letters: DeadLetters::new(config.dead_letter_path.clone()),
@@ -571,6 +576,20 @@ async fn decide(s: &Services, job: &Job) -> Reply {
     let reply = s.responder.respond_in(&text, lang_hint, job.context);
     let lang = reply.lang;
     if reply.intent != Intent::None {
+        if job.voice.is_some()
+            && let Some(conversations) = &s.conversations
+        {
+            // The webhook could not read a voice note, so it kept the conversation where it was:
+            // the answer moves it now, as the same words typed would have, and the next typed
+            // "¿y dónde lo pido?" follows it.
+            let now = Instant::now();
+            let left = Context {
+                lang: Some(job.lang),
+                ..job.context
+            };
+            let state = conversation::next(job.context, &reply, now);
+            conversations.advance(job.sender, left, state, now).await;
+        }
         return Reply::compiled(reply.answer, reply.note(), s.audio_base.as_deref());
     }
     if !s.llm_live {
