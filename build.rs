@@ -454,6 +454,11 @@ fn write_tables(c: &Compiled, out: &Path) {
             "Words that say the person lacks what follows (`carencia`: \"sin\", \"no tengo\").",
             &c.lack_words,
         ),
+        (
+            "CORRECTION_WORDS",
+            "Openings of a correction of the procedure just answered (`correccion`: \"no\", \"i meant\").",
+            &c.correction_words,
+        ),
     ] {
         let words: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
         writeln!(

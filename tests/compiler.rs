@@ -832,6 +832,24 @@ fn a_continuation_is_one_or_two_words() {
 }
 
 #[test]
+fn a_correction_is_one_to_four_words() {
+    // The responder compares each with the message's opening tokens, at most four at a time.
+    let f = Fixture::new();
+    f.edit("data/vocabulario/compartido.json", |v| {
+        v["correccion"]["fr"]
+            .as_array_mut()
+            .unwrap()
+            .push("je me suis bien trompe".into());
+    });
+    let problem = f.the_problem();
+    assert!(
+        problem.starts_with("data/vocabulario/compartido.json: correccion.fr[")
+            && problem.ends_with("`je me suis bien trompe` has more than 4 words"),
+        "{problem}"
+    );
+}
+
+#[test]
 fn a_lack_is_one_to_three_words() {
     // The responder compares each with the one to three tokens before a procedure.
     let f = Fixture::new();

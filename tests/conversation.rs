@@ -221,6 +221,32 @@ async fn a_correction_names_the_procedure_meant() {
 }
 
 #[tokio::test]
+async fn a_correction_that_names_only_the_procedure_meant_keeps_the_part() {
+    let server = Server::start(&[]).await;
+    let mut omar = Person::new(&server, "whatsapp:+34600000125");
+    // Each correction follows the amount of the paro and asks the amount of the IMV. Before,
+    // they got the IMV's description: only a correction that named the paro kept the part.
+    for (correction, amount) in [
+        ("me equivoqué, el imv", "imv.cuantia.es"),
+        ("perdón, me refería al imv, no al paro", "imv.cuantia.es"),
+        ("el imv, no el paro", "imv.cuantia.es"),
+        ("je me suis trompé, l'IMV", "imv.cuantia.fr"),
+        ("sorry i was asking about the imv", "imv.cuantia.en"),
+        ("لا لا غلطت، الإيمف", "imv.cuantia.ar"),
+        ("البارو لا، الإيمف", "imv.cuantia.ar"),
+    ] {
+        omar.says("¿cuánto es el paro?").await;
+        assert_eq!(omar.says(correction).await, amount, "{correction}");
+    }
+    // Words that lack the procedure named after a verb are not a correction.
+    omar.says("¿cuánto es el paro?").await;
+    assert_eq!(
+        omar.says("no tengo padrón").await,
+        "empadronamiento.descripcion.es"
+    );
+}
+
+#[tokio::test]
 async fn what_to_do_after_a_problem_is_still_about_the_problem() {
     let server = Server::start(&[]).await;
     let mut karim = Person::new(&server, "whatsapp:+34600000107");

@@ -341,6 +341,7 @@ const LACKED: &[(&str, &str, &str)] = &[
     ("لا ماشي النيي، الكارطة الحمرا", "proteccion_internacional", "descripcion"),
     ("el paro no, el imv", "imv", "descripcion"),
     ("no perdon, el nie no, la tarjeta roja", "proteccion_internacional", "descripcion"),
+    ("البارو لا، الإيمف", "imv", "descripcion"),
     // A "no" after a procedure that is not followed by another one refuses nothing.
     ("¿el imv no es compatible con el paro?", "imv", "requisitos"),
     // The only procedure named, lacked or not, is the question; so is one named after all.

@@ -124,6 +124,8 @@ pub struct Compiled {
     pub continuation_words: std::collections::BTreeSet<String>,
     /// Normalized words that say the person lacks what follows (`carencia`).
     pub lack_words: std::collections::BTreeSet<String>,
+    /// Normalized openings of a correction of the procedure just answered (`correccion`).
+    pub correction_words: std::collections::BTreeSet<String>,
     /// The note said after a procedure answer to a message naming a place outside Madrid
     /// (`nota_fuera_de_madrid` of `data/plantillas.json`), checked like an answer.
     pub elsewhere_note: Localized<String>,
@@ -298,6 +300,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
         let purpose_words = std::mem::take(&mut vocab.purpose_words);
         let continuation_words = std::mem::take(&mut vocab.continuation_words);
         let lack_words = std::mem::take(&mut vocab.lack_words);
+        let correction_words = std::mem::take(&mut vocab.correction_words);
         let (terms, stems, guard_terms, guard_stems) = vocab.finish();
         Ok(Compiled {
             procedures: procedures.into_iter().map(|(_, p)| p).collect(),
@@ -313,6 +316,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
             purpose_words,
             continuation_words,
             lack_words,
+            correction_words,
             elsewhere_note,
             support_note,
             audio,
@@ -1144,6 +1148,7 @@ struct VocabBuilder {
     purpose_words: std::collections::BTreeSet<String>,
     continuation_words: std::collections::BTreeSet<String>,
     lack_words: std::collections::BTreeSet<String>,
+    correction_words: std::collections::BTreeSet<String>,
 }
 
 /// What a guardrail term was listed as, the languages that list it, and where it was first.
@@ -1190,7 +1195,7 @@ fn parse_place(file: &str, field: &str, raw: &str, problems: &mut Problems) -> O
 
 /// The normalized phrases of `lists` (a list named `name` in `file`), each of at most `max_words`
 /// words and none a stem: the small word lists the responder compares with tokens at a place
-/// (`finalidad`, `continuacion`, `carencia`).
+/// (`finalidad`, `continuacion`, `carencia`, `correccion`).
 fn short_phrases(
     file: &str,
     name: &str,
@@ -1411,6 +1416,7 @@ impl VocabBuilder {
         self.purpose_words = short_phrases(FILE, "finalidad", &v.finalidad, 1, problems);
         self.continuation_words = short_phrases(FILE, "continuacion", &v.continuacion, 2, problems);
         self.lack_words = short_phrases(FILE, "carencia", &v.carencia, 3, problems);
+        self.correction_words = short_phrases(FILE, "correccion", &v.correccion, 4, problems);
         for (lang, phrases) in v.no_alarma.iter() {
             for (i, raw) in phrases.iter().enumerate() {
                 self.not_alarm(FILE, &format!("no_alarma.{lang}[{i}]"), raw, problems);

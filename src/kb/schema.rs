@@ -523,6 +523,13 @@ pub struct SharedVocabulary {
     /// tarjeta roja" about asylum (see `respond::Scores::drop_lacked`).
     #[serde(default)]
     pub carencia: Localized<Vec<String>>,
+    /// Words that open a correction of the procedure just answered (`no`, `me equivoqué`, `je
+    /// voulais dire`, `i meant`, `غلطت`, `قصدي`), up to four words each. A short message that
+    /// opens with one or more of them and then names another procedure asks that procedure the
+    /// part asked before: "me equivoqué, el IMV" after the amount of the paro asks the IMV's
+    /// amount (see `respond::Scores::corrects`).
+    #[serde(default)]
+    pub correccion: Localized<Vec<String>>,
 }
 
 /// `data/vocabulario/lugares.json`: the places people name, by region.

@@ -13,8 +13,8 @@ mod tokens;
 use crate::kb::normalize::{Normalized, arabic_prefixes};
 use crate::kb::schema::MATCH_THRESHOLD;
 use crate::kb::{
-    self, Answer, CONTINUATION_WORDS, Conversational, Curated, Facet, GuardCategory, LACK_WORDS,
-    Lang, Note, PURPOSE_WORDS, ProcedureId, Region, TERMS, Term,
+    self, Answer, CONTINUATION_WORDS, CORRECTION_WORDS, Conversational, Curated, Facet,
+    GuardCategory, LACK_WORDS, Lang, Note, PURPOSE_WORDS, ProcedureId, Region, TERMS, Term,
 };
 use language::Hints;
 use tokens::{Folded, Tokens};
@@ -277,7 +277,9 @@ impl Goals {
 }
 
 impl Scores {
-    fn scan(tokens: &Tokens<'_>, folded: &Tokens<'_>) -> Scores {
+    /// `answered`: the procedure of the conversation's last answer, which a "no" between it and
+    /// another procedure refuses ([`Scores::drop_lacked`]).
+    fn scan(tokens: &Tokens<'_>, folded: &Tokens<'_>, answered: Option<ProcedureId>) -> Scores {
         let mut s = Scores {
             first_seen: [usize::MAX; ProcedureId::ALL.len()],
             ..Scores::default()
@@ -333,7 +335,7 @@ impl Scores {
                 s.elsewhere = Some(region);
             }
         });
-        s.drop_lacked(tokens);
+        s.drop_lacked(tokens, answered);
         s.goal = s.goal_of_tie(&goals.goals);
         s
     }
@@ -344,26 +346,34 @@ impl Scores {
     /// ديال الصحة" about the health card. A procedure is lacked when a phrase of `carencia` ends
     /// right before its first mention ("no tengo el padrón", "pas de NIE"), or when its first
     /// mention is followed by "no" and another procedure right after ("el paro no, el imv":
-    /// that "no" is the paro's, not a lack of the IMV). When no procedure that is not lacked
+    /// that "no" is the paro's, not a lack of the IMV). Without punctuation "el imv, no el
+    /// paro" reads the same, so when the conversation's last answer was about one of the two,
+    /// that one is refused: the person is correcting it. When no procedure that is not lacked
     /// reaches the threshold, none is taken out. Only read when two or more are named, so a
     /// message about one procedure costs nothing here.
-    fn drop_lacked(&mut self, tokens: &Tokens<'_>) {
+    fn drop_lacked(&mut self, tokens: &Tokens<'_>, answered: Option<ProcedureId>) {
         let named = || (0..self.procedure.len()).filter(|&i| self.procedure[i] > 0);
         if named().count() < 2 {
             return;
         }
-        // The "no" after procedure `i` when another procedure's first mention comes one or two
-        // words after it (an article between): `i` is what the person does not mean.
+        // The "no" after procedure `i` and the procedure `j` whose first mention comes one or
+        // two words after it (an article between): `i` is what the person does not mean,
+        // unless `j` is what was just answered.
         let refused_no = |i: usize| {
             let no = self.first_end[i];
-            let said_no = no < tokens.len() && matches!(tokens.get(no), "no" | "non");
-            let then_other =
-                || named().any(|j| j != i && (no + 1..=no + 2).contains(&self.first_seen[j]));
-            (said_no && then_other()).then_some(no)
+            let said_no = no < tokens.len() && matches!(tokens.get(no), "no" | "non" | "لا");
+            let other =
+                || named().find(|&j| j != i && (no + 1..=no + 2).contains(&self.first_seen[j]));
+            said_no.then(other).flatten().map(|j| {
+                let corrected = answered.is_some_and(|p| p.index() == j);
+                (if corrected { j } else { i }, no)
+            })
         };
         let mut refused = [None; ProcedureId::ALL.len()];
         for i in named() {
-            refused[i] = refused_no(i);
+            if let Some((which, no)) = refused_no(i) {
+                refused[which] = Some(no);
+            }
         }
         // A lack phrase that starts with a procedure's refusing "no" ("no el" in "el paro no, el
         // imv") does not lack what follows it.
@@ -499,8 +509,31 @@ impl Scores {
         let part = context.facet.filter(|&f| f != Facet::Descripcion)?;
         let other = context.procedure.filter(|&p| p != procedure)?;
         let continued = tokens.len() <= CONTINUATION_MAX_TOKENS && self.continues(tokens);
-        let corrected = tokens.len() <= CORRECTION_MAX_TOKENS && self.dropped[other.index()];
+        let corrected = tokens.len() <= CORRECTION_MAX_TOKENS
+            && (self.dropped[other.index()] || self.corrects(tokens, procedure));
         (self.asks_no_part() && (continued || corrected)).then_some(part)
+    }
+
+    /// The message opens with words of `correccion`, one or more ("no", "me equivoqué", "لا لا
+    /// غلطت"), and names `procedure` right after them, with at most an article or a preposition
+    /// between ("me equivoqué, el IMV", "perdón, me refería al IMV"). "no tengo padrón" names
+    /// it after a verb: not a correction.
+    fn corrects(&self, tokens: &Tokens<'_>, procedure: ProcedureId) -> bool {
+        /// The longest word allowed between: "el", "al", "the", "des".
+        const LINK_MAX_BYTES: usize = 3;
+        let phrase_at = |at: usize| {
+            (1..=4).rev().find(|&n| {
+                tokens
+                    .ngram(at, n)
+                    .is_some_and(|words| CORRECTION_WORDS.contains(&words))
+            })
+        };
+        let mut end = 0;
+        while let Some(n) = phrase_at(end) {
+            end += n;
+        }
+        let named = self.first_seen[procedure.index()];
+        end > 0 && (named == end || (named == end + 1 && tokens.get(end).len() <= LINK_MAX_BYTES))
     }
 
     /// The message opens with a word of `continuacion` ("y", "and", "what about"), or with an
@@ -620,7 +653,10 @@ pub fn detect_language(text: &str) -> Lang {
     let normalized = Normalized::new(text);
     let tokens = Tokens::new(&normalized);
     let folded = Folded::new(&tokens);
-    language::detect(&normalized, Scores::scan(&tokens, &folded.tokens()).hints)
+    language::detect(
+        &normalized,
+        Scores::scan(&tokens, &folded.tokens(), None).hints,
+    )
 }
 
 /// Answers messages from the compiled cache.
@@ -657,7 +693,7 @@ impl Responder {
         let tokens = Tokens::new(&normalized);
         let folded = Folded::new(&tokens);
         let folded = folded.tokens();
-        let mut scores = Scores::scan(&tokens, &folded);
+        let mut scores = Scores::scan(&tokens, &folded, context.procedure);
         let lang = lang
             .or(scores.switch)
             .unwrap_or_else(|| language::detect_in(&normalized, scores.hints, context.lang));
