@@ -424,3 +424,47 @@ async fn the_web_chat_is_a_conversation_too() {
         )
     );
 }
+
+#[tokio::test]
+async fn a_part_asked_before_the_procedure_is_asked_of_the_procedure_named_next() {
+    let server = Server::start(&[]).await;
+    let mut lina = Person::new(&server, "whatsapp:+34600000126");
+    // Written in two messages: the part, then the procedure. Before, the second got the IMV's
+    // description.
+    assert_eq!(lina.says("¿cuánto tarda?").await, "fallback_generic.es");
+    assert_eq!(lina.says("lo del imv").await, "imv.plazos.es");
+    // Once a procedure is named the conversation is about it, as before.
+    assert_eq!(lina.says("¿y qué papeles?").await, "imv.documentos.es");
+    // The menu starts again: the part then waits for a number too.
+    lina.says("menú").await;
+    assert_eq!(
+        lina.says("what papers do i need?").await,
+        "fallback_generic.en"
+    );
+    assert_eq!(lina.says("2").await, "empadronamiento.documentos.en");
+    // In Darija, and with a message that asks its own part, which wins.
+    lina.says("menu").await;
+    assert_eq!(lina.says("كيفاش نطلبو؟").await, "fallback_generic.ar");
+    assert_eq!(
+        lina.says("البادرون").await,
+        "empadronamiento.como_solicitar.ar"
+    );
+    lina.says("menu").await;
+    lina.says("¿cuánto tarda?").await;
+    assert_eq!(
+        lina.says("¿qué es el padrón?").await,
+        "empadronamiento.descripcion.es"
+    );
+    // Asked with a greeting, whose answer lists the procedures by number.
+    lina.says("menu").await;
+    assert_eq!(lina.says("hola, ¿qué papeles piden?").await, "greeting.es");
+    assert_eq!(lina.says("3").await, "tarjeta_sanitaria.documentos.es");
+    // A greeting alone forgets the part, as it forgets a procedure.
+    lina.says("menu").await;
+    assert_eq!(lina.says("¿cuánto tarda?").await, "fallback_generic.es");
+    lina.says("hola").await;
+    assert_eq!(
+        lina.says("el paro").await,
+        "prestacion_desempleo.descripcion.es"
+    );
+}

@@ -20,13 +20,18 @@ use crate::shared::Redis;
 
 /// What the conversation remembers after `reply` at `now`, given what it remembered before:
 /// its language, and the procedure and part of a procedure answer (kept through misses,
-/// guardrails, thanks and "I don't understand"; cleared by the menu). `None` when the person
+/// guardrails, thanks and "I don't understand"; cleared by the menu), or the part a miss asked
+/// before any procedure was named. `None` when the person
 /// asked to be forgotten.
 pub fn next(previous: Context, reply: &Reply, now: Instant) -> Option<State> {
     let (procedure, facet) = match reply.intent {
         Intent::Forget => return None,
         Intent::Procedure(p) => (Some(p), reply.facet),
-        Intent::Menu | Intent::Greeting => (None, None),
+        Intent::Menu => (None, None),
+        // A part asked before any procedure was named ("¿cuánto tarda?", "hola, ¿qué papeles
+        // piden?"), for the next message; a greeting alone starts afresh.
+        Intent::Greeting => (None, reply.pending),
+        Intent::None if reply.pending.is_some() => (None, reply.pending),
         Intent::Thanks | Intent::Confused | Intent::Blocked(_) | Intent::None => {
             (previous.procedure, previous.facet)
         }

@@ -112,6 +112,10 @@ pub struct Reply {
     pub intent: Intent,
     /// Set for procedure answers only.
     pub facet: Option<Facet>,
+    /// For a miss or a greeting that names no procedure, outside a conversation about one, the
+    /// part it asked ("¿cuánto tarda?"): the conversation keeps it for the procedure named next
+    /// ("el IMV": how long the IMV takes).
+    pub pending: Option<Facet>,
     pub lang: Lang,
     pub source: AnswerSource,
     pub answer: &'static Answer,
@@ -499,7 +503,9 @@ impl Scores {
     /// short message that opens with a word of `continuacion` and asks no part itself, after
     /// a part of another procedure; after a description, "¿y el padrón?" asks what the padrón
     /// is, which the default gives. A correction of the procedure asks the same part too: "no,
-    /// el paro no, el imv" after the amount of the paro asks the IMV's amount.
+    /// el paro no, el imv" after the amount of the paro asks the IMV's amount. And a part asked
+    /// before any procedure was named is asked of the first one named, when it comes alone:
+    /// "¿cuánto tarda?" … "lo del IMV".
     fn continued_part(
         &self,
         tokens: &Tokens<'_>,
@@ -507,7 +513,12 @@ impl Scores {
         procedure: ProcedureId,
     ) -> Option<Facet> {
         let part = context.facet.filter(|&f| f != Facet::Descripcion)?;
-        let other = context.procedure.filter(|&p| p != procedure)?;
+        let Some(other) = context.procedure else {
+            return (self.asks_no_part() && tokens.len() <= CORRECTION_MAX_TOKENS).then_some(part);
+        };
+        if other == procedure {
+            return None;
+        }
         let continued = tokens.len() <= CONTINUATION_MAX_TOKENS && self.continues(tokens);
         let corrected = tokens.len() <= CORRECTION_MAX_TOKENS
             && (self.dropped[other.index()] || self.corrects(tokens, procedure));
@@ -719,6 +730,7 @@ impl Responder {
             return Reply {
                 intent: Intent::Blocked(guard.category),
                 facet: None,
+                pending: None,
                 lang,
                 source: AnswerSource::Guardrail,
                 answer: kb::curated(guard.category.answer(), lang),
@@ -732,6 +744,7 @@ impl Responder {
             return Reply {
                 intent: Intent::Forget,
                 facet: None,
+                pending: None,
                 lang,
                 source: AnswerSource::Cache,
                 answer: kb::curated(Curated::Forgotten, lang),
@@ -748,6 +761,7 @@ impl Responder {
             return Reply {
                 intent: Intent::Procedure(procedure),
                 facet: None,
+                pending: None,
                 lang: answer.lang,
                 source: AnswerSource::Cache,
                 answer,
@@ -764,6 +778,7 @@ impl Responder {
             return Reply {
                 intent: Intent::Menu,
                 facet: None,
+                pending: None,
                 lang,
                 source: AnswerSource::Cache,
                 answer: kb::curated(Curated::Menu, lang),
@@ -774,9 +789,11 @@ impl Responder {
         }
         let chosen = match (number, context.procedure) {
             (Some(n), Some(current)) => nth_facet(current, n).map(|f| (current, Some(f))),
+            // A part asked before any procedure (`Reply::pending` of a miss) is the part of the
+            // one picked.
             (Some(n), None) => ProcedureId::ALL
                 .get(usize::from(n).wrapping_sub(1))
-                .map(|&p| (p, None)),
+                .map(|&p| (p, context.facet.filter(|&f| f != Facet::Descripcion))),
             (None, _) => None,
         }
         .or_else(|| {
@@ -815,6 +832,7 @@ impl Responder {
             return Reply {
                 intent: Intent::Procedure(procedure),
                 facet: Some(facet),
+                pending: None,
                 lang,
                 source: AnswerSource::Cache,
                 answer,
@@ -830,6 +848,7 @@ impl Responder {
             return Reply {
                 intent: Intent::Menu,
                 facet: None,
+                pending: None,
                 lang: switched,
                 source: AnswerSource::Cache,
                 answer: kb::curated(Curated::Menu, switched),
@@ -863,9 +882,18 @@ impl Responder {
             (Intent::Thanks, None, Some(previous)) => previous,
             _ => lang,
         };
+        // "¿cuánto tarda?" with no procedure named or being talked about: the part asked waits
+        // for the procedure the person names next. So does one asked with a greeting ("hola,
+        // ¿cuánto tarda?"), whose answer lists the procedures to pick by number.
+        let asked = (matches!(intent, Intent::None | Intent::Greeting)
+            && context.procedure.is_none()
+            && scores.guess().is_none()
+            && scores.asks_a_facet())
+        .then(|| scores.facet(false));
         Reply {
             intent,
             facet: None,
+            pending: asked,
             lang,
             source,
             answer: kb::curated(curated, lang),
