@@ -459,6 +459,15 @@ async fn a_part_asked_before_the_procedure_is_asked_of_the_procedure_named_next(
     lina.says("menu").await;
     assert_eq!(lina.says("hola, ¿qué papeles piden?").await, "greeting.es");
     assert_eq!(lina.says("3").await, "tarjeta_sanitaria.documentos.es");
+    lina.says("menu").await;
+    assert_eq!(
+        lina.says("good morning, where can i apply for it?").await,
+        "greeting.en"
+    );
+    assert_eq!(
+        lina.says("8").await,
+        "prestacion_desempleo.como_solicitar.en"
+    );
     // A greeting alone forgets the part, as it forgets a procedure.
     lina.says("menu").await;
     assert_eq!(lina.says("¿cuánto tarda?").await, "fallback_generic.es");

@@ -35,6 +35,12 @@ const POLITE: &[(&str, Lang, Intent)] = &[
     ("الله يجازيك بخير", Ar, Intent::Thanks),
     ("choukran bzaf", Ar, Intent::Thanks),
     ("wakha choukran", Ar, Intent::Thanks),
+    ("grax", Es, Intent::Thanks),
+    ("mercii 🙏", Fr, Intent::Thanks),
+    ("ok merci, c'est clair", Fr, Intent::Thanks),
+    ("thank u so much", En, Intent::Thanks),
+    ("baraka lah fik", Ar, Intent::Thanks),
+    ("تبارك الله عليك", Ar, Intent::Thanks),
     ("👍", Es, Intent::Thanks),
     ("🙏🏽🙏🏽", Es, Intent::Thanks),
     ("❤️ !", Es, Intent::Thanks),
@@ -88,6 +94,15 @@ const A_QUESTION_ANNOUNCED: &[(&str, Lang, Intent)] = &[
     ("عندي سؤال", Ar, Intent::Menu),
     ("3andi wa7d so2al", Ar, Intent::Menu),
     ("salam bghit nsowlek", Ar, Intent::Greeting),
+    // A greeting with a question that names no procedure: the greeting's list asks which one
+    // (the part asked waits for it, tests/conversation.rs).
+    ("hola buenas, q papeles piden?", Es, Intent::Greeting),
+    ("bonjour, comment on fait la demande svp ?", Fr, Intent::Greeting),
+    ("good morning, where can i apply for it?", En, Intent::Greeting),
+    ("مرحبا، ما هي الشروط المطلوبة؟", Ar, Intent::Greeting),
+    // A situation told with a greeting is for the miss path.
+    ("salam, ma 3ndich fin nskon", Ar, Intent::None),
+    ("hola, llevo tres años aqui sin papeles y trabajo en negro, que puedo hacer", Es, Intent::None),
 ];
 
 #[rustfmt::skip]

@@ -23,6 +23,11 @@ use tokens::{Folded, Tokens};
 /// echa") it is politeness around a question the cache cannot answer, so the miss path should.
 const CONVERSATIONAL_MAX_TOKENS: usize = 4;
 
+/// The longest greeting with a question that names no procedure answered with the greeting,
+/// whose list of procedures asks which one ("hola buenas, ¿qué papeles piden?"): a longer
+/// message tells a story the miss path should read.
+const GREETED_QUESTION_MAX_TOKENS: usize = 10;
+
 /// Words a thanks or "I don't understand" may carry besides conversational ones: "gracias
 /// *señora*", "no entiendo *nada*", "merci *clara*".
 const POLITE_OTHER_WORDS: usize = 2;
@@ -476,6 +481,14 @@ impl Scores {
         self.facet.iter().any(|&words| words >= 2)
     }
 
+    /// The message is only politeness and ways of asking for a part, with at most
+    /// [`POLITE_OTHER_WORDS`] other words: "hola buenas, ¿qué papeles piden?" asks, where
+    /// "salam, ma 3ndich fin nskon" tells a situation.
+    fn only_asks(&self, tokens: usize) -> bool {
+        let asking: usize = self.facet.iter().map(|&words| usize::from(words)).sum();
+        tokens.saturating_sub(self.conversational_words + asking) <= POLITE_OTHER_WORDS
+    }
+
     /// The message is only politeness ("gracias", "ok, muchas gracias por tu ayuda", "no
     /// entiendo nada"): at most [`POLITE_OTHER_WORDS`] words besides conversational ones, and
     /// nothing that leans to a procedure or asks for a part. "gracias, ¿y cuánto tarda?" asks.
@@ -860,7 +873,18 @@ impl Responder {
 
         let short = tokens.len() <= CONVERSATIONAL_MAX_TOKENS;
         let polite = scores.only_polite(tokens.len());
-        let (intent, curated, source) = if short && scores.greeting {
+        // A part asked of no procedure, with no procedure being talked about: it waits for the
+        // procedure the person names next (`Reply::pending`), even when the words lean to one
+        // too weakly to answer ("¿qué papeles…?" leans to the arraigo).
+        let asks_unnamed =
+            context.procedure.is_none() && scores.procedure().is_none() && scores.asks_a_facet();
+        // "hola, ¿qué papeles piden?": the greeting's list of procedures is the question back,
+        // when the words lean to none (else the miss path asks about the one they lean to).
+        let greeted_question = asks_unnamed
+            && scores.guess().is_none()
+            && tokens.len() <= GREETED_QUESTION_MAX_TOKENS
+            && scores.only_asks(tokens.len());
+        let (intent, curated, source) = if scores.greeting && (short || greeted_question) {
             (Intent::Greeting, Curated::Greeting, AnswerSource::Cache)
         } else if short && scores.menu {
             (Intent::Menu, Curated::Menu, AnswerSource::Cache)
@@ -885,11 +909,8 @@ impl Responder {
         // "¿cuánto tarda?" with no procedure named or being talked about: the part asked waits
         // for the procedure the person names next. So does one asked with a greeting ("hola,
         // ¿cuánto tarda?"), whose answer lists the procedures to pick by number.
-        let asked = (matches!(intent, Intent::None | Intent::Greeting)
-            && context.procedure.is_none()
-            && scores.guess().is_none()
-            && scores.asks_a_facet())
-        .then(|| scores.facet(false));
+        let asked = (matches!(intent, Intent::None | Intent::Greeting) && asks_unnamed)
+            .then(|| scores.facet(false));
         Reply {
             intent,
             facet: None,
