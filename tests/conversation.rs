@@ -477,3 +477,53 @@ async fn a_part_asked_before_the_procedure_is_asked_of_the_procedure_named_next(
         "prestacion_desempleo.descripcion.es"
     );
 }
+
+#[tokio::test]
+async fn what_the_person_lacks_said_as_a_condition_asks_the_requirements_of_the_conversation() {
+    let server = Server::start(&[]).await;
+    let mut sara = Person::new(&server, "whatsapp:+34600000127");
+    // "And if I don't have the padrón?" asks whether the card can be had without it. Before,
+    // each got the padrón.
+    for (card, condition, requirements) in [
+        (
+            "¿cómo pido la tarjeta sanitaria?",
+            "¿y si no tengo padrón?",
+            "tarjeta_sanitaria.requisitos.es",
+        ),
+        (
+            "comment demander la carte sanitaire ?",
+            "et si j'ai pas de padron ?",
+            "tarjeta_sanitaria.requisitos.fr",
+        ),
+        (
+            "what papers for the health card?",
+            "and if i dont have padron can i still get it",
+            "tarjeta_sanitaria.requisitos.en",
+        ),
+        (
+            "kifach ndir lkarta sanitaria",
+            "w ila ma3ndich lpadron?",
+            "tarjeta_sanitaria.requisitos.ar",
+        ),
+    ] {
+        sara.says(card).await;
+        assert_eq!(sara.says(condition).await, requirements, "{condition}");
+    }
+    // What is lacked and asked how to get, a lawyer lacked, or a lack without "and if": about
+    // what is lacked.
+    sara.says("¿cómo pido la tarjeta sanitaria?").await;
+    assert_eq!(
+        sara.says("y si no tengo nie, ¿cómo lo saco?").await,
+        "nie_tie.como_solicitar.es"
+    );
+    sara.says("¿cómo pido la tarjeta sanitaria?").await;
+    assert_eq!(
+        sara.says("¿y si no tengo abogado?").await,
+        "justicia_gratuita.requisitos.es"
+    );
+    sara.says("¿cómo pido la tarjeta sanitaria?").await;
+    assert_eq!(
+        sara.says("no tengo padrón").await,
+        "empadronamiento.descripcion.es"
+    );
+}

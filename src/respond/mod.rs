@@ -40,6 +40,10 @@ const CONTINUATION_MAX_TOKENS: usize = 6;
 /// sanitaire, le NIE", "sorry not paro, I mean the minimum income, IMV").
 const CORRECTION_MAX_TOKENS: usize = 10;
 
+/// The longest message read as a condition on the procedure being talked about ("and if i
+/// dont have the padron can i still get it"): a longer one tells its own story.
+const CONDITION_MAX_TOKENS: usize = 12;
+
 /// What the message was about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Intent {
@@ -538,6 +542,40 @@ impl Scores {
         (self.asks_no_part() && (continued || corrected)).then_some(part)
     }
 
+    /// The conversation's procedure, when a message that continues it names only `procedure`,
+    /// as something the person lacks, and asks nothing but whether: "¿y si no tengo padrón?",
+    /// "w ila ma3ndich lpadron?", "and if i dont have padron can i still get it" after an answer
+    /// about the health card ask whether the card can be had without it, its requirements.
+    /// Without the opening ("no tengo tarjeta sanitaria y mi hijo está enfermo") the person may
+    /// need what they lack, and a lawyer lacked is free legal aid asked for: neither is read so.
+    fn lacked_for(
+        &self,
+        tokens: &Tokens<'_>,
+        context: Context,
+        procedure: ProcedureId,
+    ) -> Option<ProcedureId> {
+        let current = context.procedure.filter(|&p| p != procedure)?;
+        if tokens.len() > CONDITION_MAX_TOKENS
+            || procedure.serves_another()
+            || !(self.asks_no_part() || self.most_asked() == Facet::Requisitos)
+            || !self.continues(tokens)
+        {
+            return None;
+        }
+        let named_alone = self
+            .procedure
+            .iter()
+            .enumerate()
+            .all(|(i, &score)| score == 0 || i == procedure.index());
+        let at = self.first_seen[procedure.index()];
+        let lacked = (1..=3.min(at)).any(|words| {
+            tokens
+                .ngram(at - words, words)
+                .is_some_and(|w| LACK_WORDS.contains(&w))
+        });
+        (named_alone && lacked).then_some(current)
+    }
+
     /// The message opens with words of `correccion`, one or more ("no", "me equivoqué", "لا لا
     /// غلطت"), and names `procedure` right after them, with at most an article or a preposition
     /// between ("me equivoqué, el IMV", "perdón, me refería al IMV"). "no tengo padrón" names
@@ -812,7 +850,10 @@ impl Responder {
         .or_else(|| {
             scores
                 .procedure()
-                .map(|p| (p, scores.continued_part(&tokens, context, p)))
+                .map(|p| match scores.lacked_for(&tokens, context, p) {
+                    Some(current) => (current, Some(Facet::Requisitos)),
+                    None => (p, scores.continued_part(&tokens, context, p)),
+                })
                 .or_else(|| {
                     // "¿y qué papeles?": a facet alone is about the procedure being discussed.
                     context
