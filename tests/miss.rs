@@ -1210,3 +1210,30 @@ async fn a_voice_note_answered_late_does_not_undo_a_message_typed_meanwhile() {
         "prestacion_desempleo.como_solicitar.es"
     );
 }
+
+#[tokio::test]
+async fn a_part_asked_in_a_voice_note_waits_for_the_procedure_typed_next() {
+    let world = World::new().await;
+    let url = voice_note_saying(&world, "/Media/ME17", "¿cuánto tarda?", Duration::ZERO).await;
+    Mock::given(method("POST"))
+        .and(path("/v1beta/models/gemini-3.5-flash:generateContent"))
+        .and(body_string_contains("systemInstruction"))
+        .respond_with(gemini_text("Depende del trámite. ¿Cuál es?"))
+        .mount(&world.gemini)
+        .await;
+    let server = world.server(&[]).await;
+    server
+        .webhook(
+            &voice_note("SM17000000000000000000000000000001", &url),
+            Some(TOKEN),
+        )
+        .await;
+    world.sent(1).await;
+    let next = server
+        .webhook(
+            &message("SM17000000000000000000000000000002", "lo del imv"),
+            Some(TOKEN),
+        )
+        .await;
+    assert_eq!(answer_id(&next.text()), "imv.plazos.es");
+}

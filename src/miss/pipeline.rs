@@ -575,21 +575,22 @@ async fn decide(s: &Services, job: &Job) -> Reply {
     // conversation as a typed message was on the webhook.
     let reply = s.responder.respond_in(&text, lang_hint, job.context);
     let lang = reply.lang;
+    if job.voice.is_some()
+        && (reply.intent != Intent::None || reply.pending.is_some())
+        && let Some(conversations) = &s.conversations
+    {
+        // The webhook could not read a voice note, so it kept the conversation where it was:
+        // the transcript moves it now, as the same words typed would have. The next typed
+        // "¿y dónde lo pido?" follows a compiled answer, and "lo del IMV" a part asked alone.
+        let now = Instant::now();
+        let left = Context {
+            lang: Some(job.lang),
+            ..job.context
+        };
+        let state = conversation::next(job.context, &reply, now);
+        conversations.advance(job.sender, left, state, now).await;
+    }
     if reply.intent != Intent::None {
-        if job.voice.is_some()
-            && let Some(conversations) = &s.conversations
-        {
-            // The webhook could not read a voice note, so it kept the conversation where it was:
-            // the answer moves it now, as the same words typed would have, and the next typed
-            // "¿y dónde lo pido?" follows it.
-            let now = Instant::now();
-            let left = Context {
-                lang: Some(job.lang),
-                ..job.context
-            };
-            let state = conversation::next(job.context, &reply, now);
-            conversations.advance(job.sender, left, state, now).await;
-        }
         return Reply::compiled(reply.answer, reply.note(), s.audio_base.as_deref());
     }
     if !s.llm_live {
