@@ -390,14 +390,7 @@ impl Scores {
         }
         // A lack phrase that starts with a procedure's refusing "no" ("no el" in "el paro no, el
         // imv") does not lack what follows it.
-        let lacked = |at: usize| {
-            (1..=3.min(at)).any(|words| {
-                !refused.contains(&Some(at - words))
-                    && tokens
-                        .ngram(at - words, words)
-                        .is_some_and(|w| LACK_WORDS.contains(&w))
-            })
-        };
+        let lacked = |at: usize| lack_ends_at(tokens, at, |start| refused.contains(&Some(start)));
         let mut drop = [false; ProcedureId::ALL.len()];
         for i in named() {
             drop[i] = refused[i].is_some() || lacked(self.first_seen[i]);
@@ -567,12 +560,7 @@ impl Scores {
             .iter()
             .enumerate()
             .all(|(i, &score)| score == 0 || i == procedure.index());
-        let at = self.first_seen[procedure.index()];
-        let lacked = (1..=3.min(at)).any(|words| {
-            tokens
-                .ngram(at - words, words)
-                .is_some_and(|w| LACK_WORDS.contains(&w))
-        });
+        let lacked = lack_ends_at(tokens, self.first_seen[procedure.index()], |_| false);
         (named_alone && lacked).then_some(current)
     }
 
@@ -707,6 +695,17 @@ fn nth_facet(procedure: ProcedureId, n: u8) -> Option<Facet> {
         .copied()
         .filter(|&f| kb::procedure_answer(procedure, f, Lang::Es).is_some())
         .nth(usize::from(n).checked_sub(1)?)
+}
+
+/// Whether a phrase of `carencia` ("no tengo", "sin el") ends right before token `at`, leaving
+/// out the phrases that start where `skip` says.
+fn lack_ends_at(tokens: &Tokens<'_>, at: usize, skip: impl Fn(usize) -> bool) -> bool {
+    (1..=3.min(at)).any(|words| {
+        !skip(at - words)
+            && tokens
+                .ngram(at - words, words)
+                .is_some_and(|w| LACK_WORDS.contains(&w))
+    })
 }
 
 /// The language of a text, detected the way the responder detects it (Arabic script, vocabulary
