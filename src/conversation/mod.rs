@@ -20,9 +20,8 @@ use crate::shared::Redis;
 
 /// What the conversation remembers after `reply` at `now`, given what it remembered before:
 /// its language, and the procedure and part of a procedure answer (kept through misses,
-/// guardrails, thanks and "I don't understand"; cleared by the menu), or the part a miss asked
-/// before any procedure was named. `None` when the person
-/// asked to be forgotten.
+/// guardrails, thanks and "I don't understand"; cleared by the menu), or the part a miss or a
+/// greeting asked before any procedure was named. `None` when the person asked to be forgotten.
 pub fn next(previous: Context, reply: &Reply, now: Instant) -> Option<State> {
     let (procedure, facet) = match reply.intent {
         Intent::Forget => return None,

@@ -95,8 +95,9 @@ pub struct Services {
     /// Redis (`REDIS_URL`), where the answer cache and the durable miss queue are shared with
     /// the other instances; `None`: [`Services::answers`] and the queue in this process alone.
     pub shared: Option<Arc<Redis>>,
-    /// The conversations the webhook remembers, moved on here when a voice note's transcript
-    /// gets a compiled answer; `None`: a pipeline run without the webhook (tests).
+    /// The conversations the webhook remembers, moved on here by a voice note's transcript (a
+    /// compiled answer, or a part asked of no procedure); `None`: a pipeline run without the
+    /// webhook (tests).
     pub conversations: Option<Arc<conversation::Store>>,
     /// `MISS_CLAIM_AFTER`: how long a queued miss may stay unfinished before another instance
     /// takes it over.
