@@ -509,6 +509,28 @@ async fn what_the_person_lacks_said_as_a_condition_asks_the_requirements_of_the_
         sara.says(card).await;
         assert_eq!(sara.says(condition).await, requirements, "{condition}");
     }
+    // A lack written into the procedure's own term ("pas de NIE"), pidgin's "no get", and words
+    // that lean to the procedure talked about ("depuis 2 ans" for the arraigo).
+    for (asked, condition, requirements) in [
+        (
+            "comment on demande le chômage ?",
+            "et si j'ai pas de NIE ?",
+            "prestacion_desempleo.requisitos.fr",
+        ),
+        (
+            "pls how do i register for padron",
+            "and if i no get nie?",
+            "empadronamiento.requisitos.en",
+        ),
+        (
+            "comment on fait pour l'arraigo social ?",
+            "et si j'ai pas le padron depuis 2 ans ?",
+            "arraigo.requisitos.fr",
+        ),
+    ] {
+        sara.says(asked).await;
+        assert_eq!(sara.says(condition).await, requirements, "{condition}");
+    }
     // What is lacked and asked how to get, a lawyer lacked, or a lack without "and if": about
     // what is lacked.
     sara.says("¿cómo pido la tarjeta sanitaria?").await;

@@ -390,10 +390,14 @@ impl Scores {
         }
         // A lack phrase that starts with a procedure's refusing "no" ("no el" in "el paro no, el
         // imv") does not lack what follows it.
-        let lacked = |at: usize| lack_ends_at(tokens, at, |start| refused.contains(&Some(start)));
+        let lacked = |i: usize| {
+            lack_ends_at(tokens, self.first_seen[i], &|start| {
+                refused.contains(&Some(start))
+            })
+        };
         let mut drop = [false; ProcedureId::ALL.len()];
         for i in named() {
-            drop[i] = refused[i].is_some() || lacked(self.first_seen[i]);
+            drop[i] = refused[i].is_some() || lacked(i);
         }
         // Something else must be asked about: a procedure not lacked, named strongly enough.
         if named().all(|i| drop[i] || self.procedure[i] < MATCH_THRESHOLD) {
@@ -555,12 +559,25 @@ impl Scores {
         {
             return None;
         }
+        // Words that lean to the procedure being talked about may come too ("et si j'ai pas le
+        // padron depuis 2 ans ?" about the arraigo); another procedure may not.
         let named_alone = self
             .procedure
             .iter()
             .enumerate()
-            .all(|(i, &score)| score == 0 || i == procedure.index());
-        let lacked = lack_ends_at(tokens, self.first_seen[procedure.index()], |_| false);
+            .all(|(i, &score)| score == 0 || i == procedure.index() || i == current.index());
+        // The mention may itself open with the lack: a term such as "sin nie" or "pas de nie".
+        let (at, end) = (
+            self.first_seen[procedure.index()],
+            self.first_end[procedure.index()],
+        );
+        let opens_mention = (1..=3).any(|words| {
+            at + words < end
+                && tokens
+                    .ngram(at, words)
+                    .is_some_and(|w| LACK_WORDS.contains(&w))
+        });
+        let lacked = opens_mention || lack_ends_at(tokens, at, &|_| false);
         (named_alone && lacked).then_some(current)
     }
 
@@ -699,7 +716,7 @@ fn nth_facet(procedure: ProcedureId, n: u8) -> Option<Facet> {
 
 /// Whether a phrase of `carencia` ("no tengo", "sin el") ends right before token `at`, leaving
 /// out the phrases that start where `skip` says.
-fn lack_ends_at(tokens: &Tokens<'_>, at: usize, skip: impl Fn(usize) -> bool) -> bool {
+fn lack_ends_at(tokens: &Tokens<'_>, at: usize, skip: &impl Fn(usize) -> bool) -> bool {
     (1..=3.min(at)).any(|words| {
         !skip(at - words)
             && tokens
