@@ -108,6 +108,11 @@ fn danger_told_next_to_a_question_about_papers_gets_the_answer_and_the_danger_li
     for &(text, lang, procedure) in TELLS_OF_DANGER {
         assert_procedure_then_the_danger_lines(text, lang, procedure);
     }
+    // Told with a greeting and a question that names no procedure, it gets the greeting (the
+    // list of procedures) and the danger lines after it.
+    let greeted = respond("hola, hay sangre, que papeles necesito?");
+    assert_eq!(greeted.intent, Intent::Greeting);
+    assert_eq!(greeted.note_kind(), Some(clara::kb::Note::Support));
     // A figure of speech with no word of danger gets the answer alone.
     for text in [
         "me muero de ganas de tener los papeles, como pido el arraigo?",
