@@ -40,6 +40,10 @@ const CONTINUATION_MAX_TOKENS: usize = 6;
 /// sanitaire, le NIE", "sorry not paro, I mean the minimum income, IMV").
 const CORRECTION_MAX_TOKENS: usize = 10;
 
+/// The longest message read as naming the procedure a part asked before waits for ("lo del
+/// IMV", "es para el ingreso mínimo vital"): a longer one tells its own story.
+const PENDING_ANSWER_MAX_TOKENS: usize = 10;
+
 /// The longest message read as a condition on the procedure being talked about ("and if i
 /// dont have the padron can i still get it"): a longer one tells its own story.
 const CONDITION_MAX_TOKENS: usize = 12;
@@ -528,7 +532,8 @@ impl Scores {
     ) -> Option<Facet> {
         let part = context.facet.filter(|&f| f != Facet::Descripcion)?;
         let Some(other) = context.procedure else {
-            return (self.asks_no_part() && tokens.len() <= CORRECTION_MAX_TOKENS).then_some(part);
+            return (self.asks_no_part() && tokens.len() <= PENDING_ANSWER_MAX_TOKENS)
+                .then_some(part);
         };
         if other == procedure {
             return None;
@@ -571,12 +576,7 @@ impl Scores {
             self.first_seen[procedure.index()],
             self.first_end[procedure.index()],
         );
-        let opens_mention = (1..=3).any(|words| {
-            at + words < end
-                && tokens
-                    .ngram(at, words)
-                    .is_some_and(|w| LACK_WORDS.contains(&w))
-        });
+        let opens_mention = (1..=3).any(|words| at + words < end && lack_phrase(tokens, at, words));
         let lacked = opens_mention || lack_ends_at(tokens, at, &|_| false);
         (named_alone && lacked).then_some(current)
     }
@@ -717,12 +717,14 @@ fn nth_facet(procedure: ProcedureId, n: u8) -> Option<Facet> {
 /// Whether a phrase of `carencia` ("no tengo", "sin el") ends right before token `at`, leaving
 /// out the phrases that start where `skip` says.
 fn lack_ends_at(tokens: &Tokens<'_>, at: usize, skip: &impl Fn(usize) -> bool) -> bool {
-    (1..=3.min(at)).any(|words| {
-        !skip(at - words)
-            && tokens
-                .ngram(at - words, words)
-                .is_some_and(|w| LACK_WORDS.contains(&w))
-    })
+    (1..=3.min(at)).any(|words| !skip(at - words) && lack_phrase(tokens, at - words, words))
+}
+
+/// Whether the `words` tokens from `start` are a phrase of `carencia`.
+fn lack_phrase(tokens: &Tokens<'_>, start: usize, words: usize) -> bool {
+    tokens
+        .ngram(start, words)
+        .is_some_and(|w| LACK_WORDS.contains(&w))
 }
 
 /// The language of a text, detected the way the responder detects it (Arabic script, vocabulary
@@ -930,11 +932,11 @@ impl Responder {
 
         let short = tokens.len() <= CONVERSATIONAL_MAX_TOKENS;
         let polite = scores.only_polite(tokens.len());
-        // A part asked of no procedure, with no procedure being talked about: it waits for the
-        // procedure the person names next (`Reply::pending`), even when the words lean to one
-        // too weakly to answer ("¿qué papeles…?" leans to the arraigo).
-        let asks_unnamed =
-            context.procedure.is_none() && scores.procedure().is_none() && scores.asks_a_facet();
+        // A part asked here is of no procedure: neither the words nor the conversation gave one
+        // (a conversation's procedure would have taken it above). It waits for the procedure
+        // the person names next (`Reply::pending`), even when the words lean to one too weakly
+        // to answer ("¿qué papeles…?" leans to the arraigo).
+        let asks_unnamed = scores.asks_a_facet();
         // "hola, ¿qué papeles piden?": the greeting's list of procedures is the question back,
         // when the words lean to none (else the miss path asks about the one they lean to).
         let greeted_question = asks_unnamed
