@@ -274,10 +274,17 @@ const ARABIC_MIN_BARE_CHARS: usize = 3;
 /// "لجوء"). The compiled tables hold an Arabic word as listed and without its article; the
 /// responder takes the other forms back to those (see `kb::compile`). Matched on bytes, as the
 /// responder asks this of every token that starts no phrase as written, in any script: و is
-/// D9 88, ب D8 A8, ف D9 81, ل D9 84, ا D8 A7.
+/// D9 88, ب D8 A8, ف D9 81, ل D9 84, ا D8 A7. One exception to the three letters: و before
+/// the negations ما and مش ("وما بغاش يفيق", "ومش قادر"), which many phrases start with and
+/// people write glued to "and".
 pub fn arabic_prefixes(token: &str) -> impl Iterator<Item = usize> + '_ {
     const LI: [u8; 2] = [0xD9, 0x84];
     const AL: [u8; 4] = [0xD8, 0xA7, 0xD9, 0x84];
+    /// وما and ومش.
+    const AND_NOT: [[u8; 6]; 2] = [
+        [0xD9, 0x88, 0xD9, 0x85, 0xD8, 0xA7],
+        [0xD9, 0x88, 0xD9, 0x85, 0xD8, 0xB4],
+    ];
     let b = token.as_bytes();
     let (skips, n): ([usize; 2], usize) = match b {
         [0xD9, 0x88 | 0x81, rest @ ..] | [0xD8, 0xA8, rest @ ..] => {
@@ -292,10 +299,12 @@ pub fn arabic_prefixes(token: &str) -> impl Iterator<Item = usize> + '_ {
         [0xD9, 0x84, ..] => ([2, 0], 1),
         _ => ([0, 0], 0),
     };
+    let and_not = AND_NOT.iter().any(|and_not| b == and_not);
     skips.into_iter().take(n).filter(move |&skip| {
-        token
-            .get(skip..)
-            .is_some_and(|bare| bare.chars().nth(ARABIC_MIN_BARE_CHARS - 1).is_some())
+        and_not
+            || token
+                .get(skip..)
+                .is_some_and(|bare| bare.chars().nth(ARABIC_MIN_BARE_CHARS - 1).is_some())
     })
 }
 
@@ -486,6 +495,10 @@ mod tests {
             ("فالسبيطار", &[2, 6]),
             ("فلاسيتا", &[2]),
             ("وراق", &[2]),
+            // و before a two-letter negation.
+            ("وما", &[2]),
+            ("ومش", &[2]),
+            ("ولا", &[]),
             // Fewer than three letters would be left, or no prefix at all.
             ("بنت", &[]),
             ("الام", &[]),
