@@ -234,6 +234,11 @@ async fn a_correction_that_names_only_the_procedure_meant_keeps_the_part() {
         ("sorry i was asking about the imv", "imv.cuantia.en"),
         ("لا لا غلطت، الإيمف", "imv.cuantia.ar"),
         ("البارو لا، الإيمف", "imv.cuantia.ar"),
+        // "Wait" opens a correction too (in English "wait" alone asks how long).
+        ("espera, el imv", "imv.cuantia.es"),
+        ("attends, l'IMV", "imv.cuantia.fr"),
+        ("hold on, the imv", "imv.cuantia.en"),
+        ("استنى، الإيمف", "imv.cuantia.ar"),
     ] {
         omar.says("¿cuánto es el paro?").await;
         assert_eq!(omar.says(correction).await, amount, "{correction}");
