@@ -459,6 +459,11 @@ fn write_tables(c: &Compiled, out: &Path) {
             "Openings of a correction of the procedure just answered (`correccion`: \"no\", \"i meant\").",
             &c.correction_words,
         ),
+        (
+            "BACK_WORDS",
+            "Words that point back to the procedure before the current one (`anterior`: \"el otro\", \"the first one\").",
+            &c.back_words,
+        ),
     ] {
         let words: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
         writeln!(

@@ -88,6 +88,7 @@ fn bench(c: &mut Criterion) {
         lang: Some(Lang::Fr),
         procedure: Some(ProcedureId::Imv),
         facet: None,
+        other: None,
     };
     cycle(c, "respond/noisy_in_conversation", NOISY, |q| {
         black_box(responder.respond_in(q, None, context));

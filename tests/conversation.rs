@@ -252,6 +252,56 @@ async fn a_correction_that_names_only_the_procedure_meant_keeps_the_part() {
 }
 
 #[tokio::test]
+async fn the_other_one_is_the_procedure_talked_about_before() {
+    let server = Server::start(&[]).await;
+    let mut nadia = Person::new(&server, "whatsapp:+34600000126");
+    assert_eq!(
+        nadia.says("cuanto tarda el padron?").await,
+        "empadronamiento.plazos.es"
+    );
+    assert_eq!(
+        nadia.says("y el paro?").await,
+        "prestacion_desempleo.plazos.es"
+    );
+    assert_eq!(nadia.says("ok gracias").await, "thanks.es");
+    // Back to the padrón, with the part this message asks; then to the paro again.
+    assert_eq!(
+        nadia.says("y el otro donde se pide").await,
+        "empadronamiento.como_solicitar.es"
+    );
+    assert_eq!(
+        nadia.says("y el otro?").await,
+        "prestacion_desempleo.como_solicitar.es",
+        "asking nothing else, the part just answered, of the other"
+    );
+    // In French, English and Arabic, at the start, after "and" and a short word, or at the end.
+    let mut awa = Person::new(&server, "whatsapp:+34600000127");
+    awa.says("combien de temps pour le NIE ?").await;
+    awa.says("et pour l'IMV ?").await;
+    assert_eq!(
+        awa.says("et pour l'autre, on le demande où ?").await,
+        "nie_tie.como_solicitar.fr"
+    );
+    let mut john = Person::new(&server, "whatsapp:+34600000128");
+    john.says("how do i get the health card").await;
+    john.says("and the nie?").await;
+    assert_eq!(
+        john.says("how long for the first one").await,
+        "tarjeta_sanitaria.plazos.en"
+    );
+    let mut salma = Person::new(&server, "whatsapp:+34600000129");
+    salma.says("شحال كتاخد البطاقة الصحية").await;
+    salma.says("والنيي؟").await;
+    assert_eq!(salma.says("والأول؟").await, "tarjeta_sanitaria.plazos.ar");
+    // A procedure named wins over the words; with no procedure before, "the other" is not
+    // understood as one.
+    assert!(nadia.says("el otro no, el imv").await.starts_with("imv."));
+    let mut ines = Person::new(&server, "whatsapp:+34600000130");
+    ines.says("que es el imv").await;
+    assert_eq!(ines.says("y el otro?").await, "fallback_generic.es");
+}
+
+#[tokio::test]
 async fn what_to_do_after_a_problem_is_still_about_the_problem() {
     let server = Server::start(&[]).await;
     let mut karim = Person::new(&server, "whatsapp:+34600000107");

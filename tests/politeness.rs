@@ -172,6 +172,7 @@ fn a_shared_ok_keeps_the_conversations_language() {
             lang: Some(lang),
             procedure: Some(ProcedureId::Imv),
             facet: None,
+            other: None,
         };
         let reply = responder.respond_in("ok", None, context);
         assert_eq!((reply.intent, reply.lang), (Intent::Thanks, lang));
@@ -194,6 +195,7 @@ fn a_thanks_in_another_language_keeps_the_conversations_language() {
             lang: Some(lang),
             procedure: Some(ProcedureId::Imv),
             facet: None,
+            other: None,
         };
         let reply = responder.respond_in(text, None, context);
         assert_eq!((reply.intent, reply.lang), (Intent::Thanks, lang), "{text}");
@@ -210,6 +212,7 @@ fn a_thanks_in_another_language_keeps_the_conversations_language() {
         lang: Some(Ar),
         procedure: Some(ProcedureId::Imv),
         facet: None,
+        other: None,
     };
     let reply = responder.respond_in("merci, et le padron c'est quoi", None, context);
     assert_eq!(reply.lang, Fr);
@@ -226,6 +229,7 @@ fn the_answers_say_what_to_do_next_without_the_emergency_header() {
                 lang: Some(lang),
                 procedure: None,
                 facet: None,
+                other: None,
             },
         );
         let confused = responder.respond_in("no entiendo", Some(lang), Context::default());

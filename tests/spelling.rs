@@ -186,6 +186,7 @@ fn numbers_are_never_folded() {
         lang: Some(Lang::Es),
         procedure: Some(ProcedureId::Imv),
         facet: None,
+        other: None,
     };
     let reply = responder.respond_in("3", None, context);
     assert_eq!(reply.intent, Intent::Procedure(ProcedureId::Imv));

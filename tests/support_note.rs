@@ -530,6 +530,7 @@ fn an_account_alone_or_with_another_alarm_is_still_an_alarm() {
         lang: Some(Lang::Es),
         procedure: clara::kb::ProcedureId::parse("proteccion_internacional"),
         facet: None,
+        other: None,
     };
     assert!(asylum.procedure.is_some());
     assert_eq!(

@@ -64,6 +64,7 @@ fn responder_makes_no_heap_allocation() {
             lang: Some(Lang::Fr),
             procedure: Some(ProcedureId::Imv),
             facet: None,
+            other: None,
         };
         for q in [
             "3",
@@ -83,6 +84,14 @@ fn responder_makes_no_heap_allocation() {
             ..context
         };
         for q in ["y pal padron?", "والشوماج؟", "and what about asylum?"] {
+            std::hint::black_box(responder.respond_in(std::hint::black_box(q), None, context));
+        }
+        // The procedure before the current one ("¿y el otro?").
+        let context = Context {
+            other: Some(ProcedureId::Empadronamiento),
+            ..context
+        };
+        for q in ["y el otro?", "et pour l'autre, c'est long ?", "والأول؟"] {
             std::hint::black_box(responder.respond_in(std::hint::black_box(q), None, context));
         }
     });

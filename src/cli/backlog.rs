@@ -187,6 +187,7 @@ fn suggest(
         lang: Some(lang),
         procedure: Some(procedure),
         facet: None,
+        other: None,
     };
     let reply = responder.respond_in(question, Some(lang), context);
     let facet = match reply.intent {

@@ -21,7 +21,8 @@ use crate::shared::Redis;
 /// What the conversation remembers after `reply` at `now`, given what it remembered before:
 /// its language, and the procedure and part of a procedure answer (kept through misses,
 /// guardrails, thanks and "I don't understand"; cleared by the menu), or the part a miss or a
-/// greeting asked before any procedure was named. `None` when the person asked to be forgotten.
+/// greeting asked before any procedure was named; and the procedure talked about before the
+/// current one, for "¿y el otro?". `None` when the person asked to be forgotten.
 pub fn next(previous: Context, reply: &Reply, now: Instant) -> Option<State> {
     let (procedure, facet) = match reply.intent {
         Intent::Forget => return None,
@@ -35,10 +36,16 @@ pub fn next(previous: Context, reply: &Reply, now: Instant) -> Option<State> {
             (previous.procedure, previous.facet)
         }
     };
+    let other = match (procedure, previous.procedure) {
+        (Some(now), Some(before)) if now != before => Some(before),
+        (Some(_), _) => previous.other,
+        (None, _) => None,
+    };
     Some(State {
         lang: reply.lang,
         procedure,
         facet,
+        other,
         last_seen: now,
     })
 }
@@ -52,6 +59,8 @@ pub struct State {
     pub procedure: Option<ProcedureId>,
     /// The part of it that answer gave.
     pub facet: Option<Facet>,
+    /// The procedure talked about before that one.
+    pub other: Option<ProcedureId>,
     /// When the last message came.
     pub last_seen: Instant,
 }
@@ -63,6 +72,7 @@ impl State {
             lang: Some(self.lang),
             procedure: self.procedure,
             facet: self.facet,
+            other: self.other,
         }
     }
 }
@@ -200,19 +210,22 @@ impl Store {
     }
 }
 
-/// A state as Redis keeps it: `<lang> <procedure> <facet>` (`-` for none). No time: Redis's TTL
-/// does the expiry, and a state read back was seen `now` as far as this process is concerned.
+/// A state as Redis keeps it: `<lang> <procedure> <facet> <other>` (`-` for none). No time:
+/// Redis's TTL does the expiry, and a state read back was seen `now` as far as this process is
+/// concerned.
 fn encode(state: State) -> String {
     format!(
-        "{} {} {}",
+        "{} {} {} {}",
         state.lang.as_str(),
         state.procedure.map_or("-", ProcedureId::as_str),
-        state.facet.map_or("-", Facet::as_str)
+        state.facet.map_or("-", Facet::as_str),
+        state.other.map_or("-", ProcedureId::as_str)
     )
 }
 
-/// The inverse of [`encode`], which also reads the `<lang> <procedure>` an older Clara stored
-/// (no part remembered); `None` for anything else (a foreign value is ignored, never trusted).
+/// The inverse of [`encode`], which also reads the `<lang> <procedure>` and `<lang> <procedure>
+/// <facet>` older Claras stored (what they did not keep is none); `None` for anything else (a
+/// foreign value is ignored, never trusted).
 fn decode(text: &str, now: Instant) -> Option<State> {
     fn optional<T>(field: &str, parse: fn(&str) -> Option<T>) -> Option<Option<T>> {
         match field {
@@ -224,6 +237,7 @@ fn decode(text: &str, now: Instant) -> Option<State> {
     let lang = Lang::parse(fields.next()?)?;
     let procedure = optional(fields.next()?, ProcedureId::parse)?;
     let facet = optional(fields.next().unwrap_or("-"), Facet::parse)?;
+    let other = optional(fields.next().unwrap_or("-"), ProcedureId::parse)?;
     if fields.next().is_some() {
         return None;
     }
@@ -231,6 +245,7 @@ fn decode(text: &str, now: Instant) -> Option<State> {
         lang,
         procedure,
         facet,
+        other,
         last_seen: now,
     })
 }
@@ -292,6 +307,7 @@ mod tests {
             lang: Lang::Fr,
             procedure: Some(ProcedureId::Imv),
             facet: Some(Facet::Problemas),
+            other: Some(ProcedureId::NieTie),
             last_seen: at,
         }
     }
@@ -318,19 +334,28 @@ mod tests {
         let t0 = Instant::now();
         for procedure in [None, Some(ProcedureId::Imv)] {
             for facet in [None, Some(Facet::Problemas)] {
-                let s = State {
-                    procedure,
-                    facet,
-                    ..state(t0)
-                };
-                assert_eq!(decode(&encode(s), t0), Some(s));
+                for other in [None, Some(ProcedureId::NieTie)] {
+                    let s = State {
+                        procedure,
+                        facet,
+                        other,
+                        ..state(t0)
+                    };
+                    assert_eq!(decode(&encode(s), t0), Some(s));
+                }
             }
         }
         // What a Clara before the part was remembered stored, during a rolling deploy.
         let older = decode("fr imv", t0).expect("the older form");
         assert_eq!(
-            (older.procedure, older.facet),
-            (Some(ProcedureId::Imv), None)
+            (older.procedure, older.facet, older.other),
+            (Some(ProcedureId::Imv), None, None)
+        );
+        // And one before the procedure before was remembered.
+        let older = decode("fr imv problemas", t0).expect("the older form");
+        assert_eq!(
+            (older.procedure, older.facet, older.other),
+            (Some(ProcedureId::Imv), Some(Facet::Problemas), None)
         );
         for junk in [
             "",
@@ -339,6 +364,7 @@ mod tests {
             "fr nope",
             "fr imv extra",
             "fr imv problemas x",
+            "fr imv problemas nie_tie x",
         ] {
             assert_eq!(decode(junk, t0), None, "{junk}");
         }

@@ -126,6 +126,7 @@ pub struct Compiled {
     pub lack_words: std::collections::BTreeSet<String>,
     /// Normalized openings of a correction of the procedure just answered (`correccion`).
     pub correction_words: std::collections::BTreeSet<String>,
+    pub back_words: std::collections::BTreeSet<String>,
     /// The note said after a procedure answer to a message naming a place outside Madrid
     /// (`nota_fuera_de_madrid` of `data/plantillas.json`), checked like an answer.
     pub elsewhere_note: Localized<String>,
@@ -301,6 +302,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
         let continuation_words = std::mem::take(&mut vocab.continuation_words);
         let lack_words = std::mem::take(&mut vocab.lack_words);
         let correction_words = std::mem::take(&mut vocab.correction_words);
+        let back_words = std::mem::take(&mut vocab.back_words);
         let (terms, stems, guard_terms, guard_stems) = vocab.finish();
         Ok(Compiled {
             procedures: procedures.into_iter().map(|(_, p)| p).collect(),
@@ -317,6 +319,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Vec<Problem>> {
             continuation_words,
             lack_words,
             correction_words,
+            back_words,
             elsewhere_note,
             support_note,
             audio,
@@ -1149,6 +1152,7 @@ struct VocabBuilder {
     continuation_words: std::collections::BTreeSet<String>,
     lack_words: std::collections::BTreeSet<String>,
     correction_words: std::collections::BTreeSet<String>,
+    back_words: std::collections::BTreeSet<String>,
 }
 
 /// What a guardrail term was listed as, the languages that list it, and where it was first.
@@ -1417,6 +1421,7 @@ impl VocabBuilder {
         self.continuation_words = short_phrases(FILE, "continuacion", &v.continuacion, 2, problems);
         self.lack_words = short_phrases(FILE, "carencia", &v.carencia, 3, problems);
         self.correction_words = short_phrases(FILE, "correccion", &v.correccion, 4, problems);
+        self.back_words = short_phrases(FILE, "anterior", &v.anterior, 3, problems);
         for (lang, phrases) in v.no_alarma.iter() {
             for (i, raw) in phrases.iter().enumerate() {
                 self.not_alarm(FILE, &format!("no_alarma.{lang}[{i}]"), raw, problems);

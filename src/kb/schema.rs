@@ -530,6 +530,12 @@ pub struct SharedVocabulary {
     /// amount (see `respond::Scores::corrects`).
     #[serde(default)]
     pub correccion: Localized<Vec<String>>,
+    /// Words that point back to the procedure talked about before the current one (`el otro`,
+    /// `la primera`, `l autre`, `the other one`, `الاول`), up to three words each. A message that
+    /// names no procedure and opens with one, alone or after a word of `continuacion`, is about
+    /// that procedure: "¿y el otro cuánto tarda?" (see `respond::Scores::refers_back`).
+    #[serde(default)]
+    pub anterior: Localized<Vec<String>>,
 }
 
 /// `data/vocabulario/lugares.json`: the places people name, by region.

@@ -35,6 +35,9 @@ pub struct Stored {
     pub procedure: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facet: Option<String>,
+    /// The procedure talked about before that one, by its data name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
     /// When the webhook took the message, Unix milliseconds.
     pub received_ms: u64,
 }
@@ -50,6 +53,7 @@ impl Stored {
             voice: job.voice.clone(),
             procedure: job.context.procedure.map(|p| p.as_str().to_string()),
             facet: job.context.facet.map(|f| f.as_str().to_string()),
+            other: job.context.other.map(|p| p.as_str().to_string()),
             received_ms: unix_ms(SystemTime::now())
                 .saturating_sub(job.received.elapsed().as_millis() as u64),
         }
@@ -66,6 +70,7 @@ impl Stored {
             lang: Some(lang),
             procedure: self.procedure.as_deref().and_then(ProcedureId::parse),
             facet: self.facet.as_deref().and_then(Facet::parse),
+            other: self.other.as_deref().and_then(ProcedureId::parse),
         };
         Some(Job {
             sender: SenderId::from_hex(&self.sender)?,
@@ -219,6 +224,7 @@ mod tests {
                 lang: Some(Lang::Fr),
                 procedure: Some(ProcedureId::NieTie),
                 facet: Some(Facet::Plazos),
+                other: Some(ProcedureId::Imv),
             },
             voice: None,
             received: Instant::now(),

@@ -13,7 +13,7 @@ mod tokens;
 use crate::kb::normalize::{Normalized, arabic_prefixes};
 use crate::kb::schema::MATCH_THRESHOLD;
 use crate::kb::{
-    self, Answer, CONTINUATION_WORDS, CORRECTION_WORDS, Conversational, Curated, Facet,
+    self, Answer, BACK_WORDS, CONTINUATION_WORDS, CORRECTION_WORDS, Conversational, Curated, Facet,
     GuardCategory, LACK_WORDS, Lang, Note, PURPOSE_WORDS, ProcedureId, Region, TERMS, Term,
 };
 use language::Hints;
@@ -192,6 +192,8 @@ pub struct Context {
     /// The part of that procedure last answered: after what to do when it went wrong
     /// (`problemas`), "¿y ahora qué hago?" is still about the problem.
     pub facet: Option<Facet>,
+    /// The procedure talked about before that one: "¿y el otro?" is about it.
+    pub other: Option<ProcedureId>,
 }
 
 /// Scores gathered in one scan of the vocabulary.
@@ -674,6 +676,45 @@ fn near_term(token: &str) -> Option<kb::Term> {
         .find_map(|skip| TERMS.word(&word[skip..]))
 }
 
+/// The longest message in which words of `anterior` that end it point back ("¿cuánto tarda el
+/// otro?"); in a longer one they are more likely part of a story ("lo otro que quería decir").
+const BACK_AT_END_MAX_TOKENS: usize = 8;
+
+/// Whether the message points back to the procedure talked about before the current one with
+/// words of `anterior`: at its start ("el otro, ¿dónde se pide?", "والأول؟"), after a word of
+/// `continuacion` and at most one short word ("y el otro", "et pour l'autre", "and for the
+/// first one"), or at the end of a short message ("how long for the other one").
+fn refers_back(tokens: &Tokens<'_>) -> bool {
+    /// The longest word allowed between the opening and the words: "pour", "para", "for".
+    const LINK_MAX_BYTES: usize = 4;
+    let back_at = |at: usize| {
+        (1..=3).any(|n| {
+            tokens
+                .ngram(at, n)
+                .is_some_and(|words| BACK_WORDS.contains(&words))
+        })
+    };
+    let opening = (1..=2).rev().find(|&n| {
+        tokens
+            .ngram(0, n)
+            .is_some_and(|words| CONTINUATION_WORDS.contains(&words))
+    });
+    let after_opening = opening.is_some_and(|n| {
+        back_at(n)
+            || (tokens
+                .ngram(n, 1)
+                .is_some_and(|link| link.len() <= LINK_MAX_BYTES)
+                && back_at(n + 1))
+    });
+    let at_end = tokens.len() <= BACK_AT_END_MAX_TOKENS
+        && (1..=3.min(tokens.len())).any(|n| {
+            tokens
+                .ngram(tokens.len() - n, n)
+                .is_some_and(|words| BACK_WORDS.contains(&words))
+        });
+    back_at(0) || after_opening || at_end
+}
+
 /// A message that is only a number: "2", also 1️⃣ and ٢ (which normalize to the digit).
 fn number(normalized: &str) -> Option<u8> {
     match normalized.as_bytes() {
@@ -774,6 +815,17 @@ impl Responder {
         let folded = Folded::new(&tokens);
         let folded = folded.tokens();
         let mut scores = Scores::scan(&tokens, &folded, context.procedure);
+        // "¿y el otro?": the procedure before the current one becomes the current one, and the
+        // current one the other (the conversation swaps them back on "y el otro" again).
+        let back = context.other.is_some() && scores.procedure().is_none() && refers_back(&tokens);
+        let context = match context.other {
+            Some(other) if back => Context {
+                procedure: Some(other),
+                other: context.procedure,
+                ..context
+            },
+            _ => context,
+        };
         let lang = lang
             .or(scores.switch)
             .unwrap_or_else(|| language::detect_in(&normalized, scores.hints, context.lang));
@@ -878,6 +930,13 @@ impl Responder {
                         .procedure
                         .filter(|_| scores.asks_a_facet())
                         .map(|p| (p, None))
+                })
+                .or_else(|| {
+                    // "¿y el otro?" asking nothing else: the part just answered, of the other.
+                    context
+                        .procedure
+                        .filter(|_| back)
+                        .map(|p| (p, context.facet))
                 })
         })
         .or_else(|| {

@@ -89,6 +89,7 @@ pub fn assert_follow_ups(cases: &[(ProcedureId, &str, Lang, Facet)]) {
                 lang: Some(lang),
                 procedure: Some(procedure),
                 facet: None,
+                other: None,
             };
             let reply = responder.respond_in(message, None, context);
             let right = (reply.intent, reply.facet) == (Intent::Procedure(procedure), Some(facet));
