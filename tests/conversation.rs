@@ -302,6 +302,48 @@ async fn the_other_one_is_the_procedure_talked_about_before() {
 }
 
 #[tokio::test]
+async fn a_menu_number_corrected_is_the_procedure_meant() {
+    let server = Server::start(&[]).await;
+    let mut laila = Person::new(&server, "whatsapp:+34600000131");
+    for (greeting, wrong, correction, meant) in [
+        (
+            "buenas",
+            "7",
+            "uy no me equivoqué, el 1",
+            "imv.descripcion.es",
+        ),
+        (
+            "salut",
+            "5",
+            "non le 6 pardon",
+            "proteccion_internacional.descripcion.fr",
+        ),
+        (
+            "hello",
+            "7",
+            "sorry wrong number, 8",
+            "prestacion_desempleo.descripcion.en",
+        ),
+        ("سلام", "2", "لا، 3", "tarjeta_sanitaria.descripcion.ar"),
+    ] {
+        laila.says(greeting).await;
+        laila.says(wrong).await;
+        assert_eq!(laila.says(correction).await, meant, "{correction}");
+    }
+    // A number after the answer to a part still picks a part; words after the number make it
+    // no correction.
+    laila.says("cuanto tarda el imv").await;
+    assert_eq!(laila.says("no, el 3").await, "fallback_generic.es");
+    laila.says("0").await;
+    assert_eq!(laila.says("7").await, "justicia_gratuita.descripcion.es");
+    assert_eq!(
+        laila.says("no, el 1 y el 2").await,
+        "fallback_generic.es",
+        "more than a number"
+    );
+}
+
+#[tokio::test]
 async fn what_to_do_after_a_problem_is_still_about_the_problem() {
     let server = Server::start(&[]).await;
     let mut karim = Person::new(&server, "whatsapp:+34600000107");

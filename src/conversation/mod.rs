@@ -210,22 +210,23 @@ impl Store {
     }
 }
 
-/// A state as Redis keeps it: `<lang> <procedure> <facet> <other>` (`-` for none). No time:
-/// Redis's TTL does the expiry, and a state read back was seen `now` as far as this process is
-/// concerned.
+/// A state as Redis keeps it: `<lang> <procedure> <facet>`, then ` <other>` when there was a
+/// procedure before (`-` for none). No time: Redis's TTL does the expiry, and a state read back
+/// was seen `now` as far as this process is concerned.
 fn encode(state: State) -> String {
-    format!(
-        "{} {} {} {}",
+    let (lang, procedure, facet) = (
         state.lang.as_str(),
         state.procedure.map_or("-", ProcedureId::as_str),
         state.facet.map_or("-", Facet::as_str),
-        state.other.map_or("-", ProcedureId::as_str)
-    )
+    );
+    match state.other {
+        Some(other) => format!("{lang} {procedure} {facet} {}", other.as_str()),
+        None => format!("{lang} {procedure} {facet}"),
+    }
 }
 
-/// The inverse of [`encode`], which also reads the `<lang> <procedure>` and `<lang> <procedure>
-/// <facet>` older Claras stored (what they did not keep is none); `None` for anything else (a
-/// foreign value is ignored, never trusted).
+/// The inverse of [`encode`], which also reads the `<lang> <procedure>` an older Clara stored
+/// (no part remembered); `None` for anything else (a foreign value is ignored, never trusted).
 fn decode(text: &str, now: Instant) -> Option<State> {
     fn optional<T>(field: &str, parse: fn(&str) -> Option<T>) -> Option<Option<T>> {
         match field {
@@ -351,11 +352,18 @@ mod tests {
             (older.procedure, older.facet, older.other),
             (Some(ProcedureId::Imv), None, None)
         );
-        // And one before the procedure before was remembered.
-        let older = decode("fr imv problemas", t0).expect("the older form");
+        // With no procedure before, the fourth field is left out.
+        let three = decode("fr imv problemas", t0).expect("no procedure before");
         assert_eq!(
-            (older.procedure, older.facet, older.other),
+            (three.procedure, three.facet, three.other),
             (Some(ProcedureId::Imv), Some(Facet::Problemas), None)
+        );
+        assert_eq!(
+            encode(State {
+                other: None,
+                ..state(t0)
+            }),
+            "fr imv problemas"
         );
         for junk in [
             "",

@@ -588,21 +588,11 @@ impl Scores {
     /// between ("me equivoqué, el IMV", "perdón, me refería al IMV"). "no tengo padrón" names
     /// it after a verb: not a correction.
     fn corrects(&self, tokens: &Tokens<'_>, procedure: ProcedureId) -> bool {
-        /// The longest word allowed between: "el", "al", "the", "des".
-        const LINK_MAX_BYTES: usize = 3;
-        let phrase_at = |at: usize| {
-            (1..=4).rev().find(|&n| {
-                tokens
-                    .ngram(at, n)
-                    .is_some_and(|words| CORRECTION_WORDS.contains(&words))
-            })
-        };
-        let mut end = 0;
-        while let Some(n) = phrase_at(end) {
-            end += n;
-        }
+        let end = correction_end(tokens, 0);
         let named = self.first_seen[procedure.index()];
-        end > 0 && (named == end || (named == end + 1 && tokens.get(end).len() <= LINK_MAX_BYTES))
+        end > 0
+            && (named == end
+                || (named == end + 1 && tokens.get(end).len() <= CORRECTION_LINK_MAX_BYTES))
     }
 
     /// The message opens with a word of `continuacion` ("y", "and", "what about"), or with an
@@ -674,6 +664,43 @@ fn near_term(token: &str) -> Option<kb::Term> {
     std::iter::once(0)
         .chain(arabic_prefixes(word))
         .find_map(|skip| TERMS.word(&word[skip..]))
+}
+
+/// The longest word allowed between the words of `correccion` and what they correct: "el",
+/// "al", "the", "des".
+const CORRECTION_LINK_MAX_BYTES: usize = 3;
+
+/// Where the words of `correccion` that follow one another from token `from` end ("no me
+/// equivoqué, el IMV" → 3, after "no", "me equivoque"): `from` when there are none.
+fn correction_end(tokens: &Tokens<'_>, from: usize) -> usize {
+    let phrase_at = |at: usize| {
+        (1..=4).rev().find(|&n| {
+            tokens
+                .ngram(at, n)
+                .is_some_and(|words| CORRECTION_WORDS.contains(&words))
+        })
+    };
+    let mut end = from;
+    while let Some(n) = phrase_at(end) {
+        end += n;
+    }
+    end
+}
+
+/// A menu number given to correct the one just picked ("uy no, el 1", "non le 6 pardon", "sorry
+/// wrong number, 8"): words of `correccion`, at most one short word, the number, and nothing
+/// after it but more words of `correccion`.
+fn corrected_pick(tokens: &Tokens<'_>) -> Option<u8> {
+    let mut at = correction_end(tokens, 0);
+    if at == 0 {
+        return None;
+    }
+    let is_link = |word: &str| word.len() <= CORRECTION_LINK_MAX_BYTES && number(word).is_none();
+    if tokens.ngram(at, 1).is_some_and(is_link) {
+        at += 1;
+    }
+    let picked = number(tokens.ngram(at, 1)?)?;
+    (correction_end(tokens, at + 1) == tokens.len()).then_some(picked)
 }
 
 /// The longest message in which words of `anterior` that end it point back ("¿cuánto tarda el
@@ -908,7 +935,16 @@ impl Responder {
                 support: scores.support,
             };
         }
-        let chosen = match (number, context.procedure) {
+        // "no, el 1" right after a procedure picked from the menu (its description), or with
+        // none: the number is of the menu again.
+        let just_picked = context.facet.is_none_or(|f| f == Facet::Descripcion);
+        let repicked = (number.is_none() && just_picked && scores.procedure().is_none())
+            .then(|| corrected_pick(&tokens))
+            .flatten();
+        let chosen = match (number.or(repicked), context.procedure) {
+            (Some(n), Some(_)) if repicked.is_some() => ProcedureId::ALL
+                .get(usize::from(n).wrapping_sub(1))
+                .map(|&p| (p, None)),
             (Some(n), Some(current)) => nth_facet(current, n).map(|f| (current, Some(f))),
             // A part asked before any procedure (`Reply::pending` of a miss) is the part of the
             // one picked.
