@@ -3756,14 +3756,19 @@ fn eleventh_round_arabic_look_alikes_do_not_alarm() {
 }
 #[test]
 fn a_kidnapping_told_to_ask_for_asylum_gets_the_asylum_answer_and_the_016_note() {
+    let cases = KIDNAPPING_TOLD_FOR_ASYLUM
+        .iter()
+        .map(|&text| (text, ProcedureId::ProteccionInternacional));
+    assert_answer_and_danger_note(cases);
+}
+
+/// Asserts that each `(message, procedure)` gets that procedure's answer, followed by the danger
+/// note (112, 024, 016).
+fn assert_answer_and_danger_note<'a>(cases: impl IntoIterator<Item = (&'a str, ProcedureId)>) {
     let responder = Responder::default();
-    for text in KIDNAPPING_TOLD_FOR_ASYLUM {
+    for (text, procedure) in cases {
         let reply = responder.respond(text, None);
-        assert_eq!(
-            reply.intent,
-            Intent::Procedure(ProcedureId::ProteccionInternacional),
-            "{text}"
-        );
+        assert_eq!(reply.intent, Intent::Procedure(procedure), "{text}");
         assert_eq!(reply.note_kind(), Some(Note::Support), "{text}");
     }
 }
@@ -6032,12 +6037,7 @@ fn fifteenth_round_arabic_look_alikes_do_not_alarm() {
 
 #[test]
 fn fifteenth_round_danger_next_to_papers_gets_the_answer_and_the_danger_note() {
-    let responder = Responder::default();
-    for &(text, procedure) in DANGER_NEXT_TO_PAPERS_FIFTEENTH {
-        let reply = responder.respond(text, None);
-        assert_eq!(reply.intent, Intent::Procedure(procedure), "{text}");
-        assert_eq!(reply.note_kind(), Some(Note::Support), "{text}");
-    }
+    assert_answer_and_danger_note(DANGER_NEXT_TO_PAPERS_FIFTEENTH.iter().copied());
 }
 
 /// Sixteenth round: 25 crisis messages and 12 look-alikes per language by a helper who had seen
