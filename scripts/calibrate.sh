@@ -8,7 +8,10 @@
 #        (defaults: 5 s, 16 connections, 500 1000 2000 4000)
 # Each ADDED is one row: a number spins that many nanoseconds per request (CEILING_WORK_NS);
 # `body` reads the request's body (CEILING_READ_BODY); `redis` reads it and makes one pipelined
-# round trip to a local redis-server, as a cache hit with REDIS_URL does (CEILING_REDIS_URL).
+# round trip to a local redis-server, as a cache hit with REDIS_URL does (CEILING_REDIS_URL);
+# `checks` reads it and does what no webhook can skip, with Clara's code: the form, the signature
+# and the responder (CEILING_CHECKS_TOKEN; that row's requests are signed, for both servers);
+# `signature` the same without the responder (CEILING_CHECKS_MATCH=0).
 # Environment: LOAD_ROUNDS (default 3) alternating rounds, the median is reported.
 # Needs wrk (and redis-server for `redis`; Debian packages, installed when missing). Traffic
 # stays on 127.0.0.1.
@@ -31,30 +34,48 @@ build_both
 WORK=$(mktemp -d)
 CEIL='' CLARA='' REDIS_SERVER=''
 trap 'kill $CEIL $CLARA $REDIS_SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
-LUA=$WORK/request.lua
-cat > "$LUA" <<'LUA'
-wrk.method = "POST"
-wrk.body = "From=whatsapp%3A%2B34600111222&To=whatsapp%3A%2B14155238886&Body=%C2%BFQu%C3%A9+es+el+IMV%3F&NumMedia=0"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-LUA
-lua_report >> "$LUA"
+BODY='From=whatsapp%3A%2B34600111222&To=whatsapp%3A%2B14155238886&Body=%C2%BFQu%C3%A9+es+el+IMV%3F&NumMedia=0'
+TOKEN=calibrate-token
+# request_lua FILE [SIGNATURE]: the wrk script of load.sh's request, signed when given one.
+request_lua() {
+  {
+    echo 'wrk.method = "POST"'
+    echo "wrk.body = \"$BODY\""
+    echo 'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"'
+    [ -n "${2:-}" ] && echo "wrk.headers[\"X-Twilio-Signature\"] = \"$2\""
+    lua_report
+  } > "$1"
+}
+PLAIN_LUA=$WORK/request.lua
+SIGNED_LUA=$WORK/signed.lua
+request_lua "$PLAIN_LUA"
+request_lua "$SIGNED_LUA" "$(TWILIO_AUTH_TOKEN=$TOKEN $BIN sign "http://127.0.0.1:$WORK_PORT/webhook" "$BODY")"
 
 wait_for() {
-  for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:$1/" && return; sleep 0.05; done
+  for _ in $(seq 100); do curl -sS -o /dev/null "http://127.0.0.1:$1/" 2>/dev/null && return; sleep 0.05; done
 }
 
 echo "Machine: $(nproc) cores, $(uname -r); $(date -u +'%F %H:%M') UTC; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Command: scripts/calibrate.sh $DURATION $CONNS ${ADDED[*]} (LOAD_ROUNDS=$ROUNDS)"
 echo
-echo "| added to the ceiling | req/s with it | plain ceiling | ratio | CPU / req with it | plain |"
-echo "|---|---|---|---|---|---|"
+echo "| added to the ceiling | req/s with it | plain ceiling | ratio of the medians | within each round | CPU / req with it | plain |"
+echo "|---|---|---|---|---|---|---|"
 # `rounds` names its two servers "clara" (the one with the added cost) and "ceiling".
 $CEIL_BIN "127.0.0.1:$PLAIN_PORT" > /dev/null &
 CEIL=$!
 wait_for "$PLAIN_PORT"
 for added in "${ADDED[@]}"; do
+  LUA=$PLAIN_LUA
   case $added in
     body) what="reading the body"; env=(CEILING_READ_BODY=1) ;;
+    checks)
+      what="reading the body + the form, the signature and the responder"
+      env=(CEILING_CHECKS_TOKEN=$TOKEN CEILING_CHECKS_URL="http://127.0.0.1:$WORK_PORT")
+      LUA=$SIGNED_LUA ;;
+    signature)
+      what="reading the body + the form and the signature"
+      env=(CEILING_CHECKS_TOKEN=$TOKEN CEILING_CHECKS_URL="http://127.0.0.1:$WORK_PORT" CEILING_CHECKS_MATCH=0)
+      LUA=$SIGNED_LUA ;;
     redis)
       what="reading the body + one Redis round trip"
       if [ -z "$REDIS_SERVER" ]; then
@@ -64,7 +85,7 @@ for added in "${ADDED[@]}"; do
         for _ in $(seq 100); do redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && break; sleep 0.05; done
       fi
       env=(CEILING_REDIS_URL="redis://127.0.0.1:$REDIS_PORT") ;;
-    *[!0-9]* | '') echo "unknown ADDED: $added (a number of ns, body or redis)" >&2; exit 2 ;;
+    *[!0-9]* | '') echo "unknown ADDED: $added (a number of ns, body, signature, checks or redis)" >&2; exit 2 ;;
     *) what=$(awk -v n="$added" 'BEGIN { printf "%.1f µs of work", n / 1000 }'); env=(CEILING_WORK_NS="$added") ;;
   esac
   env "${env[@]}" "$CEIL_BIN" "127.0.0.1:$WORK_PORT" > /dev/null &
@@ -77,6 +98,9 @@ for added in "${ADDED[@]}"; do
   with=$(pick "$results" clara rps); plain=$(pick "$results" ceiling rps)
   cpu=$(pick "$results" clara cpu_us); redis_cpu=''
   [ "$added" = redis ] && redis_cpu=" (+ redis-server $(pick "$results" clara redis_us) µs)"
-  echo "| $what | $with req/s | $plain req/s | $(ratio "$with" "$plain") | $cpu µs$redis_cpu | $(pick "$results" ceiling cpu_us) µs |"
+  echo "| $what | $with req/s | $plain req/s | $(ratio "$with" "$plain") | $(paired "$results") | $cpu µs$redis_cpu | $(pick "$results" ceiling cpu_us) µs |"
+  # A row whose requests failed (a check refused them) measured something else: say so.
+  bad=$(bad_responses "$results")
+  [ "$bad" -eq 0 ] || echo "  ($what: $bad errors or non-2xx responses)"
   kill "$CLARA"; wait "$CLARA" 2>/dev/null || true; CLARA=''
 done

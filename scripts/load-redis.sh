@@ -4,7 +4,9 @@
 # Prints a Markdown table (docs/PERFORMANCE.md, "With REDIS_URL"), with the CPU per request of
 # Clara, the ceiling and redis-server (from /proc, during the wrk rounds). Then Clara against
 # the floor a hit with REDIS_URL can reach: the ceiling reading the body and making the same one
-# pipelined round trip, and nothing else (CEILING_REDIS_URL), in as many more rounds.
+# pipelined round trip, and nothing else (CEILING_REDIS_URL), in as many more rounds; and the
+# same floor doing first the checks no webhook can skip, with Clara's code (the form, the
+# signature, the responder; CEILING_CHECKS_TOKEN), in as many more.
 #
 # Usage: scripts/load-redis.sh [DURATION_S] [CONNECTIONS]   (defaults: 10 s, 16 connections)
 # Environment: LOAD_ROUNDS (default 3) alternating wrk rounds per server, the median is reported;
@@ -26,6 +28,7 @@ BODIES=${LOAD_BODIES:-200000}
 CLARA_PORT=5082
 CEIL_PORT=5083
 FLOOR_PORT=5086
+CHECKS_PORT=5087
 REDIS_PORT=6391
 TOKEN=load-test-token
 URL="http://127.0.0.1:${CLARA_PORT}/webhook"
@@ -36,8 +39,8 @@ command -v python3 >/dev/null || { echo "python3 is needed to sign the requests"
 build_both
 
 WORK=$(mktemp -d)
-CLARA='' CEIL='' REDIS='' FLOOR=''
-trap 'kill $CLARA $CEIL $REDIS $FLOOR 2>/dev/null || true; rm -rf "$WORK"' EXIT
+CLARA='' CEIL='' REDIS='' FLOOR='' CHECKS=''
+trap 'kill $CLARA $CEIL $REDIS $FLOOR $CHECKS 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" \
   --maxmemory-policy noeviction > /dev/null &
@@ -126,6 +129,14 @@ for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:${FLOOR_PORT}/"
 floor_results="$WORK/floor"
 SERIES=f CEIL=$FLOOR rounds "$floor_results" "$ROUNDS" "$DURATION" "$CONNS" "$WORK/load.lua" \
   "$CLARA_PORT" "$FLOOR_PORT" prepare
+# The floor with the checks: the signature is checked against Clara's URL, the one signed.
+CEILING_REDIS_URL=$REDIS_URL CEILING_CHECKS_TOKEN=$TOKEN CEILING_CHECKS_URL=$PUBLIC_URL \
+  $CEIL_BIN "127.0.0.1:${CHECKS_PORT}" > /dev/null &
+CHECKS=$!
+for _ in $(seq 100); do curl -sS -o /dev/null "http://127.0.0.1:${CHECKS_PORT}/" 2>/dev/null && break; sleep 0.05; done
+checks_results="$WORK/checks"
+SERIES=g CEIL=$CHECKS rounds "$checks_results" "$ROUNDS" "$DURATION" "$CONNS" "$WORK/load.lua" \
+  "$CLARA_PORT" "$CHECKS_PORT" prepare
 # Every request really went through Redis: the claims are there, and Redis stayed up.
 claims=$(redis-cli -p "$REDIS_PORT" --scan --pattern 'clara:sid:*' | wc -l)
 status=$(curl -fsS "http://127.0.0.1:${CLARA_PORT}/health" | sed -n 's/.*"redis":"\([a-z]*\)".*/\1/p')
@@ -140,8 +151,9 @@ c_sys=$(pick "$results" clara sys_us); k_sys=$(pick "$results" ceiling sys_us)
 c_sw=$(pick "$results" clara switches); k_sw=$(pick "$results" ceiling switches)
 f_rps=$(pick "$floor_results" ceiling rps); f_clara=$(pick "$floor_results" clara rps)
 f_p99=$(pick "$floor_results" ceiling p99_ms); f_cpu=$(pick "$floor_results" ceiling cpu_us)
-bad=$(( $(bad_responses "$results") + $(bad_responses "$floor_results") ))
-wrapped=$(cat "$results" "$floor_results" | grep " clara RESULT" | field wrapped | awk '{ s += $1 } END { print s + 0 }')
+g_rps=$(pick "$checks_results" ceiling rps); g_clara=$(pick "$checks_results" clara rps)
+bad=$(( $(bad_responses "$results") + $(bad_responses "$floor_results") + $(bad_responses "$checks_results") ))
+wrapped=$(cat "$results" "$floor_results" "$checks_results" | grep " clara RESULT" | field wrapped | awk '{ s += $1 } END { print s + 0 }')
 cat <<TABLE
 
 Machine: $(nproc) cores, $(uname -r); $(date -u +%F); load average before the run: $LOADAVG, after: $LOADAVG_AFTER
@@ -167,4 +179,15 @@ The floor, in the same run: the ceiling reading the body and making the same one
 | p99 latency | $(pick "$floor_results" clara p99_ms) ms | $f_p99 ms | |
 | CPU per request (redis-server's) | $(pick "$floor_results" clara cpu_us) µs ($(pick "$floor_results" clara redis_us) µs) | $f_cpu µs ($(pick "$floor_results" ceiling redis_us) µs) | |
 | against the bare ceiling above | $(ratio "$f_clara" "$k_rps") | $(ratio "$f_rps" "$k_rps") | |
+
+The same floor doing first the checks no webhook can skip, with Clara's code (the form, the
+signature, the responder), in $ROUNDS more rounds alternating with Clara.
+
+| figure | Clara (REDIS_URL) | ceiling + the checks + one round trip | Clara / that |
+|---|---|---|---|
+| throughput, median | $g_clara req/s | $g_rps req/s | $(ratio "$g_clara" "$g_rps") |
+| the same, within each round (median, range) | | | $(paired "$checks_results") |
+| p99 latency | $(pick "$checks_results" clara p99_ms) ms | $(pick "$checks_results" ceiling p99_ms) ms | |
+| CPU per request (redis-server's) | $(pick "$checks_results" clara cpu_us) µs ($(pick "$checks_results" clara redis_us) µs) | $(pick "$checks_results" ceiling cpu_us) µs ($(pick "$checks_results" ceiling redis_us) µs) | |
+| against the bare ceiling above | $(ratio "$g_clara" "$k_rps") | $(ratio "$g_rps" "$k_rps") | |
 TABLE

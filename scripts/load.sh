@@ -3,7 +3,10 @@
 # (`clara serve`, offline configuration) against the minimal hyper ceiling (examples/ceiling.rs,
 # the same TwiML bytes and nothing else) for signed cache-hit throughput, p50/p99 latency, CPU
 # and context switches per request (from /proc, during the wrk rounds), RSS idle and after load,
-# start-up to healthy and binary size. Prints a Markdown table at the end.
+# start-up to healthy and binary size. Prints a Markdown table at the end. Then Clara against the
+# floor a signed webhook can reach: the ceiling reading the body and doing the checks no webhook
+# can skip, with Clara's own code (the form, the signature, the responder; CEILING_CHECKS_TOKEN),
+# and nothing else, in as many more rounds.
 #
 # Usage: scripts/load.sh [DURATION_S] [CONNECTIONS]   (defaults: 10 s, 16 connections)
 # Environment: LOAD_ROUNDS (default 3) alternating wrk rounds per server, the median is reported;
@@ -22,6 +25,7 @@ ROUNDS=${LOAD_ROUNDS:-3}
 STARTS=${LOAD_STARTS:-10}
 CLARA_PORT=5080
 CEIL_PORT=5081
+FLOOR_PORT=5082
 TOKEN=load-test-token
 URL="http://127.0.0.1:${CLARA_PORT}/webhook"
 
@@ -34,8 +38,8 @@ export TWILIO_AUTH_TOKEN=$TOKEN DEMO_MODE=true PUBLIC_URL="http://127.0.0.1:${CL
 BODY='From=whatsapp%3A%2B34600111222&To=whatsapp%3A%2B14155238886&Body=%C2%BFQu%C3%A9+es+el+IMV%3F&NumMedia=0'
 SIG=$($BIN sign "$URL" "$BODY")
 LUA=$(mktemp --suffix=.lua)
-CLARA='' CEIL=''
-trap 'kill $CLARA $CEIL 2>/dev/null || true; rm -f "$LUA"' EXIT
+CLARA='' CEIL='' FLOOR=''
+trap 'kill $CLARA $CEIL $FLOOR 2>/dev/null || true; rm -f "$LUA"' EXIT
 cat > "$LUA" <<LUA
 wrk.method = "POST"
 wrk.body = "$BODY"
@@ -59,6 +63,13 @@ results=$(mktemp)
 rounds "$results" "$ROUNDS" "$DURATION" "$CONNS" "$LUA" "$CLARA_PORT" "$CEIL_PORT"
 clara_rss_after=$(rss_kb $CLARA)
 ceil_rss_after=$(rss_kb $CEIL)
+# The floor: the ceiling doing only the checks, against Clara again. It checks the signature
+# against Clara's URL, the one the request was signed for.
+CEILING_CHECKS_TOKEN=$TOKEN CEILING_CHECKS_URL=$PUBLIC_URL $CEIL_BIN "127.0.0.1:${FLOOR_PORT}" > /dev/null &
+FLOOR=$!
+for _ in $(seq 100); do curl -sS -o /dev/null "http://127.0.0.1:${FLOOR_PORT}/" 2>/dev/null && break; sleep 0.05; done
+floor_results=$(mktemp)
+CEIL=$FLOOR rounds "$floor_results" "$ROUNDS" "$DURATION" "$CONNS" "$LUA" "$CLARA_PORT" "$FLOOR_PORT"
 
 c_rps=$(pick "$results" clara rps); k_rps=$(pick "$results" ceiling rps)
 same_round=$(paired "$results")
@@ -67,7 +78,10 @@ c_p99=$(pick "$results" clara p99_ms); k_p99=$(pick "$results" ceiling p99_ms)
 c_cpu=$(pick "$results" clara cpu_us); k_cpu=$(pick "$results" ceiling cpu_us)
 c_sys=$(pick "$results" clara sys_us); k_sys=$(pick "$results" ceiling sys_us)
 c_sw=$(pick "$results" clara switches); k_sw=$(pick "$results" ceiling switches)
-bad=$(bad_responses "$results")
+f_rps=$(pick "$floor_results" ceiling rps); f_clara=$(pick "$floor_results" clara rps)
+f_same_round=$(paired "$floor_results")
+f_p99=$(pick "$floor_results" ceiling p99_ms); f_cpu=$(pick "$floor_results" ceiling cpu_us)
+bad=$(( $(bad_responses "$results") + $(bad_responses "$floor_results") ))
 rm -f "$results"
 c_start=$(echo "$clara_start" | field startup_ms_median); k_start=$(echo "$ceil_start" | field startup_ms_median)
 c_idle=$(echo "$clara_start" | field idle_rss_kb_median); k_idle=$(echo "$ceil_start" | field idle_rss_kb_median)
@@ -91,4 +105,17 @@ Command: scripts/load.sh $DURATION $CONNS (LOAD_ROUNDS=$ROUNDS, LOAD_STARTS=$STA
 | RSS after load | $(mb "$clara_rss_after") | $(mb "$ceil_rss_after") | $(ratio "$clara_rss_after" "$ceil_rss_after") |
 | start-up to healthy (median of $STARTS, raw-socket probe) | $c_start ms | $k_start ms | $(ratio "$c_start" "$k_start") |
 | release binary | $(awk -v b="$c_size" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(awk -v b="$k_size" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(ratio "$c_size" "$k_size") |
+
+The floor, in the same run: the ceiling reading the body and doing only the checks no webhook can
+skip, with Clara's code (the form, the signature, the responder), in $ROUNDS more rounds
+alternating with Clara.
+
+| figure | Clara | ceiling + the checks | Clara / that |
+|---|---|---|---|
+| throughput, median | $f_clara req/s | $f_rps req/s | $(ratio "$f_clara" "$f_rps") |
+| the same, within each round (median, range) | | | $f_same_round |
+| p99 latency | $(pick "$floor_results" clara p99_ms) ms | $f_p99 ms | |
+| CPU per request | $(pick "$floor_results" clara cpu_us) µs | $f_cpu µs | |
+| against the bare ceiling above | $(ratio "$f_clara" "$k_rps") | $(ratio "$f_rps" "$k_rps") | |
 TABLE
+rm -f "$floor_results"
