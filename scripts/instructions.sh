@@ -28,14 +28,7 @@ WORK=$(mktemp -d)
 SERVER=''
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-BODY='From=whatsapp%3A%2B34600111222&To=whatsapp%3A%2B14155238886&Body=%C2%BFQu%C3%A9+es+el+IMV%3F&NumMedia=0'
-SIG=$(TWILIO_AUTH_TOKEN=$TOKEN $BIN sign "$URL" "$BODY")
-cat > "$WORK/request.lua" <<LUA
-wrk.method = "POST"
-wrk.body = "$BODY"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["X-Twilio-Signature"] = "$SIG"
-LUA
+request_lua "$WORK/request.lua" "$URL" "$TOKEN"
 
 # count NAME ENV... -- COMMAND...: prints "NAME instructions-per-request requests".
 count() {

@@ -35,18 +35,10 @@ build_both
 # The offline configuration: cache answers, no outbound call.
 export TWILIO_AUTH_TOKEN=$TOKEN DEMO_MODE=true PUBLIC_URL="http://127.0.0.1:${CLARA_PORT}" LOG_LEVEL=warn
 
-BODY='From=whatsapp%3A%2B34600111222&To=whatsapp%3A%2B14155238886&Body=%C2%BFQu%C3%A9+es+el+IMV%3F&NumMedia=0'
-SIG=$($BIN sign "$URL" "$BODY")
 LUA=$(mktemp --suffix=.lua)
 CLARA='' CEIL='' FLOOR=''
 trap 'kill $CLARA $CEIL $FLOOR 2>/dev/null || true; rm -f "$LUA"' EXIT
-cat > "$LUA" <<LUA
-wrk.method = "POST"
-wrk.body = "$BODY"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["X-Twilio-Signature"] = "$SIG"
-LUA
-lua_report >> "$LUA"
+request_lua "$LUA" "$URL" "$TOKEN"
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 

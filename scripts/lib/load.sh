@@ -93,6 +93,24 @@ end
 LUA
 }
 
+# The load tests' message: a Twilio webhook asking "¿Qué es el IMV?", with no MessageSid (a
+# MessageSid would be deduplicated after the first request).
+REQUEST_BODY='From=whatsapp%3A%2B34600111222&To=whatsapp%3A%2B14155238886&Body=%C2%BFQu%C3%A9+es+el+IMV%3F&NumMedia=0'
+
+# request_lua FILE [URL TOKEN]: the wrk script that posts REQUEST_BODY, signed for URL with
+# TOKEN (by `clara sign`, so BIN must be built) when they are given, and prints the RESULT line.
+request_lua() {
+  local signature=''
+  [ -z "${2:-}" ] || signature=$(TWILIO_AUTH_TOKEN=$3 $BIN sign "$2" "$REQUEST_BODY")
+  {
+    echo 'wrk.method = "POST"'
+    echo "wrk.body = \"$REQUEST_BODY\""
+    echo 'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"'
+    [ -z "$signature" ] || echo "wrk.headers[\"X-Twilio-Signature\"] = \"$signature\""
+    lua_report
+  } > "$1"
+}
+
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 # pick RESULTS WHO FIELD: the median of FIELD over WHO's rounds.
