@@ -302,6 +302,67 @@ async fn the_other_one_is_the_procedure_talked_about_before() {
 }
 
 #[tokio::test]
+async fn two_procedures_named_at_once_make_the_other_one() {
+    let server = Server::start(&[]).await;
+    // Two topics announced in one message: the one not answered is "the other one", even after
+    // a question about the first.
+    let mut aminata = Person::new(&server, "whatsapp:+34600000140");
+    aminata.says("salut").await;
+    assert!(
+        aminata
+            .says("j'ai 2 questions: le paro et la carte sanitaire")
+            .await
+            .starts_with("prestacion_desempleo."),
+        "the first named is answered"
+    );
+    assert_eq!(
+        aminata.says("pour le paro il faut quels papiers?").await,
+        "prestacion_desempleo.documentos.fr"
+    );
+    assert_eq!(
+        aminata.says("et pour l'autre?").await,
+        "tarjeta_sanitaria.documentos.fr"
+    );
+    assert_eq!(
+        aminata.says("et l'autre?").await,
+        "prestacion_desempleo.documentos.fr",
+        "and back"
+    );
+    let mut kofi = Person::new(&server, "whatsapp:+34600000141");
+    assert!(
+        kofi.says("i want to ask about the nie and the arraigo")
+            .await
+            .starts_with("nie_tie.")
+    );
+    assert_eq!(
+        kofi.says("how long for the other one").await,
+        "arraigo.plazos.en"
+    );
+    let mut hanane = Person::new(&server, "whatsapp:+34600000142");
+    assert!(
+        hanane
+            .says("عندي سؤال على البادرون والبطاقة الصحية")
+            .await
+            .starts_with("empadronamiento.")
+    );
+    assert!(
+        hanane
+            .says("والاخر؟")
+            .await
+            .starts_with("tarjeta_sanitaria.")
+    );
+    // A procedure refused is not the other one: the one talked about before stays it.
+    let mut ines = Person::new(&server, "whatsapp:+34600000143");
+    ines.says("que es el imv").await;
+    assert!(
+        ines.says("el paro no, el padron")
+            .await
+            .starts_with("empadronamiento.")
+    );
+    assert!(ines.says("y el otro?").await.starts_with("imv."));
+}
+
+#[tokio::test]
 async fn a_menu_number_corrected_is_the_procedure_meant() {
     let server = Server::start(&[]).await;
     let mut laila = Person::new(&server, "whatsapp:+34600000131");

@@ -36,11 +36,16 @@ pub fn next(previous: Context, reply: &Reply, now: Instant) -> Option<State> {
             (previous.procedure, previous.facet)
         }
     };
-    let other = match (procedure, previous.procedure) {
-        (Some(now), Some(before)) if now != before => Some(before),
-        (Some(_), _) => previous.other,
-        (None, _) => None,
-    };
+    // The other procedure: one named with the answered one ("le paro et la carte sanitaire"),
+    // else the one talked about before, else the one remembered.
+    let other = procedure.and_then(|now| {
+        let not_now = |p: &ProcedureId| *p != now;
+        reply
+            .also
+            .filter(not_now)
+            .or(previous.procedure.filter(not_now))
+            .or(previous.other)
+    });
     Some(State {
         lang: reply.lang,
         procedure,

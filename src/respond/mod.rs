@@ -135,6 +135,10 @@ pub struct Reply {
     /// The procedure the words lean to, even below the match threshold, else the
     /// conversation's: the miss path's knowledge context. Equals the answered procedure on a hit.
     pub guess: Option<ProcedureId>,
+    /// Another procedure the message names well enough to answer, besides the one answered
+    /// ("j'ai 2 questions: le paro et la carte sanitaire"): the conversation keeps it as the
+    /// one "¿y el otro?" points to.
+    pub also: Option<ProcedureId>,
     /// The region of the first place outside the Comunidad de Madrid the message names
     /// (`data/vocabulario/lugares.json`), whatever the answer: the answers are written for
     /// Madrid, and offices and some rules differ there (see [`Reply::note`]).
@@ -460,12 +464,25 @@ impl Scores {
             .iter()
             .copied()
             .filter(|p| self.procedure[p.index()] > 0)
-            .max_by(|a, b| {
-                let (a, b) = (a.index(), b.index());
-                self.procedure[a]
-                    .cmp(&self.procedure[b])
-                    .then(self.first_seen[b].cmp(&self.first_seen[a]))
-            })
+            .max_by(|&a, &b| self.rank(a, b))
+    }
+
+    /// Another procedure named well enough to answer, besides `answered`: the best-scoring, the
+    /// one named first on a tie.
+    fn also(&self, answered: ProcedureId) -> Option<ProcedureId> {
+        ProcedureId::ALL
+            .iter()
+            .copied()
+            .filter(|&p| p != answered && self.procedure[p.index()] >= MATCH_THRESHOLD)
+            .max_by(|&a, &b| self.rank(a, b))
+    }
+
+    /// How two procedures compare: by score, then the one named first wins.
+    fn rank(&self, a: ProcedureId, b: ProcedureId) -> std::cmp::Ordering {
+        let (a, b) = (a.index(), b.index());
+        self.procedure[a]
+            .cmp(&self.procedure[b])
+            .then(self.first_seen[b].cmp(&self.first_seen[a]))
     }
 
     /// No word of any part, the description's included ("qué es"), is in the message.
@@ -883,6 +900,7 @@ impl Responder {
                 source: AnswerSource::Guardrail,
                 answer: kb::curated(guard.category.answer(), lang),
                 guess: None,
+                also: None,
                 elsewhere: scores.elsewhere,
                 support: scores.support,
             };
@@ -897,6 +915,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer: kb::curated(Curated::Forgotten, lang),
                 guess: None,
+                also: None,
                 elsewhere: scores.elsewhere,
                 support: scores.support,
             };
@@ -914,6 +933,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer,
                 guess: Some(procedure),
+                also: None,
                 elsewhere: scores.elsewhere,
                 support: scores.support,
             };
@@ -931,6 +951,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer: kb::curated(Curated::Menu, lang),
                 guess: None,
+                also: None,
                 elsewhere: scores.elsewhere,
                 support: scores.support,
             };
@@ -1004,6 +1025,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer,
                 guess: Some(procedure),
+                also: scores.also(procedure),
                 elsewhere: scores.elsewhere,
                 support: scores.support,
             };
@@ -1020,6 +1042,7 @@ impl Responder {
                 source: AnswerSource::Cache,
                 answer: kb::curated(Curated::Menu, switched),
                 guess: None,
+                also: None,
                 elsewhere: scores.elsewhere,
                 support: scores.support,
             };
@@ -1075,6 +1098,7 @@ impl Responder {
             // A miss that names no procedure is about the conversation's: Gemini is asked with
             // its record ("i only worked 6 months" after the unemployment benefit).
             guess: scores.guess().or(context.procedure),
+            also: None,
             elsewhere: scores.elsewhere,
             support: scores.support,
         }
