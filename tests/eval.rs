@@ -194,8 +194,8 @@ fn a_danger_message_gets_112_from_its_crisis_answer_or_the_danger_note_not_from_
 /// thanks, 375 after a few Arabic terms; the 75 answered right in every turn are here. An
 /// eighth set of 60 (`conv10-*`: the same themes, and two topics announced in one message),
 /// not read before it was measured: 295 of 331 turns as written, 300 after the procedure named
-/// with the answered one became "the other one" and a few thanks, plazos and correction terms;
-/// the 38 answered right in every turn are here.
+/// with the answered one became "the other one" and a few thanks, plazos and correction terms,
+/// 301 after "como le saco"; the 38 answered right in every turn are here.
 #[test]
 fn follow_ups_written_by_others_are_answered_in_every_turn() {
     let dir = tempfile::tempdir().unwrap();
