@@ -126,6 +126,8 @@ pub struct Compiled {
     pub lack_words: std::collections::BTreeSet<String>,
     /// Normalized openings of a correction of the procedure just answered (`correccion`).
     pub correction_words: std::collections::BTreeSet<String>,
+    /// Normalized words that point back to the procedure talked about before the current one
+    /// (`anterior`).
     pub back_words: std::collections::BTreeSet<String>,
     /// The note said after a procedure answer to a message naming a place outside Madrid
     /// (`nota_fuera_de_madrid` of `data/plantillas.json`), checked like an answer.

@@ -532,8 +532,9 @@ pub struct SharedVocabulary {
     pub correccion: Localized<Vec<String>>,
     /// Words that point back to the procedure talked about before the current one (`el otro`,
     /// `la primera`, `l autre`, `the other one`, `الاول`), up to three words each. A message that
-    /// names no procedure and opens with one, alone or after a word of `continuacion`, is about
-    /// that procedure: "¿y el otro cuánto tarda?" (see `respond::Scores::refers_back`).
+    /// names no procedure and has one at its start, after a word of `continuacion` and at most
+    /// one short word, or at the end of a short message, is about that procedure: "¿y el otro
+    /// cuánto tarda?" (see `refers_back` in `respond`).
     #[serde(default)]
     pub anterior: Localized<Vec<String>>,
 }
